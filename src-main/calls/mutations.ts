@@ -1,0 +1,227 @@
+// The call log's mutators (R3): log, take (FIFO-checked), update, finish and
+// abandon. Each writes the call row and appends a call_event in the caller's
+// transaction; the FIFO decision itself lives in src-shared/calls/fifo.
+import type { EntityManager } from 'typeorm';
+import { uuidv7 } from 'uuidv7';
+import {
+  callAbandonArgs,
+  callFinishArgs,
+  callLogArgs,
+  callTakeArgs,
+  callUpdateArgs,
+} from '../../src-shared/calls/schemas';
+import { decideTake } from '../../src-shared/calls/fifo';
+import { DomainError } from '../../src-shared/errors';
+import type { Actor } from '../../src-shared/roles';
+import { Call, CallEvent, type CallEventRow, type CallRow } from '../store/entities';
+import { defineMutation } from '../mutations/define';
+
+async function loadCall(manager: EntityManager, callId: string): Promise<CallRow> {
+  const call = await manager.findOneBy(Call, { id: callId });
+  if (!call) throw new DomainError('notFound', `No call with id ${callId}`, { callId });
+  return call;
+}
+
+/** The oldest waiting call, by arrival order. */
+export async function firstWaitingCall(manager: EntityManager): Promise<CallRow | null> {
+  return manager
+    .createQueryBuilder(Call, 'c')
+    .where(`c.status = 'waiting'`)
+    .orderBy('c.arrivedAt', 'ASC')
+    .addOrderBy('c.id', 'ASC')
+    .limit(1)
+    .getOne();
+}
+
+async function record(
+  manager: EntityManager,
+  actor: Actor,
+  callId: string,
+  kind: CallEventRow['kind'],
+  at: string,
+  data: Record<string, unknown>,
+): Promise<void> {
+  await manager.insert(CallEvent, {
+    id: uuidv7(),
+    callId,
+    kind,
+    at,
+    actorId: actor.userId,
+    actorName: actor.name,
+    data: JSON.stringify(data),
+  });
+}
+
+/** The detail fields that differ between the call and the update, as {field: [from, to]}. */
+function changedDetails(call: CallRow, update: Partial<CallRow>): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of ['callerName', 'callerNumber', 'customerId', 'workplace', 'summary'] as const) {
+    const to = update[key];
+    if (to !== undefined && to !== call[key]) changes[key] = [call[key], to];
+  }
+  return changes;
+}
+
+function pickDetails(args: {
+  callerName?: string | undefined;
+  callerNumber?: string | undefined;
+  customerId?: string | undefined;
+  workplace?: string | undefined;
+  summary?: string | undefined;
+}): Partial<CallRow> {
+  const out: Partial<CallRow> = {};
+  if (args.callerName !== undefined) out.callerName = args.callerName;
+  if (args.callerNumber !== undefined) out.callerNumber = args.callerNumber;
+  if (args.customerId !== undefined) out.customerId = args.customerId;
+  if (args.workplace !== undefined) out.workplace = args.workplace;
+  if (args.summary !== undefined) out.summary = args.summary;
+  return out;
+}
+
+export const callLog = defineMutation({
+  name: 'call.log',
+  schemaVersion: 1,
+  args: callLogArgs,
+  async apply({ manager, actor }, args) {
+    await manager.insert(Call, {
+      id: args.id,
+      arrivedAt: args.arrivedAt,
+      callerNumber: args.callerNumber,
+      callerName: args.callerName ?? null,
+      customerId: args.customerId ?? null,
+      workplace: args.workplace ?? null,
+      status: 'waiting',
+      loggedBy: actor.userId,
+      loggedByName: actor.name,
+      takenBy: null,
+      takenByName: null,
+      takenAt: null,
+      summary: null,
+      outcome: null,
+      endedAt: null,
+      overrideReason: null,
+      overrideBy: null,
+      overrideByName: null,
+      updatedAt: args.arrivedAt,
+    });
+    await record(manager, actor, args.id, 'logged', args.arrivedAt, {});
+    return { id: args.id };
+  },
+});
+
+export const callTake = defineMutation({
+  name: 'call.take',
+  schemaVersion: 1,
+  args: callTakeArgs,
+  async apply({ manager, actor }, args) {
+    const call = await loadCall(manager, args.callId);
+    if (call.status !== 'waiting') {
+      if (call.takenBy && call.takenBy !== actor.userId) {
+        throw new DomainError('callTakenByOther', `The call was already taken by ${call.takenByName}`, {
+          takenByName: call.takenByName,
+        });
+      }
+      throw new DomainError('callNotWaiting', 'The call is no longer waiting', { status: call.status });
+    }
+    const onCall = await manager.findOneBy(Call, { takenBy: actor.userId, status: 'taken' });
+    if (onCall) {
+      throw new DomainError('alreadyOnCall', 'Finish your current call before taking another', {
+        callId: onCall.id,
+      });
+    }
+    const first = await firstWaitingCall(manager);
+    const decision = decideTake({
+      callId: call.id,
+      firstWaitingId: first?.id ?? null,
+      role: actor.role,
+      override: args.override,
+    });
+    if (!decision.ok) {
+      const firstCall = { id: first!.id, arrivedAt: first!.arrivedAt, callerNumber: first!.callerNumber, callerName: first!.callerName };
+      throw new DomainError(
+        decision.code,
+        decision.code === 'notFirstInQueue'
+          ? `Calls are answered in arrival order: the call from ${first!.callerNumber} (arrived ${first!.arrivedAt}) is first`
+          : 'Only a team lead may take a call out of arrival order',
+        { firstCall },
+      );
+    }
+    const overridden = decision.overridden;
+    await manager.update(
+      Call,
+      { id: call.id },
+      {
+        status: 'taken',
+        takenBy: actor.userId,
+        takenByName: actor.name,
+        takenAt: args.at,
+        overrideReason: overridden ? args.override!.reason : null,
+        overrideBy: overridden ? actor.userId : null,
+        overrideByName: overridden ? actor.name : null,
+        updatedAt: args.at,
+      },
+    );
+    await record(manager, actor, call.id, 'taken', args.at, overridden ? { override: args.override, firstCallId: first!.id } : {});
+    return { id: call.id, overridden };
+  },
+});
+
+export const callUpdate = defineMutation({
+  name: 'call.update',
+  schemaVersion: 1,
+  args: callUpdateArgs,
+  async apply({ manager, actor }, args) {
+    const call = await loadCall(manager, args.callId);
+    if (call.status === 'waiting') throw new DomainError('callNotTaken', 'Take the call before editing it');
+    const update = pickDetails(args);
+    const changes = changedDetails(call, update);
+    if (Object.keys(changes).length === 0) return { id: call.id, changed: [] as string[] };
+    await manager.update(Call, { id: call.id }, { ...update, updatedAt: args.at });
+    await record(manager, actor, call.id, 'updated', args.at, { changes });
+    return { id: call.id, changed: Object.keys(changes) };
+  },
+});
+
+export const callFinish = defineMutation({
+  name: 'call.finish',
+  schemaVersion: 1,
+  args: callFinishArgs,
+  async apply({ manager, actor }, args) {
+    const call = await loadCall(manager, args.callId);
+    if (call.status !== 'taken') throw new DomainError('callNotTaken', 'Only a call in progress can be finished');
+    if (call.takenAt && args.endedAt < call.takenAt) {
+      throw new DomainError('endBeforeStart', 'The end time is before the call was taken', {
+        field: 'endedAt',
+        takenAt: call.takenAt,
+      });
+    }
+    const update = pickDetails(args);
+    const changes = changedDetails(call, update);
+    await manager.update(
+      Call,
+      { id: call.id },
+      { ...update, status: 'finished', outcome: args.outcome, endedAt: args.endedAt, updatedAt: args.endedAt },
+    );
+    await record(manager, actor, call.id, 'finished', args.endedAt, { outcome: args.outcome, changes });
+    return { id: call.id };
+  },
+});
+
+export const callAbandon = defineMutation({
+  name: 'call.abandon',
+  schemaVersion: 1,
+  args: callAbandonArgs,
+  async apply({ manager, actor }, args) {
+    const call = await loadCall(manager, args.callId);
+    if (call.status !== 'waiting') throw new DomainError('callNotWaiting', 'Only a waiting call can be marked as hung up');
+    await manager.update(
+      Call,
+      { id: call.id },
+      { status: 'finished', outcome: 'abandoned', endedAt: args.at, updatedAt: args.at },
+    );
+    await record(manager, actor, call.id, 'abandoned', args.at, {});
+    return { id: call.id };
+  },
+});
+
+export const CALL_MUTATIONS = [callLog, callTake, callUpdate, callFinish, callAbandon];

@@ -1,0 +1,172 @@
+// Read side of the call log on the desk's SQLite store: the waiting queue, the
+// agent's current call, one call with its events, and the searchable history.
+// Raw SQL on purpose: these are the hot reads, and the local store is always SQLite.
+import type { EntityManager } from 'typeorm';
+import { DateTime } from 'luxon';
+import type { CallHistoryQuery, CallView } from '../../src-shared/calls/schemas';
+import { callHistoryQuery } from '../../src-shared/calls/schemas';
+import { phoneSearchDigits } from '../../src-shared/phone';
+import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
+
+const CALL_COLUMNS = `c.id, c.arrived_at, c.caller_number, c.caller_name, c.customer_id, cu.name AS customer_name,
+  c.workplace, c.status, c.logged_by_name, c.taken_by, c.taken_by_name, c.taken_at, c.summary, c.outcome,
+  c.ended_at, c.override_reason, c.override_by_name`;
+const FROM_CALLS = `FROM call c LEFT JOIN customer cu ON cu.id = c.customer_id`;
+
+interface CallSqlRow {
+  id: string;
+  arrived_at: string;
+  caller_number: string;
+  caller_name: string | null;
+  customer_id: string | null;
+  customer_name: string | null;
+  workplace: string | null;
+  status: CallView['status'];
+  logged_by_name: string;
+  taken_by: string | null;
+  taken_by_name: string | null;
+  taken_at: string | null;
+  summary: string | null;
+  outcome: CallView['outcome'];
+  ended_at: string | null;
+  override_reason: string | null;
+  override_by_name: string | null;
+}
+
+function toView(r: CallSqlRow): CallView {
+  return {
+    id: r.id,
+    arrivedAt: r.arrived_at,
+    callerNumber: r.caller_number,
+    callerName: r.caller_name,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    workplace: r.workplace,
+    status: r.status,
+    loggedByName: r.logged_by_name,
+    takenBy: r.taken_by,
+    takenByName: r.taken_by_name,
+    takenAt: r.taken_at,
+    summary: r.summary,
+    outcome: r.outcome,
+    endedAt: r.ended_at,
+    overrideReason: r.override_reason,
+    overrideByName: r.override_by_name,
+  };
+}
+
+/** Waiting calls, oldest first (R3). */
+export async function waitingQueue(manager: EntityManager): Promise<CallView[]> {
+  const rows: CallSqlRow[] = await manager.query(
+    `SELECT ${CALL_COLUMNS} ${FROM_CALLS} WHERE c.status = 'waiting' ORDER BY c.arrived_at, c.id`,
+  );
+  return rows.map(toView);
+}
+
+/** The call this user is on, if any. */
+export async function currentCall(manager: EntityManager, userId: string): Promise<CallView | null> {
+  const rows: CallSqlRow[] = await manager.query(
+    `SELECT ${CALL_COLUMNS} ${FROM_CALLS} WHERE c.status = 'taken' AND c.taken_by = ? LIMIT 1`,
+    [userId],
+  );
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+export interface CallEventView {
+  id: string;
+  kind: string;
+  at: string;
+  actorName: string;
+  data: Record<string, unknown>;
+}
+
+export async function callWithEvents(
+  manager: EntityManager,
+  id: string,
+): Promise<{ call: CallView; events: CallEventView[] } | null> {
+  const rows: CallSqlRow[] = await manager.query(`SELECT ${CALL_COLUMNS} ${FROM_CALLS} WHERE c.id = ?`, [id]);
+  if (!rows[0]) return null;
+  const events: Array<{ id: string; kind: string; at: string; actor_name: string; data: string }> = await manager.query(
+    `SELECT id, kind, at, actor_name, data FROM call_event WHERE call_id = ? ORDER BY at, id`,
+    [id],
+  );
+  return {
+    call: toView(rows[0]),
+    events: events.map((e) => ({ id: e.id, kind: e.kind, at: e.at, actorName: e.actor_name, data: JSON.parse(e.data) })),
+  };
+}
+
+/** Start of an Oslo calendar day as a UTC instant. */
+function osloDayStart(isoDate: string, plusDays = 0): string {
+  return DateTime.fromISO(isoDate, { zone: SERVICE_TIME_ZONE }).plus({ days: plusDays }).toUTC().toISO()!;
+}
+
+/** FTS5 trigram phrase for a search term; null when the term is too short for trigrams. */
+function ftsPhrase(term: string): string | null {
+  if ([...term].length < 3) return null;
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/**
+ * One page of the call history, always in arrival order (ascending or newest
+ * first), filtered by a search over number, name and workplace and by Oslo dates.
+ */
+export async function callHistory(
+  manager: EntityManager,
+  input: CallHistoryQuery,
+): Promise<{ calls: CallView[]; next: { arrivedAt: string; id: string } | null }> {
+  const q = callHistoryQuery.parse(input);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.from) {
+    where.push('c.arrived_at >= ?');
+    params.push(osloDayStart(q.from));
+  }
+  if (q.to) {
+    where.push('c.arrived_at < ?');
+    params.push(osloDayStart(q.to, 1));
+  }
+  if (q.search) {
+    const digits = phoneSearchDigits(q.search);
+    const numberLike = /^[+\d\s-]+$/.test(q.search) && digits.length > 0;
+    const phrase = ftsPhrase(numberLike ? digits : q.search);
+    if (phrase) {
+      where.push(`c.rowid IN (SELECT rowid FROM call_search WHERE call_search MATCH ?)`);
+      params.push(numberLike ? `caller_number : ${phrase}` : phrase);
+    } else if (numberLike) {
+      where.push(`c.caller_number LIKE ?`);
+      params.push(`%${digits}%`);
+    } else {
+      where.push(`(c.caller_name LIKE ? OR c.workplace LIKE ?)`);
+      params.push(`${q.search}%`, `${q.search}%`);
+    }
+  }
+  const desc = q.order === 'desc';
+  if (q.after) {
+    where.push(desc ? '(c.arrived_at, c.id) < (?, ?)' : '(c.arrived_at, c.id) > (?, ?)');
+    params.push(q.after.arrivedAt, q.after.id);
+  }
+  const dir = desc ? 'DESC' : 'ASC';
+  const sql = `SELECT ${CALL_COLUMNS} ${FROM_CALLS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY c.arrived_at ${dir}, c.id ${dir} LIMIT ?`;
+  params.push(q.limit + 1);
+  const rows: CallSqlRow[] = await manager.query(sql, params);
+  const calls = rows.slice(0, q.limit).map(toView);
+  const last = calls[calls.length - 1];
+  return { calls, next: rows.length > q.limit && last ? { arrivedAt: last.arrivedAt, id: last.id } : null };
+}
+
+export async function customersWithWorkplaces(
+  manager: EntityManager,
+): Promise<Array<{ id: string; name: string; workplaces: string[] }>> {
+  const rows: Array<{ id: string; name: string; wp: string | null }> = await manager.query(
+    `SELECT cu.id, cu.name, w.name AS wp FROM customer cu LEFT JOIN workplace w ON w.customer_id = cu.id ORDER BY cu.name, w.name`,
+  );
+  const byId = new Map<string, { id: string; name: string; workplaces: string[] }>();
+  for (const r of rows) {
+    const c = byId.get(r.id) ?? { id: r.id, name: r.name, workplaces: [] };
+    if (r.wp) c.workplaces.push(r.wp);
+    byId.set(r.id, c);
+  }
+  return [...byId.values()];
+}

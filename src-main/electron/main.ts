@@ -1,0 +1,64 @@
+// Electron main process: opens the desk, serves the local router over IPC and
+// shows the window. Kept thin; everything below it is tested in browser mode.
+// Security (DESIGN.md): context isolation, sandbox, no Node in the renderer,
+// CSP, no navigation or new windows, every IPC sender checked.
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { IPC_TRPC_CHANNEL } from '../../src-shared/ipc';
+import { openDesk, type Desk } from '../desk/openDesk';
+import { createLocalHandler } from '../local/handler';
+import { parseDeskOptions, DATA_DIR_ENV } from '../host/options';
+import { StoreRefusedError } from '../store/openLocalStore';
+import { createIpcRequestHandler, isTrustedSender } from './ipcHandler';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererIndex = join(here, '../renderer/index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+let desk: Desk | null = null;
+
+async function boot(): Promise<void> {
+  const argv = process.argv.slice(1);
+  const hasDir = argv.some((a) => a.startsWith('--data-dir')) || !!process.env[DATA_DIR_ENV];
+  const options = parseDeskOptions(argv);
+  const dataDir = hasDir ? options.dataDir : app.getPath('userData');
+  try {
+    desk = await openDesk(dataDir);
+  } catch (e) {
+    const message = e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`;
+    dialog.showErrorBox('ROR-IKT Kundeservice', message);
+    app.exit(2);
+    return;
+  }
+  const handle = createIpcRequestHandler(createLocalHandler(desk));
+  ipcMain.handle(IPC_TRPC_CHANNEL, (event, req: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) throw new Error('IPC refused: unknown sender');
+    return handle(req);
+  });
+
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    title: 'ROR-IKT Kundeservice',
+    webPreferences: {
+      preload: join(here, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  await win.loadFile(rendererIndex);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => void desk?.close());
+app.whenReady().then(boot, (e: unknown) => {
+  console.error(e);
+  app.exit(1);
+});

@@ -1,0 +1,35 @@
+// `npm run start:browser`: runs one desk in browser mode and prints its URL.
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { openDesk } from '../desk/openDesk';
+import { createLocalHandler } from '../local/handler';
+import { StoreRefusedError } from '../store/openLocalStore';
+import { startBrowserHost } from './browserHost';
+import { parseDeskOptions } from './options';
+
+async function main(): Promise<void> {
+  const options = parseDeskOptions(process.argv.slice(2));
+  let desk;
+  try {
+    desk = await openDesk(options.dataDir);
+  } catch (e) {
+    console.error(e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`);
+    process.exit(2);
+  }
+  const rendererDir = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
+  const host = await startBrowserHost({ handler: createLocalHandler(desk), rendererDir, port: options.port });
+  console.log(`Desk data: ${options.dataDir}`);
+  console.log(`Browser mode: open ${host.url}`);
+  const stop = async () => {
+    await host.close();
+    await desk.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+// Where a desk keeps its data and how it is started: `--data-dir DIR` or
+// ROR_DESK_DATA_DIR, else the application's user-data folder (the same folder
+// Electron's app.getPath('userData') gives), so several desks can run side by side.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const APP_NAME = 'ROR-IKT Kundeservice';
+export const DATA_DIR_ENV = 'ROR_DESK_DATA_DIR';
+
+/** Electron's userData folder for this app, computed without Electron. */
+export function defaultDataDir(): string {
+  const home = homedir();
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
+  return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_NAME);
+}
+
+export interface DeskOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+}
+
+/** Reads --data-dir, --port (browser mode; 0 = any free port) from argv and the environment. */
+export function parseDeskOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): DeskOptions {
+  const value = (flag: string): string | undefined => {
+    const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+    if (i < 0) return undefined;
+    const arg = argv[i]!;
+    const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
+    if (!v || v.startsWith('--')) throw new Error(`${flag} needs a value`);
+    return v;
+  };
+  const portText = value('--port') ?? env.ROR_DESK_PORT ?? '0';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${portText}"`);
+  return { dataDir: value('--data-dir') ?? env[DATA_DIR_ENV] ?? defaultDataDir(), port, host: '127.0.0.1' };
+}

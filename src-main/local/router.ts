@@ -1,0 +1,20 @@
+// The desk's local tRPC router: what the renderer may call, over IPC in
+// Electron or HTTP in browser mode. Each domain registers its own procedures.
+import { callsRouter } from '../calls/router';
+import { profileRouter } from '../profile/router';
+import { publicProcedure, router } from './trpc';
+
+export const localRouter = router({
+  desk: router({
+    info: publicProcedure.query(async ({ ctx }) => {
+      const rows: Array<{ n: number }> = await ctx.desk.store.dataSource.manager.query(
+        `SELECT count(*) AS n FROM outbox`,
+      );
+      return { clientId: ctx.desk.clientId, dataDir: ctx.desk.dataDir, pendingMutations: rows[0]?.n ?? 0 };
+    }),
+  }),
+  profile: profileRouter,
+  calls: callsRouter,
+});
+
+export type LocalRouter = typeof localRouter;

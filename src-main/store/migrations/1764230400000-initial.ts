@@ -1,0 +1,99 @@
+// The desk's first schema: reference data (customers, workplaces), the call log
+// with its append-only events and search index, the outbox, and local settings.
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { DESK_APPLICATION_ID } from '../storeIdentity';
+
+/** ROR-IKT's member municipalities (tjenestemottakere) with a few workplaces each. Fixed ids: every desk shares them. */
+const CUSTOMERS: Array<[id: string, name: string, workplaces: string[]]> = [
+  ['01a21bf8-0000-7000-8000-000001000000', 'Molde kommune', ['Molde rådhus', 'Molde legevakt', 'Kirkebakken omsorgssenter', 'Bergmo ungdomsskole', 'Hjelset skole', 'NAV Molde']],
+  ['01a21bf8-0000-7000-8000-000002000000', 'Aukra kommune', ['Aukra rådhus', 'Aukra sjukeheim', 'Gossen barne- og ungdomsskule']],
+  ['01a21bf8-0000-7000-8000-000003000000', 'Gjemnes kommune', ['Gjemnes rådhus', 'Gjemnes sjukeheim', 'Batnfjord skole']],
+  ['01a21bf8-0000-7000-8000-000004000000', 'Hustadvika kommune', ['Hustadvika rådhus (Elnesvågen)', 'Eide omsorgssenter', 'Fræna ungdomsskole', 'Hustadvika legekontor']],
+  ['01a21bf8-0000-7000-8000-000005000000', 'Rauma kommune', ['Rauma rådhus', 'Åndalsnes helsesenter', 'Isfjorden skule']],
+  ['01a21bf8-0000-7000-8000-000006000000', 'Vestnes kommune', ['Vestnes rådhus', 'Vestnes helsetun', 'Tomrefjord skule']],
+];
+
+export class Initial1764230400000 implements MigrationInterface {
+  name = 'Initial1764230400000';
+
+  async up(qr: QueryRunner): Promise<void> {
+    await qr.query(`PRAGMA application_id = ${DESK_APPLICATION_ID}`);
+    await qr.query(`CREATE TABLE customer (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL UNIQUE)`);
+    await qr.query(`CREATE TABLE workplace (
+      id TEXT PRIMARY KEY NOT NULL,
+      customer_id TEXT NOT NULL REFERENCES customer(id),
+      name TEXT NOT NULL,
+      UNIQUE (customer_id, name))`);
+    await qr.query(`CREATE TABLE call (
+      id TEXT PRIMARY KEY NOT NULL,
+      arrived_at TEXT NOT NULL,
+      caller_number TEXT NOT NULL,
+      caller_name TEXT,
+      customer_id TEXT REFERENCES customer(id),
+      workplace TEXT,
+      status TEXT NOT NULL CHECK (status IN ('waiting', 'taken', 'finished')),
+      logged_by TEXT NOT NULL,
+      logged_by_name TEXT NOT NULL,
+      taken_by TEXT,
+      taken_by_name TEXT,
+      taken_at TEXT,
+      summary TEXT,
+      outcome TEXT CHECK (outcome IS NULL OR outcome IN ('solved', 'ticket_needed', 'transferred', 'abandoned')),
+      ended_at TEXT,
+      override_reason TEXT,
+      override_by TEXT,
+      override_by_name TEXT,
+      updated_at TEXT NOT NULL)`);
+    await qr.query(`CREATE INDEX call_arrival ON call (arrived_at, id)`);
+    await qr.query(`CREATE INDEX call_waiting ON call (arrived_at, id) WHERE status = 'waiting'`);
+    await qr.query(`CREATE INDEX call_taken_by ON call (taken_by) WHERE status = 'taken'`);
+    // Substring search over number, name and workplace (trigram FTS5, kept in step by triggers).
+    await qr.query(`CREATE VIRTUAL TABLE call_search USING fts5(
+      caller_number, caller_name, workplace, content='call', content_rowid='rowid', tokenize='trigram')`);
+    await qr.query(`CREATE TRIGGER call_search_ai AFTER INSERT ON call BEGIN
+      INSERT INTO call_search (rowid, caller_number, caller_name, workplace)
+      VALUES (new.rowid, new.caller_number, new.caller_name, new.workplace); END`);
+    await qr.query(`CREATE TRIGGER call_search_ad AFTER DELETE ON call BEGIN
+      INSERT INTO call_search (call_search, rowid, caller_number, caller_name, workplace)
+      VALUES ('delete', old.rowid, old.caller_number, old.caller_name, old.workplace); END`);
+    await qr.query(`CREATE TRIGGER call_search_au AFTER UPDATE OF caller_number, caller_name, workplace ON call BEGIN
+      INSERT INTO call_search (call_search, rowid, caller_number, caller_name, workplace)
+      VALUES ('delete', old.rowid, old.caller_number, old.caller_name, old.workplace);
+      INSERT INTO call_search (rowid, caller_number, caller_name, workplace)
+      VALUES (new.rowid, new.caller_number, new.caller_name, new.workplace); END`);
+    await qr.query(`CREATE TABLE call_event (
+      id TEXT PRIMARY KEY NOT NULL,
+      call_id TEXT NOT NULL REFERENCES call(id),
+      kind TEXT NOT NULL,
+      at TEXT NOT NULL,
+      actor_id TEXT NOT NULL,
+      actor_name TEXT NOT NULL,
+      data TEXT NOT NULL)`);
+    await qr.query(`CREATE INDEX call_event_call ON call_event (call_id, at)`);
+    await qr.query(`CREATE TABLE outbox (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused, so the central store can trust (client, seq)
+      mutation_id TEXT NOT NULL UNIQUE,
+      client_id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      args TEXT NOT NULL,
+      schema_version INTEGER NOT NULL,
+      actor_id TEXT NOT NULL,
+      created_at TEXT NOT NULL)`);
+    await qr.query(`CREATE TABLE local_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
+
+    for (const [id, name, workplaces] of CUSTOMERS) {
+      await qr.query(`INSERT INTO customer (id, name) VALUES (?, ?)`, [id, name]);
+      for (const [i, wp] of workplaces.entries()) {
+        // Deterministic ids: the customer's id plus the workplace's index (every desk seeds the same rows).
+        const wpId = `${id.slice(0, 24)}${String(Number(id.slice(24)) + i + 1).padStart(12, '0')}`;
+        await qr.query(`INSERT INTO workplace (id, customer_id, name) VALUES (?, ?, ?)`, [wpId, id, wp]);
+      }
+    }
+  }
+
+  async down(qr: QueryRunner): Promise<void> {
+    for (const t of ['local_setting', 'outbox', 'call_event', 'call_search', 'call', 'workplace', 'customer']) {
+      await qr.query(`DROP TABLE IF EXISTS ${t}`);
+    }
+  }
+}

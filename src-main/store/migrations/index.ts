@@ -1,0 +1,5 @@
+// Every migration of the desk's local store, oldest first. A store holding a
+// migration not listed here was written by a newer version and is refused.
+import { Initial1764230400000 } from './1764230400000-initial';
+
+export const LOCAL_MIGRATIONS = [Initial1764230400000];

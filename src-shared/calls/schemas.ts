@@ -1,0 +1,114 @@
+// The phone-call log's vocabulary (R3): call states, outcomes and the argument
+// schemas of the call mutations. Both the desk and (later) the central store
+// validate with these; nothing here touches a database.
+import { z } from 'zod';
+import { instantSchema } from '../time';
+import { parsePhone } from '../phone';
+
+export const CALL_STATUSES = ['waiting', 'taken', 'finished'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+export const CALL_OUTCOMES = ['solved', 'ticket_needed', 'transferred', 'abandoned'] as const;
+export const callOutcomeSchema = z.enum(CALL_OUTCOMES);
+export type CallOutcome = z.infer<typeof callOutcomeSchema>;
+
+const idSchema = z.uuid();
+
+/** A phone number as typed; stored normalised (+47XXXXXXXX for Norwegian numbers). */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .min(1, 'Phone number is required')
+  .max(40)
+  .transform((value, ctx) => {
+    const parsed = parsePhone(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: 'Not a valid phone number', params: { reason: 'phone' } });
+      return z.NEVER;
+    }
+    return parsed.e164;
+  });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const callLogArgs = z.object({
+  id: idSchema,
+  arrivedAt: instantSchema,
+  callerNumber: phoneSchema,
+  callerName: optionalText(120),
+  customerId: idSchema.optional(),
+  workplace: optionalText(160),
+});
+export type CallLogArgs = z.output<typeof callLogArgs>;
+
+export const callOverrideSchema = z.object({
+  reason: z.string().trim().min(3, 'Give a reason for the override').max(500),
+});
+
+export const callTakeArgs = z.object({
+  callId: idSchema,
+  at: instantSchema,
+  override: callOverrideSchema.optional(),
+});
+export type CallTakeArgs = z.output<typeof callTakeArgs>;
+
+/** Details an agent fills in while on the call; omitted fields are left as they are. */
+export const callDetailsSchema = z.object({
+  callerName: optionalText(120),
+  callerNumber: phoneSchema.optional(),
+  customerId: idSchema.optional(),
+  workplace: optionalText(160),
+  summary: optionalText(4000),
+});
+
+export const callUpdateArgs = callDetailsSchema.extend({ callId: idSchema, at: instantSchema });
+export type CallUpdateArgs = z.output<typeof callUpdateArgs>;
+
+export const callFinishArgs = callDetailsSchema.extend({
+  callId: idSchema,
+  outcome: callOutcomeSchema,
+  endedAt: instantSchema,
+});
+export type CallFinishArgs = z.output<typeof callFinishArgs>;
+
+/** A waiting caller hung up before anyone answered: the call leaves the queue. */
+export const callAbandonArgs = z.object({ callId: idSchema, at: instantSchema });
+export type CallAbandonArgs = z.output<typeof callAbandonArgs>;
+
+export const callHistoryQuery = z.object({
+  search: z.string().trim().max(100).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  /** Keyset cursor: the last row of the previous page. */
+  after: z.object({ arrivedAt: instantSchema, id: idSchema }).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type CallHistoryQuery = z.input<typeof callHistoryQuery>;
+
+/** A call as every layer sees it. */
+export interface CallView {
+  id: string;
+  arrivedAt: string;
+  callerNumber: string;
+  callerName: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  workplace: string | null;
+  status: CallStatus;
+  loggedByName: string;
+  takenBy: string | null;
+  takenByName: string | null;
+  takenAt: string | null;
+  summary: string | null;
+  outcome: CallOutcome | null;
+  endedAt: string | null;
+  overrideReason: string | null;
+  overrideByName: string | null;
+}

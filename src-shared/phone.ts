@@ -1,0 +1,33 @@
+// Phone numbers as callers give them: Norwegian numbers with or without +47 /
+// 0047 and spaces, foreign numbers with their + prefix. Normalising and
+// formatting only; whether a number is required is the schema's business.
+
+export type PhoneParse = { ok: true; e164: string; digits: string } | { ok: false };
+
+/** Normalises to "+47XXXXXXXX" for Norwegian numbers, "+<digits>" for foreign, or digits for short numbers. */
+export function parsePhone(input: string): PhoneParse {
+  const compact = input.replace(/[\s\-().]/g, '');
+  if (!/^(\+|00)?\d+$/.test(compact)) return { ok: false };
+  let digits = compact.replace(/^\+/, '').replace(/^00/, '');
+  const international = compact.startsWith('+') || compact.startsWith('00');
+  if (international) {
+    if (digits.startsWith('47') && digits.length === 10) digits = digits.slice(2);
+    else return digits.length >= 7 && digits.length <= 15 ? { ok: true, e164: `+${digits}`, digits } : { ok: false };
+  }
+  if (digits.length === 8) return { ok: true, e164: `+47${digits}`, digits };
+  // Short numbers (internal extensions, 3–6 digits) come from the switchboard.
+  if (digits.length >= 3 && digits.length <= 6) return { ok: true, e164: digits, digits };
+  return { ok: false };
+}
+
+/** "+4771111166" -> "71 11 11 66"; other forms are shown as stored. */
+export function formatPhone(stored: string): string {
+  const m = /^\+47(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(stored);
+  return m ? `${m[1]} ${m[2]} ${m[3]} ${m[4]}` : stored;
+}
+
+/** The digits a search term should match against stored numbers (no country prefix). */
+export function phoneSearchDigits(term: string): string {
+  const digits = term.replace(/\D/g, '');
+  return digits.startsWith('0047') ? digits.slice(4) : digits.length > 8 && digits.startsWith('47') ? digits.slice(2) : digits;
+}

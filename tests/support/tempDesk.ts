@@ -1,0 +1,54 @@
+// Test support: a real desk on a real SQLite file in a temp folder, served by
+// the real browser-mode host on a loopback port, and a real tRPC client.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { openDesk, type Desk } from '../../src-main/desk/openDesk';
+import { createLocalHandler } from '../../src-main/local/handler';
+import type { LocalRouter } from '../../src-main/local/router';
+import { startBrowserHost, type BrowserHost } from '../../src-main/host/browserHost';
+
+export function tempDir(prefix = 'desk-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface RunningDesk {
+  desk: Desk;
+  host: BrowserHost;
+  dataDir: string;
+  client: ReturnType<typeof createTRPCClient<LocalRouter>>;
+  stop(): Promise<void>;
+}
+
+export async function startDesk(dataDir = tempDir()): Promise<RunningDesk> {
+  const desk = await openDesk(dataDir);
+  const host = await startBrowserHost({ handler: createLocalHandler(desk), rendererDir: join(dataDir, 'no-renderer') });
+  const client = createTRPCClient<LocalRouter>({
+    links: [
+      httpLink({
+        url: `http://127.0.0.1:${host.port}/trpc`,
+        headers: { authorization: `Bearer ${host.token}` },
+      }),
+    ],
+  });
+  return {
+    desk,
+    host,
+    dataDir,
+    client,
+    async stop() {
+      await host.close();
+      await desk.close();
+    },
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** An instant `minutes` before a fixed reference, as an ISO string. */
+export function minutesAgo(minutes: number, from = Date.now()): string {
+  return new Date(from - minutes * 60_000).toISOString();
+}
