@@ -13,6 +13,7 @@ export const DOMAIN_ERROR_CODES = [
   'profileRequired',
   'alreadyOnCall',
   'endBeforeStart',
+  'forbidden',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -17,3 +17,8 @@ export interface Actor {
   name: string;
   role: Role;
 }
+
+/** SLA.md: the calendar and targets are defaults a team lead can change. */
+export function canChangeSlaSettings(role: Role): boolean {
+  return role === 'team_lead' || role === 'admin';
+}

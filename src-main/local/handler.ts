@@ -17,7 +17,8 @@ export function createLocalHandler(desk: Desk): LocalHandler {
       router: localRouter,
       createContext: () => ({ desk }),
       onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[desk] ${path ?? '?'}:`, error.cause ?? error);
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          console.error(`[desk] ${path ?? '?'}:`, error.cause ?? error);
       },
     });
 }

@@ -2,6 +2,7 @@
 // Electron or HTTP in browser mode. Each domain registers its own procedures.
 import { callsRouter } from '../calls/router';
 import { profileRouter } from '../profile/router';
+import { slaRouter } from '../sla/router';
 import { publicProcedure, router } from './trpc';
 
 export const localRouter = router({
@@ -15,6 +16,7 @@ export const localRouter = router({
   }),
   profile: profileRouter,
   calls: callsRouter,
+  sla: slaRouter,
 });
 
 export type LocalRouter = typeof localRouter;

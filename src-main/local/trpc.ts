@@ -4,6 +4,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { DomainError } from '../../src-shared/errors';
+import { SlaError } from '../../src-shared/sla';
 import type { Desk } from '../desk/openDesk';
 
 export interface LocalContext {
@@ -13,13 +14,21 @@ export interface LocalContext {
 export interface FieldIssue {
   code: string;
   message: string;
+  /** Set by custom checks (e.g. "phone", "future") so the UI can explain them precisely. */
+  reason?: string;
 }
 
 function fieldIssues(error: ZodError): Record<string, FieldIssue[]> {
   const out: Record<string, FieldIssue[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    (out[key] ??= []).push({ code: issue.code, message: issue.message });
+    const reason =
+      issue.code === 'custom'
+        ? (issue.params?.reason as string | undefined)
+        : issue.code === 'too_small' || issue.code === 'too_big'
+          ? `${issue.code}_${issue.origin}`
+          : undefined;
+    (out[key] ??= []).push({ code: issue.code, message: issue.message, ...(reason ? { reason } : {}) });
   }
   return out;
 }
@@ -35,6 +44,7 @@ const t = initTRPC.context<LocalContext>().create({
         path: shape.data.path,
         fieldErrors: cause instanceof ZodError ? fieldIssues(cause) : null,
         domain: cause instanceof DomainError ? { code: cause.code, details: cause.details } : null,
+        sla: cause instanceof SlaError ? { code: cause.code, issues: [...cause.issues] } : null,
       },
     };
   },
@@ -46,9 +56,14 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
     const cause = result.error.cause;
     if (cause instanceof DomainError) {
-      throw new TRPCError({ code: cause.code === 'notFound' ? 'NOT_FOUND' : 'CONFLICT', message: cause.message, cause });
+      const code =
+        cause.code === 'notFound' ? 'NOT_FOUND' : cause.code === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT';
+      throw new TRPCError({ code, message: cause.message, cause });
     }
-    if (cause instanceof ZodError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+    if (cause instanceof SlaError)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+    if (cause instanceof ZodError)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
   }
   return result;
 });

@@ -131,4 +131,21 @@ export const LocalSetting = new EntitySchema<LocalSettingRow>({
   columns: { key: { type: 'text', primary: true }, value: { type: 'text' } },
 });
 
-export const ENTITIES = [Customer, Workplace, Call, CallEvent, Outbox, LocalSetting];
+/** Settings every desk shares (e.g. key 'sla'); written only by named mutations. */
+export interface SharedSettingRow {
+  key: string;
+  value: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+export const SharedSetting = new EntitySchema<SharedSettingRow>({
+  name: 'shared_setting',
+  columns: {
+    key: { type: 'text', primary: true },
+    value: { type: 'text' },
+    updatedAt: text('updated_at'),
+    updatedBy: text('updated_by'),
+  },
+});
+
+export const ENTITIES = [Customer, Workplace, Call, CallEvent, Outbox, LocalSetting, SharedSetting];

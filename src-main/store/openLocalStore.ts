@@ -37,11 +37,15 @@ export function checkExistingStore(file: string): void {
     try {
       check = String(db.pragma('quick_check', { simple: true }));
       appId = Number(db.pragma('application_id', { simple: true }));
-      tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
-        (r) => r.name,
-      );
+      tables = (
+        db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
+      ).map((r) => r.name);
     } catch (e) {
-      throw new StoreRefusedError('corrupt', file, `it is not a readable SQLite database (${(e as Error).message})`);
+      throw new StoreRefusedError(
+        'corrupt',
+        file,
+        `it is not a readable SQLite database (${(e as Error).message})`,
+      );
     }
     if (check !== 'ok') throw new StoreRefusedError('corrupt', file, `SQLite reports damage: ${check}`);
     if (tables.length === 0) return; // an empty file: safe to initialise

@@ -5,12 +5,43 @@ import { DESK_APPLICATION_ID } from '../storeIdentity';
 
 /** ROR-IKT's member municipalities (tjenestemottakere) with a few workplaces each. Fixed ids: every desk shares them. */
 const CUSTOMERS: Array<[id: string, name: string, workplaces: string[]]> = [
-  ['01a21bf8-0000-7000-8000-000001000000', 'Molde kommune', ['Molde rådhus', 'Molde legevakt', 'Kirkebakken omsorgssenter', 'Bergmo ungdomsskole', 'Hjelset skole', 'NAV Molde']],
-  ['01a21bf8-0000-7000-8000-000002000000', 'Aukra kommune', ['Aukra rådhus', 'Aukra sjukeheim', 'Gossen barne- og ungdomsskule']],
-  ['01a21bf8-0000-7000-8000-000003000000', 'Gjemnes kommune', ['Gjemnes rådhus', 'Gjemnes sjukeheim', 'Batnfjord skole']],
-  ['01a21bf8-0000-7000-8000-000004000000', 'Hustadvika kommune', ['Hustadvika rådhus (Elnesvågen)', 'Eide omsorgssenter', 'Fræna ungdomsskole', 'Hustadvika legekontor']],
-  ['01a21bf8-0000-7000-8000-000005000000', 'Rauma kommune', ['Rauma rådhus', 'Åndalsnes helsesenter', 'Isfjorden skule']],
-  ['01a21bf8-0000-7000-8000-000006000000', 'Vestnes kommune', ['Vestnes rådhus', 'Vestnes helsetun', 'Tomrefjord skule']],
+  [
+    '01a21bf8-0000-7000-8000-000001000000',
+    'Molde kommune',
+    [
+      'Molde rådhus',
+      'Molde legevakt',
+      'Kirkebakken omsorgssenter',
+      'Bergmo ungdomsskole',
+      'Hjelset skole',
+      'NAV Molde',
+    ],
+  ],
+  [
+    '01a21bf8-0000-7000-8000-000002000000',
+    'Aukra kommune',
+    ['Aukra rådhus', 'Aukra sjukeheim', 'Gossen barne- og ungdomsskule'],
+  ],
+  [
+    '01a21bf8-0000-7000-8000-000003000000',
+    'Gjemnes kommune',
+    ['Gjemnes rådhus', 'Gjemnes sjukeheim', 'Batnfjord skole'],
+  ],
+  [
+    '01a21bf8-0000-7000-8000-000004000000',
+    'Hustadvika kommune',
+    ['Hustadvika rådhus (Elnesvågen)', 'Eide omsorgssenter', 'Fræna ungdomsskole', 'Hustadvika legekontor'],
+  ],
+  [
+    '01a21bf8-0000-7000-8000-000005000000',
+    'Rauma kommune',
+    ['Rauma rådhus', 'Åndalsnes helsesenter', 'Isfjorden skule'],
+  ],
+  [
+    '01a21bf8-0000-7000-8000-000006000000',
+    'Vestnes kommune',
+    ['Vestnes rådhus', 'Vestnes helsetun', 'Tomrefjord skule'],
+  ],
 ];
 
 export class Initial1764230400000 implements MigrationInterface {
@@ -43,24 +74,43 @@ export class Initial1764230400000 implements MigrationInterface {
       override_reason TEXT,
       override_by TEXT,
       override_by_name TEXT,
-      updated_at TEXT NOT NULL)`);
+      updated_at TEXT NOT NULL,
+      search_key INTEGER -- arrival order as one integer, the search index's rowid; kept by the triggers below
+    )`);
     await qr.query(`CREATE INDEX call_arrival ON call (arrived_at, id)`);
     await qr.query(`CREATE INDEX call_waiting ON call (arrived_at, id) WHERE status = 'waiting'`);
     await qr.query(`CREATE INDEX call_taken_by ON call (taken_by) WHERE status = 'taken'`);
-    // Substring search over number, name and workplace (trigram FTS5, kept in step by triggers).
+    // Substring search over number, name and workplace: trigram FTS5 kept in step by triggers. Its rowid
+    // is call.search_key, which sorts exactly like (arrived_at, id), so a searched history page reads the
+    // index backwards from a bound and stops after one page instead of collecting every match.
+    // search_key = (milliseconds since 0000-01-01 of arrived_at) * 16384 + a slot within that millisecond;
+    // slots follow id order and stay unique (a new call shifts later same-millisecond calls up one slot).
+    await qr.query(`CREATE UNIQUE INDEX call_search_key ON call (search_key)`);
     await qr.query(`CREATE VIRTUAL TABLE call_search USING fts5(
-      caller_number, caller_name, workplace, content='call', content_rowid='rowid', tokenize='trigram')`);
-    await qr.query(`CREATE TRIGGER call_search_ai AFTER INSERT ON call BEGIN
-      INSERT INTO call_search (rowid, caller_number, caller_name, workplace)
-      VALUES (new.rowid, new.caller_number, new.caller_name, new.workplace); END`);
-    await qr.query(`CREATE TRIGGER call_search_ad AFTER DELETE ON call BEGIN
+      caller_number, caller_name, workplace, content='call', content_rowid='search_key', tokenize='trigram')`);
+    const placeCall = (when: string) => `
+      UPDATE call SET search_key = -(search_key + 1)
+        WHERE arrived_at = new.arrived_at AND id > new.id AND search_key IS NOT NULL AND ${when};
+      UPDATE call SET search_key = -search_key WHERE search_key < 0;
+      UPDATE call SET search_key = coalesce(
+          (SELECT max(search_key) + 1 FROM call WHERE arrived_at = new.arrived_at AND id < new.id),
+          (unixepoch(substr(new.arrived_at, 1, 19)) * 1000 + CAST(substr(new.arrived_at, 21, 3) AS INTEGER)
+            + 62167219200000) * 16384)
+        WHERE rowid = new.rowid;`;
+    await qr.query(`CREATE TRIGGER call_search_ai AFTER INSERT ON call BEGIN ${placeCall('1')} END`);
+    await qr.query(`CREATE TRIGGER call_search_arrival AFTER UPDATE OF arrived_at ON call
+      WHEN old.arrived_at IS NOT new.arrived_at BEGIN
+      UPDATE call SET search_key = NULL WHERE rowid = new.rowid; ${placeCall('rowid <> new.rowid')} END`);
+    await qr.query(`CREATE TRIGGER call_search_ad AFTER DELETE ON call WHEN old.search_key IS NOT NULL BEGIN
       INSERT INTO call_search (call_search, rowid, caller_number, caller_name, workplace)
-      VALUES ('delete', old.rowid, old.caller_number, old.caller_name, old.workplace); END`);
-    await qr.query(`CREATE TRIGGER call_search_au AFTER UPDATE OF caller_number, caller_name, workplace ON call BEGIN
+      VALUES ('delete', old.search_key, old.caller_number, old.caller_name, old.workplace); END`);
+    // Negative keys are the shift's momentary state: not indexed.
+    await qr.query(`CREATE TRIGGER call_search_au AFTER UPDATE OF caller_number, caller_name, workplace, search_key ON call
+      BEGIN
       INSERT INTO call_search (call_search, rowid, caller_number, caller_name, workplace)
-      VALUES ('delete', old.rowid, old.caller_number, old.caller_name, old.workplace);
+        SELECT 'delete', old.search_key, old.caller_number, old.caller_name, old.workplace WHERE old.search_key >= 0;
       INSERT INTO call_search (rowid, caller_number, caller_name, workplace)
-      VALUES (new.rowid, new.caller_number, new.caller_name, new.workplace); END`);
+        SELECT new.search_key, new.caller_number, new.caller_name, new.workplace WHERE new.search_key >= 0; END`);
     await qr.query(`CREATE TABLE call_event (
       id TEXT PRIMARY KEY NOT NULL,
       call_id TEXT NOT NULL REFERENCES call(id),
@@ -92,7 +142,15 @@ export class Initial1764230400000 implements MigrationInterface {
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    for (const t of ['local_setting', 'outbox', 'call_event', 'call_search', 'call', 'workplace', 'customer']) {
+    for (const t of [
+      'local_setting',
+      'outbox',
+      'call_event',
+      'call_search',
+      'call',
+      'workplace',
+      'customer',
+    ]) {
       await qr.query(`DROP TABLE IF EXISTS ${t}`);
     }
   }

@@ -1,5 +1,6 @@
 // Every migration of the desk's local store, oldest first. A store holding a
 // migration not listed here was written by a newer version and is refused.
 import { Initial1764230400000 } from './1764230400000-initial';
+import { SharedSettings1764316800000 } from './1764316800000-shared-settings';
 
-export const LOCAL_MIGRATIONS = [Initial1764230400000];
+export const LOCAL_MIGRATIONS = [Initial1764230400000, SharedSettings1764316800000];

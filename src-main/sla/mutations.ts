@@ -1,0 +1,35 @@
+// The SLA settings mutation: a team lead (or admin) changes the calendar and
+// targets (SLA.md: decisions are defaults a team lead can change in settings).
+import { z } from 'zod';
+import { slaSettingsSchema } from '../../src-shared/sla';
+import { instantSchema } from '../../src-shared/time';
+import { DomainError } from '../../src-shared/errors';
+import { canChangeSlaSettings } from '../../src-shared/roles';
+import { SharedSetting } from '../store/entities';
+import { defineMutation } from '../mutations/define';
+
+export const SLA_SETTING_KEY = 'sla';
+
+export const slaSetArgs = z.object({ settings: slaSettingsSchema, at: instantSchema });
+
+export const slaSetSettings = defineMutation({
+  name: 'sla.setSettings',
+  schemaVersion: 1,
+  args: slaSetArgs,
+  async apply({ manager, actor }, args) {
+    if (!canChangeSlaSettings(actor.role)) {
+      throw new DomainError('forbidden', 'Only a team lead or an administrator may change the SLA settings');
+    }
+    await manager.upsert(
+      SharedSetting,
+      {
+        key: SLA_SETTING_KEY,
+        value: JSON.stringify(args.settings),
+        updatedAt: args.at,
+        updatedBy: actor.name,
+      },
+      ['key'],
+    );
+    return { updatedAt: args.at };
+  },
+});
