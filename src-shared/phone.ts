@@ -12,7 +12,10 @@ export function parsePhone(input: string): PhoneParse {
   const international = compact.startsWith('+') || compact.startsWith('00');
   if (international) {
     if (digits.startsWith('47') && digits.length === 10) digits = digits.slice(2);
-    else return digits.length >= 7 && digits.length <= 15 ? { ok: true, e164: `+${digits}`, digits } : { ok: false };
+    else
+      return digits.length >= 7 && digits.length <= 15
+        ? { ok: true, e164: `+${digits}`, digits }
+        : { ok: false };
   }
   if (digits.length === 8) return { ok: true, e164: `+47${digits}`, digits };
   // Short numbers (internal extensions, 3–6 digits) come from the switchboard.
@@ -28,6 +31,8 @@ export function formatPhone(stored: string): string {
 
 /** The digits a search term should match against stored numbers (no country prefix). */
 export function phoneSearchDigits(term: string): string {
-  const digits = term.replace(/\D/g, '');
-  return digits.startsWith('0047') ? digits.slice(4) : digits.length > 8 && digits.startsWith('47') ? digits.slice(2) : digits;
+  const compact = term.replace(/[^\d+]/g, '');
+  const digits = compact.replace(/\D/g, '');
+  if (compact.startsWith('+47') || compact.startsWith('0047')) return compact.replace(/^(\+|00)47/, '');
+  return digits.length > 8 && digits.startsWith('47') ? digits.slice(2) : digits;
 }

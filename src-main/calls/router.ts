@@ -12,29 +12,45 @@ import {
   callUpdateArgs,
 } from '../../src-shared/calls/schemas';
 import { DomainError } from '../../src-shared/errors';
+import { fieldError } from '../local/fieldError';
 import { actorProcedure, publicProcedure, router } from '../local/trpc';
 import { callAbandon, callFinish, callLog, callTake, callUpdate, firstWaitingCall } from './mutations';
 import { callHistory, callWithEvents, currentCall, customersWithWorkplaces, waitingQueue } from './queries';
 
 const now = () => new Date().toISOString();
+/** Clocks on desks drift a little; anything further ahead than this is a typing mistake. */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+function notInFuture(field: string, instant: string | undefined): void {
+  if (instant && Date.parse(instant) > Date.now() + FUTURE_TOLERANCE_MS) {
+    throw fieldError(field, 'The time cannot be in the future', 'future');
+  }
+}
 const idParam = z.object({ id: z.uuid() });
 
 export const callsRouter = router({
   queue: publicProcedure.query(({ ctx }) => waitingQueue(ctx.desk.store.dataSource.manager)),
-  current: actorProcedure.query(({ ctx }) => currentCall(ctx.desk.store.dataSource.manager, ctx.actor.userId)),
+  current: actorProcedure.query(({ ctx }) =>
+    currentCall(ctx.desk.store.dataSource.manager, ctx.actor.userId),
+  ),
   get: publicProcedure.input(idParam).query(async ({ ctx, input }) => {
     const found = await callWithEvents(ctx.desk.store.dataSource.manager, input.id);
     if (!found) throw new DomainError('notFound', `No call with id ${input.id}`);
     return found;
   }),
-  history: publicProcedure.input(callHistoryQuery).query(({ ctx, input }) => callHistory(ctx.desk.store.dataSource.manager, input)),
+  history: publicProcedure
+    .input(callHistoryQuery)
+    .query(({ ctx, input }) => callHistory(ctx.desk.store.dataSource.manager, input)),
   customers: publicProcedure.query(({ ctx }) => customersWithWorkplaces(ctx.desk.store.dataSource.manager)),
 
-  log: actorProcedure
-    .input(callLogArgs.partial({ id: true, arrivedAt: true }))
-    .mutation(({ ctx, input }) =>
-      ctx.desk.mutations.run(callLog, { ...input, id: input.id ?? uuidv7(), arrivedAt: input.arrivedAt ?? now() }, ctx.actor),
-    ),
+  log: actorProcedure.input(callLogArgs.partial({ id: true, arrivedAt: true })).mutation(({ ctx, input }) => {
+    notInFuture('arrivedAt', input.arrivedAt);
+    return ctx.desk.mutations.run(
+      callLog,
+      { ...input, id: input.id ?? uuidv7(), arrivedAt: input.arrivedAt ?? now() },
+      ctx.actor,
+    );
+  }),
   /** Hands the agent the oldest waiting call (R3). */
   takeNext: actorProcedure.mutation(async ({ ctx }) => {
     const first = await firstWaitingCall(ctx.desk.store.dataSource.manager);
@@ -43,16 +59,21 @@ export const callsRouter = router({
   }),
   take: actorProcedure
     .input(callTakeArgs.partial({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(callTake, { ...input, at: input.at ?? now() }, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      ctx.desk.mutations.run(callTake, { ...input, at: input.at ?? now() }, ctx.actor),
+    ),
   update: actorProcedure
     .input(callUpdateArgs.partial({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(callUpdate, { ...input, at: input.at ?? now() }, ctx.actor)),
-  finish: actorProcedure
-    .input(callFinishArgs.partial({ endedAt: true }))
     .mutation(({ ctx, input }) =>
-      ctx.desk.mutations.run(callFinish, { ...input, endedAt: input.endedAt ?? now() }, ctx.actor),
+      ctx.desk.mutations.run(callUpdate, { ...input, at: input.at ?? now() }, ctx.actor),
     ),
+  finish: actorProcedure.input(callFinishArgs.partial({ endedAt: true })).mutation(({ ctx, input }) => {
+    notInFuture('endedAt', input.endedAt);
+    return ctx.desk.mutations.run(callFinish, { ...input, endedAt: input.endedAt ?? now() }, ctx.actor);
+  }),
   abandon: actorProcedure
     .input(callAbandonArgs.partial({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(callAbandon, { ...input, at: input.at ?? now() }, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      ctx.desk.mutations.run(callAbandon, { ...input, at: input.at ?? now() }, ctx.actor),
+    ),
 });

@@ -22,8 +22,8 @@ export function createMutationRunner(dataSource: DataSource, clientId: string): 
   };
 
   return {
-    run(mutation, rawArgs, actor) {
-      const args = mutation.args.parse(rawArgs); // throws ZodError naming the field
+    async run(mutation, rawArgs, actor) {
+      const args = mutation.args.parse(rawArgs); // rejects with a ZodError naming the field
       return serially(() =>
         dataSource.transaction(async (manager) => {
           const result = await mutation.apply({ manager, actor, clientId }, args);

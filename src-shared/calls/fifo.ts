@@ -16,7 +16,8 @@ export type TakeDecision =
   | { ok: false; code: 'notFirstInQueue' | 'overrideNotAllowed'; firstCallId: string };
 
 export function decideTake(req: TakeRequest): TakeDecision {
-  if (req.firstWaitingId === null || req.firstWaitingId === req.callId) return { ok: true, overridden: false };
+  if (req.firstWaitingId === null || req.firstWaitingId === req.callId)
+    return { ok: true, overridden: false };
   if (!req.override) return { ok: false, code: 'notFirstInQueue', firstCallId: req.firstWaitingId };
   if (!canOverrideCallOrder(req.role)) {
     return { ok: false, code: 'overrideNotAllowed', firstCallId: req.firstWaitingId };
@@ -25,7 +26,10 @@ export function decideTake(req: TakeRequest): TakeDecision {
 }
 
 /** Arrival order: arrival instant, then id (UUIDv7, so creation order) to break ties. */
-export function compareArrival(a: { arrivedAt: string; id: string }, b: { arrivedAt: string; id: string }): number {
+export function compareArrival(
+  a: { arrivedAt: string; id: string },
+  b: { arrivedAt: string; id: string },
+): number {
   if (a.arrivedAt !== b.arrivedAt) return a.arrivedAt < b.arrivedAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -87,7 +87,7 @@ export const callHistoryQuery = z.object({
   to: z.iso.date().optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
   /** Keyset cursor: the last row of the previous page. */
-  after: z.object({ arrivedAt: instantSchema, id: idSchema }).optional(),
+  cursor: z.object({ arrivedAt: instantSchema, id: idSchema }).nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type CallHistoryQuery = z.input<typeof callHistoryQuery>;

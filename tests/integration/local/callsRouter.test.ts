@@ -1,6 +1,7 @@
 // The local router over real HTTP with a real SQLite file: the call log (R3).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
+import type { LocalRouter } from '../../../src-main/local/router';
 import { startDesk, removeDir, minutesAgo, type RunningDesk } from '../../support/tempDesk';
 
 let d: RunningDesk;
@@ -12,30 +13,32 @@ afterEach(async () => {
   removeDir(d.dataDir);
 });
 
-async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<never>> {
+async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof TRPCClientError) return e as TRPCClientError<never>;
+    if (e instanceof TRPCClientError) return e as TRPCClientError<LocalRouter>;
     throw e;
   }
   throw new Error('expected the call to fail');
 }
 
-type ErrData = { fieldErrors: Record<string, { code: string; message: string }[]> | null; domain: { code: string; details: Record<string, unknown> } | null; code: string };
-
 describe('call log over the local router', () => {
   it('refuses to act before a profile is chosen', async () => {
     const err = await errorOf(d.client.calls.log.mutate({ callerNumber: '91234567' }));
-    expect((err.data as ErrData).code).toBe('PRECONDITION_FAILED');
-    expect((err.data as ErrData).domain?.code).toBe('profileRequired');
+    expect(err.data!.code).toBe('PRECONDITION_FAILED');
+    expect(err.data!.domain?.code).toBe('profileRequired');
   });
 
   it('queues calls in arrival order and hands out the oldest first', async () => {
     await d.client.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
     // Logged out of order: the arrival time decides, not the logging order.
     const b = await d.client.calls.log.mutate({ callerNumber: '900 00 002', arrivedAt: minutesAgo(5) });
-    const a = await d.client.calls.log.mutate({ callerNumber: '+47 900 00 001', callerName: 'Ola', arrivedAt: minutesAgo(9) });
+    const a = await d.client.calls.log.mutate({
+      callerNumber: '+47 900 00 001',
+      callerName: 'Ola',
+      arrivedAt: minutesAgo(9),
+    });
     const c = await d.client.calls.log.mutate({ callerNumber: '004790000003' });
     const queue = await d.client.calls.queue.query();
     expect(queue.map((q) => q.id)).toEqual([a.id, b.id, c.id]);
@@ -57,15 +60,17 @@ describe('call log over the local router', () => {
     const third = await d.client.calls.log.mutate({ callerNumber: '90000003', arrivedAt: minutesAgo(1) });
 
     const err = await errorOf(d.client.calls.take.mutate({ callId: third.id }));
-    const data = err.data as ErrData;
+    const data = err.data!;
     expect(data.code).toBe('CONFLICT');
     expect(data.domain?.code).toBe('notFirstInQueue');
     expect((data.domain?.details.firstCall as { id: string }).id).toBe(first.id);
     expect(err.message).toContain('+4790000001');
 
     // An agent cannot override, even with a reason.
-    const denied = await errorOf(d.client.calls.take.mutate({ callId: third.id, override: { reason: 'VIP caller' } }));
-    expect((denied.data as ErrData).domain?.code).toBe('overrideNotAllowed');
+    const denied = await errorOf(
+      d.client.calls.take.mutate({ callId: third.id, override: { reason: 'VIP caller' } }),
+    );
+    expect(denied.data!.domain?.code).toBe('overrideNotAllowed');
     expect((await d.client.calls.queue.query()).length).toBe(3);
   });
 
@@ -74,10 +79,15 @@ describe('call log over the local router', () => {
     await d.client.calls.log.mutate({ callerNumber: '90000001', arrivedAt: minutesAgo(3) });
     const third = await d.client.calls.log.mutate({ callerNumber: '90000003', arrivedAt: minutesAgo(1) });
 
-    const missingReason = await errorOf(d.client.calls.take.mutate({ callId: third.id, override: { reason: '' } }));
-    expect((missingReason.data as ErrData).fieldErrors?.['override.reason']).toBeTruthy();
+    const missingReason = await errorOf(
+      d.client.calls.take.mutate({ callId: third.id, override: { reason: '' } }),
+    );
+    expect(missingReason.data!.fieldErrors?.['override.reason']).toBeTruthy();
 
-    const res = await d.client.calls.take.mutate({ callId: third.id, override: { reason: 'Legevakt: kritisk' } });
+    const res = await d.client.calls.take.mutate({
+      callId: third.id,
+      override: { reason: 'Legevakt: kritisk' },
+    });
     expect(res.overridden).toBe(true);
     const { call, events } = await d.client.calls.get.query({ id: third.id });
     expect(call.overrideReason).toBe('Legevakt: kritisk');
@@ -92,8 +102,10 @@ describe('call log over the local router', () => {
     const { id } = await d.client.calls.log.mutate({ callerNumber: '71111166', arrivedAt: arrived });
     const takenAt = minutesAgo(6);
     await d.client.calls.take.mutate({ callId: id, at: takenAt });
-    const early = await errorOf(d.client.calls.finish.mutate({ callId: id, outcome: 'solved', endedAt: minutesAgo(8) }));
-    expect((early.data as ErrData).domain).toMatchObject({ code: 'endBeforeStart', details: { field: 'endedAt' } });
+    const early = await errorOf(
+      d.client.calls.finish.mutate({ callId: id, outcome: 'solved', endedAt: minutesAgo(8) }),
+    );
+    expect(early.data!.domain).toMatchObject({ code: 'endBeforeStart', details: { field: 'endedAt' } });
 
     await d.client.calls.finish.mutate({
       callId: id,
@@ -103,7 +115,13 @@ describe('call log over the local router', () => {
       summary: 'Får ikke logget inn i journalsystemet',
     });
     const { call, events } = await d.client.calls.get.query({ id });
-    expect(call).toMatchObject({ status: 'finished', outcome: 'ticket_needed', callerName: 'Per Pleier', arrivedAt: arrived, takenAt });
+    expect(call).toMatchObject({
+      status: 'finished',
+      outcome: 'ticket_needed',
+      callerName: 'Per Pleier',
+      arrivedAt: arrived,
+      takenAt,
+    });
     expect(events.map((e) => e.kind)).toEqual(['logged', 'taken', 'finished']);
     expect(await d.client.calls.current.query()).toBeNull();
   });
@@ -111,7 +129,7 @@ describe('call log over the local router', () => {
   it('names the malformed field and saves nothing', async () => {
     await d.client.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
     const err = await errorOf(d.client.calls.log.mutate({ callerNumber: '12ab', customerId: 'nope' }));
-    const fields = (err.data as ErrData).fieldErrors!;
+    const fields = err.data!.fieldErrors!;
     expect(Object.keys(fields).sort()).toEqual(['callerNumber', 'customerId']);
     expect((await d.client.calls.queue.query()).length).toBe(0);
     expect((await d.client.desk.info.query()).pendingMutations).toBe(0);
@@ -124,7 +142,9 @@ describe('call log over the local router', () => {
     await d.client.calls.finish.mutate({ callId: id, outcome: 'solved' });
     await errorOf(d.client.calls.take.mutate({ callId: id })); // refused: not in the outbox
     const rows: Array<{ seq: number; name: string; args: string; client_id: string }> =
-      await d.desk.store.dataSource.manager.query(`SELECT seq, name, args, client_id FROM outbox ORDER BY seq`);
+      await d.desk.store.dataSource.manager.query(
+        `SELECT seq, name, args, client_id FROM outbox ORDER BY seq`,
+      );
     expect(rows.map((r) => r.name)).toEqual(['call.log', 'call.take', 'call.finish']);
     expect(rows.every((r) => r.client_id === d.desk.clientId)).toBe(true);
     expect(JSON.parse(rows[0]!.args)).toMatchObject({ id, callerNumber: '+4790000001' });
@@ -135,7 +155,11 @@ describe('call log over the local router', () => {
     await d.client.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
     const base = Date.parse('2026-03-10T09:00:00.000Z');
     const log = (n: string, name: string, minutes: number) =>
-      d.client.calls.log.mutate({ callerNumber: n, callerName: name, arrivedAt: new Date(base + minutes * 60_000).toISOString() });
+      d.client.calls.log.mutate({
+        callerNumber: n,
+        callerName: name,
+        arrivedAt: new Date(base + minutes * 60_000).toISOString(),
+      });
     await log('91111111', 'Astrid Aukra', 0);
     await log('92222222', 'Bjørn Molde', 10);
     await log('93333333', 'Astrid Rauma', 24 * 60);
@@ -143,12 +167,20 @@ describe('call log over the local router', () => {
     expect(byName.calls.map((c) => c.callerName)).toEqual(['Astrid Aukra', 'Astrid Rauma']);
     const byNumber = await d.client.calls.history.query({ search: '222 22' });
     expect(byNumber.calls.map((c) => c.callerName)).toEqual(['Bjørn Molde']);
-    const byDate = await d.client.calls.history.query({ from: '2026-03-10', to: '2026-03-10', order: 'desc' });
+    const byDate = await d.client.calls.history.query({
+      from: '2026-03-10',
+      to: '2026-03-10',
+      order: 'desc',
+    });
     expect(byDate.calls.map((c) => c.callerName)).toEqual(['Bjørn Molde', 'Astrid Aukra']);
     const page1 = await d.client.calls.history.query({ limit: 2, order: 'asc' });
     expect(page1.next).not.toBeNull();
-    const page2 = await d.client.calls.history.query({ limit: 2, order: 'asc', after: page1.next! });
-    expect([...page1.calls, ...page2.calls].map((c) => c.callerName)).toEqual(['Astrid Aukra', 'Bjørn Molde', 'Astrid Rauma']);
+    const page2 = await d.client.calls.history.query({ limit: 2, order: 'asc', cursor: page1.next! });
+    expect([...page1.calls, ...page2.calls].map((c) => c.callerName)).toEqual([
+      'Astrid Aukra',
+      'Bjørn Molde',
+      'Astrid Rauma',
+    ]);
   });
 });
 
@@ -161,7 +193,12 @@ describe('browser-mode host guards', () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: d.host.port, path: '/trpc/calls.queue', headers: { host: 'evil.example:80', authorization: `Bearer ${d.host.token}` } },
+        {
+          host: '127.0.0.1',
+          port: d.host.port,
+          path: '/trpc/calls.queue',
+          headers: { host: 'evil.example:80', authorization: `Bearer ${d.host.token}` },
+        },
         (res) => resolve(res.statusCode ?? 0),
       );
       req.on('error', reject);

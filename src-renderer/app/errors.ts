@@ -1,0 +1,62 @@
+// Turns a failed call to the local router into what the UI shows: messages per
+// input field (validation) and one translated message for rule violations.
+import { TRPCClientError } from '@trpc/client';
+import type { TFunction } from 'i18next';
+import type { LocalRouter } from '../../src-main/local/router';
+import { formatPhone } from '../../src-shared/phone';
+
+export type DeskError = TRPCClientError<LocalRouter>;
+
+export function asDeskError(e: unknown): DeskError | null {
+  return e instanceof TRPCClientError ? (e as DeskError) : null;
+}
+
+export function domainCode(e: unknown): string | null {
+  return asDeskError(e)?.data?.domain?.code ?? null;
+}
+
+/** One translated message per invalid field, keyed by field path ("override.reason"). */
+export function fieldMessages(e: unknown, t: TFunction): Record<string, string> {
+  const data = asDeskError(e)?.data;
+  const out: Record<string, string> = {};
+  const domain = data?.domain;
+  if (domain && typeof domain.details.field === 'string') {
+    out[domain.details.field] = t(`domain.${domain.code}`, { defaultValue: domain.code });
+  }
+  for (const [field, issues] of Object.entries(data?.fieldErrors ?? {})) {
+    const issue = issues[0];
+    if (!issue) continue;
+    const generic = t(`validation.${issue.code}`, { defaultValue: issue.message });
+    out[field] = issue.reason
+      ? t(`validation.${issue.reason}`, { defaultValue: generic })
+      : issue.code === 'custom'
+        ? `${generic} (${issue.message})`
+        : generic;
+  }
+  return out;
+}
+
+/** A sentence for the user about a refused action, in their language. */
+export function errorMessage(e: unknown, t: TFunction): string {
+  const err = asDeskError(e);
+  const domain = err?.data?.domain;
+  if (domain) return t(`domain.${domain.code}`, { ...flatten(domain.details), defaultValue: err.message });
+  if (err?.data?.fieldErrors) return t('validation.summary');
+  if (err?.data?.code === 'UNAUTHORIZED') return t('errors.unauthorized');
+  return err?.message ?? t('errors.unexpected');
+}
+
+function flatten(details: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(details)) {
+    if (v && typeof v === 'object') {
+      for (const [k2, v2] of Object.entries(v)) out[`${k}_${k2}`] = display(k2, v2);
+    } else out[k] = display(k, v);
+  }
+  return out;
+}
+
+function display(key: string, value: unknown): string {
+  const text = String(value ?? '');
+  return /number$/i.test(key) ? formatPhone(text) : text;
+}

@@ -1,0 +1,43 @@
+// Display formats for instants: Oslo time, Norwegian conventions in both languages.
+import { DateTime } from 'luxon';
+import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
+
+export function formatClock(instant: string): string {
+  return DateTime.fromISO(instant, { zone: SERVICE_TIME_ZONE }).toFormat('HH:mm:ss');
+}
+
+export function formatDateTime(instant: string): string {
+  return DateTime.fromISO(instant, { zone: SERVICE_TIME_ZONE }).toFormat('dd.MM.yyyy HH:mm');
+}
+
+/** An HH:mm typed by the user, as today's instant in Oslo time. */
+export function todayAt(hhmm: string, now = Date.now()): string | null {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(hhmm.trim());
+  if (!m) return null;
+  const dt = DateTime.fromMillis(now, { zone: SERVICE_TIME_ZONE }).set({
+    hour: Number(m[1]),
+    minute: Number(m[2]),
+    second: Number(m[3] ?? 0),
+    millisecond: 0,
+  });
+  return dt.isValid ? dt.toUTC().toISO() : null;
+}
+
+export function nowHHmm(now = Date.now()): string {
+  return DateTime.fromMillis(now, { zone: SERVICE_TIME_ZONE }).toFormat('HH:mm');
+}
+
+/** "fre. 27.11. kl. 09:15" style: weekday, date and time of a deadline, in the UI's language. */
+export function formatDeadline(instant: string, locale = document.documentElement.lang || 'nb'): string {
+  return DateTime.fromISO(instant, { zone: SERVICE_TIME_ZONE })
+    .setLocale(locale === 'en' ? 'en-GB' : 'nb-NO')
+    .toFormat('ccc dd.MM.yyyy HH:mm');
+}
+
+/** "2 t 30 min" / "2 h 30 min" for a number of minutes. */
+export function formatMinutes(total: number, hourUnit: string): string {
+  const h = Math.floor(total / 60);
+  const m = Math.round(total % 60);
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} ${hourUnit}` : `${h} ${hourUnit} ${m} min`;
+}

@@ -1,0 +1,132 @@
+// Logging an arriving call (R3): number first, everything else optional, Enter
+// saves and the form is ready for the next call. Alt+N jumps here from anywhere.
+import { useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../../app/trpc';
+import { fieldMessages } from '../../app/errors';
+import { todayAt } from '../../app/format';
+import { useCallMutations } from './useCallMutations';
+
+interface Form {
+  arrivedAt: string;
+  callerNumber: string;
+  callerName: string;
+  customerId: string;
+  workplace: string;
+}
+const EMPTY: Form = { arrivedAt: '', callerNumber: '', callerName: '', customerId: '', workplace: '' };
+
+export function LogCallForm() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const customers = useQuery(trpc.calls.customers.queryOptions());
+  const { log } = useCallMutations();
+  const form = useForm<Form>({ defaultValues: EMPTY });
+  const numberRef = useRef<HTMLInputElement | null>(null);
+  const errors = form.formState.errors;
+  const customerId = form.watch('customerId');
+  const workplaces = customers.data?.find((c) => c.id === customerId)?.workplaces ?? [];
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && (e.key === 'n' || e.key === 'N')) {
+        e.preventDefault();
+        numberRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const submit = form.handleSubmit(async (v) => {
+    let arrivedAt: string | undefined;
+    if (v.arrivedAt.trim()) {
+      const at = todayAt(v.arrivedAt);
+      if (!at) return form.setError('arrivedAt', { message: t('validation.time') });
+      arrivedAt = at;
+    }
+    try {
+      await log.mutateAsync({
+        arrivedAt,
+        callerNumber: v.callerNumber,
+        callerName: v.callerName || undefined,
+        customerId: v.customerId || undefined,
+        workplace: v.workplace || undefined,
+      });
+      form.reset(EMPTY);
+      numberRef.current?.focus();
+    } catch (e) {
+      for (const [field, message] of Object.entries(fieldMessages(e, t))) {
+        form.setError(field as keyof Form, { message });
+      }
+    }
+  });
+
+  const { ref: numberRegisterRef, ...numberField } = form.register('callerNumber');
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="log-call-title">
+      <h2 id="log-call-title">
+        {t('calls.log.title')} <kbd>Alt+N</kbd>
+      </h2>
+      <div className="grid2">
+        <label className="field">
+          <span>{t('calls.fields.callerNumber')} *</span>
+          <input
+            {...numberField}
+            ref={(el) => {
+              numberRegisterRef(el);
+              numberRef.current = el;
+            }}
+            inputMode="tel"
+            autoComplete="off"
+            aria-invalid={!!errors.callerNumber}
+          />
+          {errors.callerNumber && <small className="field-error">{errors.callerNumber.message}</small>}
+        </label>
+        <label className="field">
+          <span>{t('calls.fields.arrivedAt')}</span>
+          <input
+            {...form.register('arrivedAt')}
+            placeholder={t('calls.log.now')}
+            aria-invalid={!!errors.arrivedAt}
+          />
+          {errors.arrivedAt && <small className="field-error">{errors.arrivedAt.message}</small>}
+        </label>
+      </div>
+      <label className="field">
+        <span>{t('calls.fields.callerName')}</span>
+        <input {...form.register('callerName')} autoComplete="off" aria-invalid={!!errors.callerName} />
+        {errors.callerName && <small className="field-error">{errors.callerName.message}</small>}
+      </label>
+      <div className="grid2">
+        <label className="field">
+          <span>{t('calls.fields.customer')}</span>
+          <select {...form.register('customerId')} aria-invalid={!!errors.customerId}>
+            <option value="">{t('calls.log.noCustomer')}</option>
+            {customers.data?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          {errors.customerId && <small className="field-error">{errors.customerId.message}</small>}
+        </label>
+        <label className="field">
+          <span>{t('calls.fields.workplace')}</span>
+          <input {...form.register('workplace')} list="log-workplaces" autoComplete="off" />
+          <datalist id="log-workplaces">
+            {workplaces.map((w) => (
+              <option key={w} value={w} />
+            ))}
+          </datalist>
+          {errors.workplace && <small className="field-error">{errors.workplace.message}</small>}
+        </label>
+      </div>
+      <button type="submit" className="primary" disabled={log.isPending}>
+        {t('calls.log.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,141 @@
+// The waiting queue in arrival order with live waiting times (R3). "Take next"
+// (F2) always takes the oldest call; taking another is refused with the reason,
+// and a team lead may then override with a recorded reason.
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { formatDuration, waitingMs } from '../../../src-shared/calls/durations';
+import { formatPhone } from '../../../src-shared/phone';
+import { canOverrideCallOrder, type Actor } from '../../../src-shared/roles';
+import type { CallView } from '../../../src-shared/calls/schemas';
+import { useTRPC } from '../../app/trpc';
+import { useNow } from '../../app/useNow';
+import { domainCode, errorMessage } from '../../app/errors';
+import { formatClock } from '../../app/format';
+import { useCallMutations } from './useCallMutations';
+import { OverrideDialog } from './OverrideDialog';
+
+export const QUEUE_REFRESH_MS = 2000;
+
+export function WaitingQueue({ actor, onCall }: { actor: Actor; onCall: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const now = useNow(1000);
+  const queue = useQuery(trpc.calls.queue.queryOptions(undefined, { refetchInterval: QUEUE_REFRESH_MS }));
+  const { takeNext, take, abandon } = useCallMutations();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [overrideFor, setOverrideFor] = useState<CallView | null>(null);
+
+  const runTakeNext = () => {
+    setNotice(null);
+    takeNext.mutate(undefined, {
+      onSuccess: (r) => r === null && setNotice(t('calls.queue.empty')),
+      onError: (e) => setNotice(errorMessage(e, t)),
+    });
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2') {
+        e.preventDefault();
+        document.getElementById('take-next')?.click();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const takeOne = (call: CallView) => {
+    setNotice(null);
+    take.mutate(
+      { callId: call.id },
+      {
+        onError: (e) => {
+          setNotice(errorMessage(e, t));
+          if (domainCode(e) === 'notFirstInQueue' && canOverrideCallOrder(actor.role)) setOverrideFor(call);
+        },
+      },
+    );
+  };
+
+  const calls = queue.data ?? [];
+  return (
+    <section className="card" aria-labelledby="queue-title">
+      <div className="row spread">
+        <h2 id="queue-title">
+          {t('calls.queue.title')} <span className="count">{calls.length}</span>
+        </h2>
+        <button
+          id="take-next"
+          type="button"
+          className="primary big"
+          onClick={runTakeNext}
+          disabled={takeNext.isPending || onCall || calls.length === 0}
+          title={onCall ? t('calls.queue.finishFirst') : undefined}
+        >
+          {t('calls.queue.takeNext')} <kbd>F2</kbd>
+        </button>
+      </div>
+      {notice && (
+        <p className="notice" role="alert">
+          {notice}
+        </p>
+      )}
+      {queue.isError && <p role="alert">{errorMessage(queue.error, t)}</p>}
+      {calls.length === 0 ? (
+        <p className="muted">{t('calls.queue.none')}</p>
+      ) : (
+        <table className="table" aria-label={t('calls.queue.title')}>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('calls.fields.arrivedAt')}</th>
+              <th>{t('calls.fields.waiting')}</th>
+              <th>{t('calls.fields.callerNumber')}</th>
+              <th>{t('calls.fields.callerName')}</th>
+              <th>{t('calls.fields.customer')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {calls.map((c, i) => (
+              <tr key={c.id} className={i === 0 ? 'first' : undefined} data-call-id={c.id}>
+                <td>{i + 1}</td>
+                <td>{formatClock(c.arrivedAt)}</td>
+                <td className="mono">{formatDuration(waitingMs(c, now))}</td>
+                <td className="mono">{formatPhone(c.callerNumber)}</td>
+                <td>{c.callerName ?? '–'}</td>
+                <td>{[c.customerName, c.workplace].filter(Boolean).join(' · ') || '–'}</td>
+                <td className="actions">
+                  <button type="button" onClick={() => takeOne(c)} disabled={onCall || take.isPending}>
+                    {t('calls.queue.take')}
+                  </button>
+                  <button
+                    type="button"
+                    className="ghost"
+                    onClick={() =>
+                      abandon.mutate({ callId: c.id }, { onError: (e) => setNotice(errorMessage(e, t)) })
+                    }
+                    title={t('calls.queue.abandonHint')}
+                  >
+                    {t('calls.queue.abandon')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {overrideFor && (
+        <OverrideDialog
+          call={overrideFor}
+          onClose={() => setOverrideFor(null)}
+          onDone={() => {
+            setOverrideFor(null);
+            setNotice(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+// One call's full record: its fields and the append-only events (who, when,
+// what), overrides included.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
+import { formatPhone } from '../../../src-shared/phone';
+import { useTRPC } from '../../app/trpc';
+import { errorMessage } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+
+export function CallDetails({ id, onClose }: { id: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const q = useQuery(trpc.calls.get.queryOptions({ id }));
+  if (q.isPending) return <aside className="card details">{t('common.loading')}</aside>;
+  if (q.isError) return <aside className="card details">{errorMessage(q.error, t)}</aside>;
+  const { call, events } = q.data;
+  const now = Date.now();
+  return (
+    <aside className="card details" aria-labelledby="details-title">
+      <div className="row spread">
+        <h2 id="details-title">{formatPhone(call.callerNumber)}</h2>
+        <button type="button" className="ghost" onClick={onClose} aria-label={t('common.close')}>
+          ✕
+        </button>
+      </div>
+      <dl className="facts">
+        <dt>{t('calls.fields.callerName')}</dt>
+        <dd>{call.callerName ?? '–'}</dd>
+        <dt>{t('calls.fields.customer')}</dt>
+        <dd>{call.customerName ?? '–'}</dd>
+        <dt>{t('calls.fields.workplace')}</dt>
+        <dd>{call.workplace ?? '–'}</dd>
+        <dt>{t('calls.fields.arrivedAt')}</dt>
+        <dd>{formatDateTime(call.arrivedAt)}</dd>
+        <dt>{t('calls.fields.waiting')}</dt>
+        <dd>{formatDuration(waitingMs(call, now))}</dd>
+        <dt>{t('calls.fields.talk')}</dt>
+        <dd>{call.takenAt ? formatDuration(talkMs(call, now) ?? 0) : '–'}</dd>
+        <dt>{t('calls.fields.takenBy')}</dt>
+        <dd>{call.takenByName ?? '–'}</dd>
+        <dt>{t('calls.fields.outcome')}</dt>
+        <dd>{call.outcome ? t(`calls.outcomes.${call.outcome}`) : t(`calls.status.${call.status}`)}</dd>
+        <dt>{t('calls.fields.summary')}</dt>
+        <dd className="pre">{call.summary ?? '–'}</dd>
+        {call.overrideReason && (
+          <>
+            <dt>{t('calls.fields.override')}</dt>
+            <dd data-testid="override-record">
+              {t('calls.active.overridden', { name: call.overrideByName, reason: call.overrideReason })}
+            </dd>
+          </>
+        )}
+      </dl>
+      <h3>{t('history.events')}</h3>
+      <ol className="timeline">
+        {events.map((e) => (
+          <li key={e.id}>
+            <time>{formatDateTime(e.at)}</time> <strong>{t(`calls.events.${e.kind}`)}</strong> · {e.actorName}
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}
