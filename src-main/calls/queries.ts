@@ -86,13 +86,20 @@ export async function callWithEvents(
 ): Promise<{ call: CallView; events: CallEventView[] } | null> {
   const rows: CallSqlRow[] = await manager.query(`SELECT ${CALL_COLUMNS} ${FROM_CALLS} WHERE c.id = ?`, [id]);
   if (!rows[0]) return null;
-  const events: Array<{ id: string; kind: string; at: string; actor_name: string; data: string }> = await manager.query(
-    `SELECT id, kind, at, actor_name, data FROM call_event WHERE call_id = ? ORDER BY at, id`,
-    [id],
-  );
+  const events: Array<{ id: string; kind: string; at: string; actor_name: string; data: string }> =
+    await manager.query(
+      `SELECT id, kind, at, actor_name, data FROM call_event WHERE call_id = ? ORDER BY at, id`,
+      [id],
+    );
   return {
     call: toView(rows[0]),
-    events: events.map((e) => ({ id: e.id, kind: e.kind, at: e.at, actorName: e.actor_name, data: JSON.parse(e.data) })),
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      at: e.at,
+      actorName: e.actor_name,
+      data: JSON.parse(e.data),
+    })),
   };
 }
 
@@ -107,6 +114,20 @@ function ftsPhrase(term: string): string | null {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
+/** What a search term matches in call_search (FTS5 syntax), or null when it is too short for trigrams. */
+function ftsMatch(search: string): string | null {
+  const digits = phoneSearchDigits(search);
+  const numberLike = /^[+\d\s-]+$/.test(search) && digits.length > 0;
+  const phrase = ftsPhrase(numberLike ? digits : search);
+  if (!phrase) return null;
+  return numberLike ? `caller_number : ${phrase}` : phrase;
+}
+
+/** The search_key of the first call in (arrived_at, id) order that satisfies `condition`, as a scalar subquery. */
+function firstKey(condition: string, dir: 'ASC' | 'DESC'): string {
+  return `(SELECT search_key FROM call WHERE ${condition} ORDER BY arrived_at ${dir}, id ${dir} LIMIT 1)`;
+}
+
 /**
  * One page of the call history, always in arrival order (ascending or newest
  * first), filtered by a search over number, name and workplace and by Oslo dates.
@@ -116,37 +137,61 @@ export async function callHistory(
   input: CallHistoryQuery,
 ): Promise<{ calls: CallView[]; next: { arrivedAt: string; id: string } | null }> {
   const q = callHistoryQuery.parse(input);
+  const desc = q.order === 'desc';
+  const dir = desc ? 'DESC' : 'ASC';
+  const fromAt = q.from ? osloDayStart(q.from) : null;
+  const toAt = q.to ? osloDayStart(q.to, 1) : null;
+  const match = q.search ? ftsMatch(q.search) : null;
   const where: string[] = [];
   const params: unknown[] = [];
-  if (q.from) {
-    where.push('c.arrived_at >= ?');
-    params.push(osloDayStart(q.from));
-  }
-  if (q.to) {
-    where.push('c.arrived_at < ?');
-    params.push(osloDayStart(q.to, 1));
-  }
-  if (q.search) {
-    const digits = phoneSearchDigits(q.search);
-    const numberLike = /^[+\d\s-]+$/.test(q.search) && digits.length > 0;
-    const phrase = ftsPhrase(numberLike ? digits : q.search);
-    if (phrase) {
-      where.push(`c.rowid IN (SELECT rowid FROM call_search WHERE call_search MATCH ?)`);
-      params.push(numberLike ? `caller_number : ${phrase}` : phrase);
-    } else if (numberLike) {
-      where.push(`c.caller_number LIKE ?`);
-      params.push(`%${digits}%`);
-    } else {
-      where.push(`(c.caller_name LIKE ? OR c.workplace LIKE ?)`);
-      params.push(`${q.search}%`, `${q.search}%`);
+
+  if (match) {
+    // search_key sorts like (arrived_at, id) (see the migration), so the dates and the cursor become a
+    // key range, and the index yields one page in order without collecting every match first.
+    const lower: Array<[string, unknown[]]> = [];
+    const upper: Array<[string, unknown[]]> = [];
+    if (fromAt) lower.push([firstKey('arrived_at >= ?', 'ASC'), [fromAt]]);
+    if (toAt) upper.push([firstKey('arrived_at < ?', 'DESC'), [toAt]]);
+    if (q.cursor) {
+      const after = [q.cursor.arrivedAt, q.cursor.id];
+      if (desc) upper.push([firstKey('(arrived_at, id) < (?, ?)', 'DESC'), after]);
+      else lower.push([firstKey('(arrived_at, id) > (?, ?)', 'ASC'), after]);
+    }
+    // A missing bound row (NULL) means no call lies in the range: the comparison is then never true.
+    const bound = (op: string, fn: string, parts: Array<[string, unknown[]]>) =>
+      parts.length === 0
+        ? ''
+        : ` AND rowid ${op} ${parts.length === 1 ? parts[0]![0] : `${fn}(${parts.map((p) => p[0]).join(', ')})`}`;
+    where.push(
+      `c.search_key IN (SELECT rowid FROM call_search WHERE call_search MATCH ?${bound('>=', 'max', lower)}${bound('<=', 'min', upper)}
+        ORDER BY rowid ${dir} LIMIT ?)`,
+    );
+    params.push(match, ...lower.flatMap((p) => p[1]), ...upper.flatMap((p) => p[1]), q.limit + 1);
+  } else {
+    if (fromAt) {
+      where.push('c.arrived_at >= ?');
+      params.push(fromAt);
+    }
+    if (toAt) {
+      where.push('c.arrived_at < ?');
+      params.push(toAt);
+    }
+    if (q.search) {
+      // Shorter than a trigram: a prefix of name or workplace, or digits anywhere in the number.
+      const digits = phoneSearchDigits(q.search);
+      if (/^[+\d\s-]+$/.test(q.search) && digits.length > 0) {
+        where.push(`c.caller_number LIKE ?`);
+        params.push(`%${digits}%`);
+      } else {
+        where.push(`(c.caller_name LIKE ? OR c.workplace LIKE ?)`);
+        params.push(`${q.search}%`, `${q.search}%`);
+      }
+    }
+    if (q.cursor) {
+      where.push(desc ? '(c.arrived_at, c.id) < (?, ?)' : '(c.arrived_at, c.id) > (?, ?)');
+      params.push(q.cursor.arrivedAt, q.cursor.id);
     }
   }
-  const desc = q.order === 'desc';
-  if (q.after) {
-    where.push(desc ? '(c.arrived_at, c.id) < (?, ?)' : '(c.arrived_at, c.id) > (?, ?)');
-    params.push(q.after.arrivedAt, q.after.id);
-  }
-  const dir = desc ? 'DESC' : 'ASC';
   const sql = `SELECT ${CALL_COLUMNS} ${FROM_CALLS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY c.arrived_at ${dir}, c.id ${dir} LIMIT ?`;
   params.push(q.limit + 1);
