@@ -18,7 +18,12 @@ export interface Actor {
   role: Role;
 }
 
-/** SLA.md: the calendar and targets are defaults a team lead can change. */
+/** Who answers the phone and works the call log (R3). */
+export const CALL_HANDLER_ROLES: readonly Role[] = ['agent', 'team_lead'];
+
+/** SLA.md: the calendar and targets are defaults a team lead (or an admin) can change. */
+export const SLA_SETTINGS_ROLES: readonly Role[] = ['team_lead', 'admin'];
+
 export function canChangeSlaSettings(role: Role): boolean {
-  return role === 'team_lead' || role === 'admin';
+  return SLA_SETTINGS_ROLES.includes(role);
 }

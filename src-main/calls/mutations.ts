@@ -2,7 +2,6 @@
 // abandon. Each writes the call row and appends a call_event in the caller's
 // transaction; the FIFO decision itself lives in src-shared/calls/fifo.
 import type { EntityManager } from 'typeorm';
-import { uuidv7 } from 'uuidv7';
 import {
   callAbandonArgs,
   callFinishArgs,
@@ -12,9 +11,9 @@ import {
 } from '../../src-shared/calls/schemas';
 import { decideTake } from '../../src-shared/calls/fifo';
 import { DomainError } from '../../src-shared/errors';
-import type { Actor } from '../../src-shared/roles';
+import { CALL_HANDLER_ROLES } from '../../src-shared/roles';
 import { Call, CallEvent, type CallEventRow, type CallRow } from '../store/entities';
-import { defineMutation } from '../mutations/define';
+import { defineMutation, type MutationContext } from '../mutations/define';
 
 async function loadCall(manager: EntityManager, callId: string): Promise<CallRow> {
   const call = await manager.findOneBy(Call, { id: callId });
@@ -34,15 +33,14 @@ export async function firstWaitingCall(manager: EntityManager): Promise<CallRow 
 }
 
 async function record(
-  manager: EntityManager,
-  actor: Actor,
+  { write, actor, newId }: MutationContext,
   callId: string,
   kind: CallEventRow['kind'],
   at: string,
   data: Record<string, unknown>,
 ): Promise<void> {
-  await manager.insert(CallEvent, {
-    id: uuidv7(),
+  await write.insert(CallEvent, {
+    id: newId(),
     callId,
     kind,
     at,
@@ -82,8 +80,10 @@ export const callLog = defineMutation({
   name: 'call.log',
   schemaVersion: 1,
   args: callLogArgs,
-  async apply({ manager, actor }, args) {
-    await manager.insert(Call, {
+  roles: CALL_HANDLER_ROLES,
+  async apply(ctx, args) {
+    const { write, actor } = ctx;
+    await write.insert(Call, {
       id: args.id,
       arrivedAt: args.arrivedAt,
       callerNumber: args.callerNumber,
@@ -104,7 +104,7 @@ export const callLog = defineMutation({
       overrideByName: null,
       updatedAt: args.arrivedAt,
     });
-    await record(manager, actor, args.id, 'logged', args.arrivedAt, {});
+    await record(ctx, args.id, 'logged', args.arrivedAt, {});
     return { id: args.id };
   },
 });
@@ -113,7 +113,9 @@ export const callTake = defineMutation({
   name: 'call.take',
   schemaVersion: 1,
   args: callTakeArgs,
-  async apply({ manager, actor }, args) {
+  roles: CALL_HANDLER_ROLES,
+  async apply(ctx, args) {
+    const { manager, actor, write } = ctx;
     const call = await loadCall(manager, args.callId);
     if (call.status !== 'waiting') {
       if (call.takenBy && call.takenBy !== actor.userId) {
@@ -137,7 +139,12 @@ export const callTake = defineMutation({
       override: args.override,
     });
     if (!decision.ok) {
-      const firstCall = { id: first!.id, arrivedAt: first!.arrivedAt, callerNumber: first!.callerNumber, callerName: first!.callerName };
+      const firstCall = {
+        id: first!.id,
+        arrivedAt: first!.arrivedAt,
+        callerNumber: first!.callerNumber,
+        callerName: first!.callerName,
+      };
       throw new DomainError(
         decision.code,
         decision.code === 'notFirstInQueue'
@@ -147,21 +154,23 @@ export const callTake = defineMutation({
       );
     }
     const overridden = decision.overridden;
-    await manager.update(
-      Call,
-      { id: call.id },
-      {
-        status: 'taken',
-        takenBy: actor.userId,
-        takenByName: actor.name,
-        takenAt: args.at,
-        overrideReason: overridden ? args.override!.reason : null,
-        overrideBy: overridden ? actor.userId : null,
-        overrideByName: overridden ? actor.name : null,
-        updatedAt: args.at,
-      },
+    await write.update(Call, call.id, {
+      status: 'taken',
+      takenBy: actor.userId,
+      takenByName: actor.name,
+      takenAt: args.at,
+      overrideReason: overridden ? args.override!.reason : null,
+      overrideBy: overridden ? actor.userId : null,
+      overrideByName: overridden ? actor.name : null,
+      updatedAt: args.at,
+    });
+    await record(
+      ctx,
+      call.id,
+      'taken',
+      args.at,
+      overridden ? { override: args.override, firstCallId: first!.id } : {},
     );
-    await record(manager, actor, call.id, 'taken', args.at, overridden ? { override: args.override, firstCallId: first!.id } : {});
     return { id: call.id, overridden };
   },
 });
@@ -170,14 +179,16 @@ export const callUpdate = defineMutation({
   name: 'call.update',
   schemaVersion: 1,
   args: callUpdateArgs,
-  async apply({ manager, actor }, args) {
+  roles: CALL_HANDLER_ROLES,
+  async apply(ctx, args) {
+    const { manager, write } = ctx;
     const call = await loadCall(manager, args.callId);
     if (call.status === 'waiting') throw new DomainError('callNotTaken', 'Take the call before editing it');
     const update = pickDetails(args);
     const changes = changedDetails(call, update);
     if (Object.keys(changes).length === 0) return { id: call.id, changed: [] as string[] };
-    await manager.update(Call, { id: call.id }, { ...update, updatedAt: args.at });
-    await record(manager, actor, call.id, 'updated', args.at, { changes });
+    await write.update(Call, call.id, { ...update, updatedAt: args.at });
+    await record(ctx, call.id, 'updated', args.at, { changes });
     return { id: call.id, changed: Object.keys(changes) };
   },
 });
@@ -186,9 +197,12 @@ export const callFinish = defineMutation({
   name: 'call.finish',
   schemaVersion: 1,
   args: callFinishArgs,
-  async apply({ manager, actor }, args) {
+  roles: CALL_HANDLER_ROLES,
+  async apply(ctx, args) {
+    const { manager, write } = ctx;
     const call = await loadCall(manager, args.callId);
-    if (call.status !== 'taken') throw new DomainError('callNotTaken', 'Only a call in progress can be finished');
+    if (call.status !== 'taken')
+      throw new DomainError('callNotTaken', 'Only a call in progress can be finished');
     if (call.takenAt && args.endedAt < call.takenAt) {
       throw new DomainError('endBeforeStart', 'The end time is before the call was taken', {
         field: 'endedAt',
@@ -197,12 +211,14 @@ export const callFinish = defineMutation({
     }
     const update = pickDetails(args);
     const changes = changedDetails(call, update);
-    await manager.update(
-      Call,
-      { id: call.id },
-      { ...update, status: 'finished', outcome: args.outcome, endedAt: args.endedAt, updatedAt: args.endedAt },
-    );
-    await record(manager, actor, call.id, 'finished', args.endedAt, { outcome: args.outcome, changes });
+    await write.update(Call, call.id, {
+      ...update,
+      status: 'finished',
+      outcome: args.outcome,
+      endedAt: args.endedAt,
+      updatedAt: args.endedAt,
+    });
+    await record(ctx, call.id, 'finished', args.endedAt, { outcome: args.outcome, changes });
     return { id: call.id };
   },
 });
@@ -211,15 +227,19 @@ export const callAbandon = defineMutation({
   name: 'call.abandon',
   schemaVersion: 1,
   args: callAbandonArgs,
-  async apply({ manager, actor }, args) {
+  roles: CALL_HANDLER_ROLES,
+  async apply(ctx, args) {
+    const { manager, write } = ctx;
     const call = await loadCall(manager, args.callId);
-    if (call.status !== 'waiting') throw new DomainError('callNotWaiting', 'Only a waiting call can be marked as hung up');
-    await manager.update(
-      Call,
-      { id: call.id },
-      { status: 'finished', outcome: 'abandoned', endedAt: args.at, updatedAt: args.at },
-    );
-    await record(manager, actor, call.id, 'abandoned', args.at, {});
+    if (call.status !== 'waiting')
+      throw new DomainError('callNotWaiting', 'Only a waiting call can be marked as hung up');
+    await write.update(Call, call.id, {
+      status: 'finished',
+      outcome: 'abandoned',
+      endedAt: args.at,
+      updatedAt: args.at,
+    });
+    await record(ctx, call.id, 'abandoned', args.at, {});
     return { id: call.id };
   },
 });

@@ -1,22 +1,30 @@
 // What a named mutation is: a name, a schema version, zod-validated arguments
 // and a mutator that applies them inside a transaction it is handed. The same
-// mutator runs on the desk (optimistically) and, later, on the central store
-// (authoritatively), so it reads and writes only through the EntityManager
-// and takes every instant from its arguments, never from the clock.
+// mutator runs on the desk (optimistically) and on the central store
+// (authoritatively), so it reads through the EntityManager, writes only
+// through ctx.write, takes every instant from its arguments and every new id
+// from ctx.newId(): replayed anywhere, it produces the same rows.
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { Actor } from '../../src-shared/roles';
+import type { Actor, Role } from '../../src-shared/roles';
+import type { RowWriter } from './rowWriter';
 
 export interface MutationContext {
   manager: EntityManager;
   actor: Actor;
   clientId: string;
+  mutationId: string;
+  /** The n-th new id of this mutation, derived from its id: identical on every replay. */
+  newId(): string;
+  write: RowWriter;
 }
 
 export interface Mutation<S extends z.ZodType = z.ZodType, R = unknown> {
   name: string;
   schemaVersion: number;
   args: S;
+  /** Roles allowed to run it; checked by the runner on the desk and by the central store. */
+  roles: readonly Role[];
   apply(ctx: MutationContext, args: z.output<S>): Promise<R>;
 }
 

@@ -1,15 +1,55 @@
-// Runs a named mutation on the desk: validates its arguments, applies it and
-// appends it to the outbox in ONE SQLite transaction, so a change is never
-// saved without the record the central store will read, nor the other way.
-import type { DataSource } from 'typeorm';
+// Runs a named mutation on the desk: checks the role, validates the arguments,
+// applies the mutator and appends it to the outbox in ONE SQLite transaction,
+// so a change is never saved without the record the central store will read,
+// nor the other way round. The outbox entry keeps the rows' previous images,
+// so the desk can undo it when the server's state arrives (see sync/rebase).
+import type { DataSource, EntityManager } from 'typeorm';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
+import { DomainError } from '../../src-shared/errors';
 import type { Actor } from '../../src-shared/roles';
 import { Outbox } from '../store/entities';
+import { insertRow } from '../store/rowSql';
 import type { Mutation } from './define';
+import { derivedIds } from './derivedId';
+import { createRowWriter, type TouchedRow } from './rowWriter';
 
 export interface MutationRunner {
   run<S extends z.ZodType, R>(mutation: Mutation<S, R>, rawArgs: z.input<S>, actor: Actor): Promise<R>;
+  /** Runs work alone on the store's connection (no mutation in between). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export function assertRole(mutation: Mutation, actor: Actor): void {
+  if (!mutation.roles.includes(actor.role)) {
+    throw new DomainError('forbidden', `${mutation.name} is not allowed for the role ${actor.role}`, {
+      mutation: mutation.name,
+      role: actor.role,
+    });
+  }
+}
+
+/** Applies an already validated mutation with its id in the given transaction; returns what it touched. */
+export async function applyMutation<R>(
+  manager: EntityManager,
+  mutation: Mutation<z.ZodType, R>,
+  args: unknown,
+  actor: Actor,
+  ids: { clientId: string; mutationId: string },
+): Promise<{ result: R; touched: TouchedRow[] }> {
+  const write = createRowWriter(manager);
+  const result = await mutation.apply(
+    {
+      manager,
+      actor,
+      clientId: ids.clientId,
+      mutationId: ids.mutationId,
+      newId: derivedIds(ids.mutationId),
+      write,
+    },
+    args,
+  );
+  return { result, touched: write.touched() };
 }
 
 export function createMutationRunner(dataSource: DataSource, clientId: string): MutationRunner {
@@ -23,22 +63,31 @@ export function createMutationRunner(dataSource: DataSource, clientId: string): 
 
   return {
     async run(mutation, rawArgs, actor) {
+      assertRole(mutation, actor);
       const args = mutation.args.parse(rawArgs); // rejects with a ZodError naming the field
+      const mutationId = uuidv7();
       return serially(() =>
         dataSource.transaction(async (manager) => {
-          const result = await mutation.apply({ manager, actor, clientId }, args);
-          await manager.insert(Outbox, {
-            mutationId: uuidv7(),
+          const { result, touched } = await applyMutation(manager, mutation, args, actor, {
+            clientId,
+            mutationId,
+          });
+          await insertRow(manager, Outbox, {
+            mutationId,
             clientId,
             name: mutation.name,
             args: JSON.stringify(args),
             schemaVersion: mutation.schemaVersion,
             actorId: actor.userId,
+            actorName: actor.name,
+            actorRole: actor.role,
+            undo: JSON.stringify(touched),
             createdAt: new Date().toISOString(),
           });
           return result;
         }),
       );
     },
+    exclusive: (work) => serially(work),
   };
 }

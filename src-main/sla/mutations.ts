@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { slaSettingsSchema } from '../../src-shared/sla';
 import { instantSchema } from '../../src-shared/time';
-import { DomainError } from '../../src-shared/errors';
-import { canChangeSlaSettings } from '../../src-shared/roles';
+import { SLA_SETTINGS_ROLES } from '../../src-shared/roles';
 import { SharedSetting } from '../store/entities';
 import { defineMutation } from '../mutations/define';
 
@@ -16,20 +15,14 @@ export const slaSetSettings = defineMutation({
   name: 'sla.setSettings',
   schemaVersion: 1,
   args: slaSetArgs,
-  async apply({ manager, actor }, args) {
-    if (!canChangeSlaSettings(actor.role)) {
-      throw new DomainError('forbidden', 'Only a team lead or an administrator may change the SLA settings');
-    }
-    await manager.upsert(
-      SharedSetting,
-      {
-        key: SLA_SETTING_KEY,
-        value: JSON.stringify(args.settings),
-        updatedAt: args.at,
-        updatedBy: actor.name,
-      },
-      ['key'],
-    );
+  roles: SLA_SETTINGS_ROLES,
+  async apply({ write, actor }, args) {
+    await write.upsert(SharedSetting, {
+      key: SLA_SETTING_KEY,
+      value: JSON.stringify(args.settings),
+      updatedAt: args.at,
+      updatedBy: actor.name,
+    });
     return { updatedAt: args.at };
   },
 });

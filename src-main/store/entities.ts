@@ -105,6 +105,10 @@ export interface OutboxRow {
   args: string;
   schemaVersion: number;
   actorId: string;
+  actorName: string;
+  actorRole: string;
+  /** JSON TouchedRow[]: the rows' images before this mutation, to undo it locally on rebase. */
+  undo: string;
   createdAt: string;
 }
 export const Outbox = new EntitySchema<OutboxRow>({
@@ -117,7 +121,43 @@ export const Outbox = new EntitySchema<OutboxRow>({
     args: text('args'),
     schemaVersion: { type: 'integer', name: 'schema_version' },
     actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    actorRole: text('actor_role'),
+    undo: text('undo'),
     createdAt: text('created_at'),
+  },
+});
+
+/** A mutation the central store refused: kept for the "needs attention" list until dismissed. */
+export interface RejectedMutationRow {
+  mutationId: string;
+  seq: number;
+  name: string;
+  args: string;
+  actorId: string;
+  actorName: string;
+  createdAt: string;
+  rejectedAt: string;
+  code: string;
+  reason: string;
+  details: string;
+  dismissedAt: string | null;
+}
+export const RejectedMutation = new EntitySchema<RejectedMutationRow>({
+  name: 'rejected_mutation',
+  columns: {
+    mutationId: { type: 'text', primary: true, name: 'mutation_id' },
+    seq: { type: 'integer' },
+    name: text('name'),
+    args: text('args'),
+    actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    createdAt: text('created_at'),
+    rejectedAt: text('rejected_at'),
+    code: text('code'),
+    reason: text('reason'),
+    details: text('details'),
+    dismissedAt: text('dismissed_at', true),
   },
 });
 
@@ -148,4 +188,7 @@ export const SharedSetting = new EntitySchema<SharedSettingRow>({
   },
 });
 
-export const ENTITIES = [Customer, Workplace, Call, CallEvent, Outbox, LocalSetting, SharedSetting];
+/** Tables whose rows the central store owns and desks replicate (sync pulls these). */
+export const SYNCED_ENTITIES = [Customer, Workplace, Call, CallEvent, SharedSetting];
+
+export const ENTITIES = [...SYNCED_ENTITIES, Outbox, LocalSetting, RejectedMutation];

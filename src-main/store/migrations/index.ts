@@ -2,5 +2,6 @@
 // migration not listed here was written by a newer version and is refused.
 import { Initial1764230400000 } from './1764230400000-initial';
 import { SharedSettings1764316800000 } from './1764316800000-shared-settings';
+import { Sync1764403200000 } from './1764403200000-sync';
 
-export const LOCAL_MIGRATIONS = [Initial1764230400000, SharedSettings1764316800000];
+export const LOCAL_MIGRATIONS = [Initial1764230400000, SharedSettings1764316800000, Sync1764403200000];

@@ -1,0 +1,9 @@
+// Every named mutation by name: what the central store accepts in a push and
+// what the desk replays on rebase. A name missing here is unknown everywhere.
+import { CALL_MUTATIONS } from '../calls/mutations';
+import { slaSetSettings } from '../sla/mutations';
+import type { Mutation } from './define';
+
+export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
+  ([...CALL_MUTATIONS, slaSetSettings] as Mutation[]).map((m) => [m.name, m]),
+);

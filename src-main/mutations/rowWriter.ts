@@ -1,0 +1,52 @@
+// How mutators write rows: through a RowWriter that remembers every row it
+// touched. The desk keeps the rows' previous images so a pending mutation can
+// be undone when the server's state arrives (rebase); the central store reads
+// the rows' new images into its change log. Mutators never call
+// manager.insert/update directly.
+import type { EntityManager, EntitySchema, ObjectLiteral } from 'typeorm';
+import { insertRow, primaryKeyProperty, updateRow } from '../store/rowSql';
+
+export interface TouchedRow {
+  entity: string;
+  id: string;
+  /** The row before this mutation first touched it; null when it did not exist. */
+  before: Record<string, unknown> | null;
+}
+
+export interface RowWriter {
+  insert<T extends ObjectLiteral>(entity: EntitySchema<T>, row: T): Promise<void>;
+  update<T extends ObjectLiteral>(entity: EntitySchema<T>, id: string, patch: Partial<T>): Promise<void>;
+  upsert<T extends ObjectLiteral>(entity: EntitySchema<T>, row: T): Promise<void>;
+  touched(): TouchedRow[];
+}
+
+export function createRowWriter(manager: EntityManager): RowWriter {
+  const touched = new Map<string, TouchedRow>();
+  const remember = async (entity: EntitySchema, id: string, knownAbsent: boolean) => {
+    const name = entity.options.name;
+    const key = `${name}\u0000${id}`;
+    if (touched.has(key)) return;
+    const pk = primaryKeyProperty(manager, entity);
+    const before = knownAbsent
+      ? null
+      : ((await manager.findOneBy(entity, { [pk]: id })) as Record<string, unknown> | null);
+    touched.set(key, { entity: name, id, before: before ? { ...before } : null });
+  };
+  return {
+    async insert(entity, row) {
+      const id = String(row[primaryKeyProperty(manager, entity)]);
+      await remember(entity as EntitySchema, id, true);
+      await insertRow(manager, entity, row);
+    },
+    async update(entity, id, patch) {
+      await remember(entity as EntitySchema, id, false);
+      await updateRow(manager, entity, id, patch);
+    },
+    async upsert(entity, row) {
+      const pk = primaryKeyProperty(manager, entity);
+      await remember(entity as EntitySchema, String(row[pk]), false);
+      await manager.upsert(entity, row, [pk]);
+    },
+    touched: () => [...touched.values()],
+  };
+}

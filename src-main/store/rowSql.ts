@@ -1,0 +1,66 @@
+// Plain INSERT / UPDATE-by-key statements built once per entity from its
+// TypeORM metadata and run with manager.query. Same result as manager.insert /
+// manager.update on SQLite and PostgreSQL alike (placeholders come from the
+// driver), without the query builder's cost on the desk's hot path.
+import type { EntityManager, EntityMetadata, EntitySchema, ObjectLiteral } from 'typeorm';
+
+interface Shape {
+  table: string;
+  pkColumn: string;
+  pkProperty: string;
+  columns: Array<{ property: string; column: string }>;
+}
+
+const shapes = new WeakMap<EntityMetadata, Shape>();
+
+function shapeOf(manager: EntityManager, entity: EntitySchema | string): Shape {
+  const meta = manager.connection.getMetadata(entity);
+  let shape = shapes.get(meta);
+  if (!shape) {
+    const pk = meta.primaryColumns[0];
+    if (!pk) throw new Error(`Entity ${meta.name} has no primary key`);
+    const q = (name: string) => manager.connection.driver.escape(name);
+    shape = {
+      table: q(meta.tableName),
+      pkColumn: q(pk.databaseName),
+      pkProperty: pk.propertyName,
+      columns: meta.columns.map((c) => ({ property: c.propertyName, column: q(c.databaseName) })),
+    };
+    shapes.set(meta, shape);
+  }
+  return shape;
+}
+
+export function primaryKeyProperty(manager: EntityManager, entity: EntitySchema | string): string {
+  return shapeOf(manager, entity).pkProperty;
+}
+
+export async function insertRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntitySchema<T>,
+  row: Partial<T>,
+): Promise<void> {
+  const s = shapeOf(manager, entity);
+  const present = s.columns.filter((c) => row[c.property] !== undefined);
+  const params = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
+  await manager.query(
+    `INSERT INTO ${s.table} (${present.map((c) => c.column).join(', ')}) VALUES (${present.map((_, i) => params(i)).join(', ')})`,
+    present.map((c) => row[c.property]),
+  );
+}
+
+export async function updateRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntitySchema<T>,
+  id: string,
+  patch: Partial<T>,
+): Promise<void> {
+  const s = shapeOf(manager, entity);
+  const set = s.columns.filter((c) => c.property !== s.pkProperty && patch[c.property] !== undefined);
+  if (set.length === 0) return;
+  const params = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
+  await manager.query(
+    `UPDATE ${s.table} SET ${set.map((c, i) => `${c.column} = ${params(i)}`).join(', ')} WHERE ${s.pkColumn} = ${params(set.length)}`,
+    [...set.map((c) => patch[c.property]), id],
+  );
+}
