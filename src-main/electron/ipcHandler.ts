@@ -33,13 +33,21 @@ export function createIpcRequestHandler(handler: LocalHandler): (raw: unknown) =
   return async (raw) => {
     const parsed = ipcRequestSchema.safeParse(raw);
     if (!parsed.success) {
-      return { status: 400, headers: [['content-type', 'text/plain']], body: `Malformed IPC request: ${parsed.error.message}` };
+      return {
+        status: 400,
+        headers: [['content-type', 'text/plain']],
+        body: `Malformed IPC request: ${parsed.error.message}`,
+      };
     }
     const req: IpcHttpRequest = parsed.data;
     const source = new URL(req.url, IPC_ORIGIN);
     const url = new URL(source.pathname + source.search, IPC_ORIGIN);
     const response = await handler(
-      new Request(url, { method: req.method, headers: req.headers, body: req.method === 'POST' ? req.body : null }),
+      new Request(url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.method === 'POST' ? req.body : null,
+      }),
     );
     const headers: Array<[string, string]> = [];
     response.headers.forEach((v, k) => headers.push([k, v]));

@@ -25,7 +25,8 @@ async function boot(): Promise<void> {
   try {
     desk = await openDesk(dataDir);
   } catch (e) {
-    const message = e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`;
+    const message =
+      e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`;
     dialog.showErrorBox('ROR-IKT Kundeservice', message);
     app.exit(2);
     return;

@@ -65,13 +65,18 @@ export async function startBrowserHost(opts: {
 
   const serveTrpc = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const auth = req.headers.authorization ?? '';
-    if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), token)) return send(res, 401, 'Unauthorized');
+    if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), token))
+      return send(res, 401, 'Unauthorized');
     const body = req.method === 'POST' ? await readBody(req) : undefined;
     if (body === 'tooLarge') return send(res, 413, 'Request body too large');
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const response = await opts.handler(
-      new Request(url, { method: req.method ?? 'GET', headers, body: body && body.length ? new Uint8Array(body) : null }),
+      new Request(url, {
+        method: req.method ?? 'GET',
+        headers,
+        body: body && body.length ? new Uint8Array(body) : null,
+      }),
     );
     const out: Record<string, string> = { 'cache-control': 'no-store' };
     response.headers.forEach((v, k) => (out[k] = v));
@@ -82,11 +87,14 @@ export async function startBrowserHost(opts: {
   const serveStatic = async (res: ServerResponse, pathname: string) => {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     const file = join(opts.rendererDir, relative || 'index.html');
-    if (!file.startsWith(opts.rendererDir + sep) && file !== opts.rendererDir) return send(res, 404, 'Not found');
+    if (!file.startsWith(opts.rendererDir + sep) && file !== opts.rendererDir)
+      return send(res, 404, 'Not found');
     const isAsset = extname(file) !== '';
     try {
       const content = await readFile(isAsset ? file : join(opts.rendererDir, 'index.html'));
-      const type = isAsset ? (CONTENT_TYPES[extname(file)] ?? 'application/octet-stream') : CONTENT_TYPES['.html']!;
+      const type = isAsset
+        ? (CONTENT_TYPES[extname(file)] ?? 'application/octet-stream')
+        : CONTENT_TYPES['.html']!;
       res.writeHead(200, {
         'content-type': type,
         'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -104,9 +112,10 @@ export async function startBrowserHost(opts: {
     const hostHeader = req.headers.host ?? '';
     if (!allowedHosts.has(hostHeader)) return send(res, 421, 'Misdirected request: unexpected Host header');
     const url = new URL(req.url ?? '/', `http://${hostHeader}`);
-    const work = url.pathname === TRPC_ENDPOINT || url.pathname.startsWith(`${TRPC_ENDPOINT}/`)
-      ? serveTrpc(req, res, url)
-      : serveStatic(res, url.pathname);
+    const work =
+      url.pathname === TRPC_ENDPOINT || url.pathname.startsWith(`${TRPC_ENDPOINT}/`)
+        ? serveTrpc(req, res, url)
+        : serveStatic(res, url.pathname);
     work.catch((e: unknown) => {
       console.error('[browser-host]', e);
       if (!res.headersSent) send(res, 500, 'Internal error');

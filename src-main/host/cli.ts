@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   try {
     desk = await openDesk(options.dataDir);
   } catch (e) {
-    console.error(e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`);
+    console.error(
+      e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`,
+    );
     process.exit(2);
   }
   const rendererDir = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');

@@ -10,7 +10,8 @@ export const DATA_DIR_ENV = 'ROR_DESK_DATA_DIR';
 /** Electron's userData folder for this app, computed without Electron. */
 export function defaultDataDir(): string {
   const home = homedir();
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);
   if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
   return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_NAME);
 }
@@ -33,6 +34,7 @@ export function parseDeskOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   };
   const portText = value('--port') ?? env.ROR_DESK_PORT ?? '0';
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${portText}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got "${portText}"`);
   return { dataDir: value('--data-dir') ?? env[DATA_DIR_ENV] ?? defaultDataDir(), port, host: '127.0.0.1' };
 }

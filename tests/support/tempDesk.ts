@@ -23,7 +23,10 @@ export interface RunningDesk {
 
 export async function startDesk(dataDir = tempDir()): Promise<RunningDesk> {
   const desk = await openDesk(dataDir);
-  const host = await startBrowserHost({ handler: createLocalHandler(desk), rendererDir: join(dataDir, 'no-renderer') });
+  const host = await startBrowserHost({
+    handler: createLocalHandler(desk),
+    rendererDir: join(dataDir, 'no-renderer'),
+  });
   const client = createTRPCClient<LocalRouter>({
     links: [
       httpLink({

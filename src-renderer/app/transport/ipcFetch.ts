@@ -42,7 +42,9 @@ export function createIpcFetch(bridge: DeskBridge): typeof fetch {
     } catch (e) {
       if (signal?.aborted) throw e;
       // Like fetch on a network failure: a TypeError, so callers treat it as "could not reach".
-      throw new TypeError(`Desk IPC request failed: ${e instanceof Error ? e.message : String(e)}`);
+      throw new TypeError(`Desk IPC request failed: ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }

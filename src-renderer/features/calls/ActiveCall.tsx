@@ -1,7 +1,7 @@
 // The call the agent is on: caller details, summary and outcome, with live
 // waiting and talk times. Saving keeps the call open; finishing ends it.
 import { useQuery } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES, type CallView } from '../../../src-shared/calls/schemas';
 import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
@@ -40,7 +40,7 @@ export function ActiveCall({ call }: { call: CallView }) {
     },
   });
   const errors = form.formState.errors;
-  const customerId = form.watch('customerId');
+  const customerId = useWatch({ control: form.control, name: 'customerId' });
   const workplaces = customers.data?.find((c) => c.id === customerId)?.workplaces ?? [];
 
   const details = (v: Form) => ({

@@ -1,8 +1,8 @@
 // Logging an arriving call (R3): number first, everything else optional, Enter
 // saves and the form is ready for the next call. Alt+N jumps here from anywhere.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { fieldMessages } from '../../app/errors';
@@ -24,21 +24,20 @@ export function LogCallForm() {
   const customers = useQuery(trpc.calls.customers.queryOptions());
   const { log } = useCallMutations();
   const form = useForm<Form>({ defaultValues: EMPTY });
-  const numberRef = useRef<HTMLInputElement | null>(null);
   const errors = form.formState.errors;
-  const customerId = form.watch('customerId');
+  const customerId = useWatch({ control: form.control, name: 'customerId' });
   const workplaces = customers.data?.find((c) => c.id === customerId)?.workplaces ?? [];
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && (e.key === 'n' || e.key === 'N')) {
         e.preventDefault();
-        numberRef.current?.focus();
+        form.setFocus('callerNumber');
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [form]);
 
   const submit = form.handleSubmit(async (v) => {
     let arrivedAt: string | undefined;
@@ -56,7 +55,7 @@ export function LogCallForm() {
         workplace: v.workplace || undefined,
       });
       form.reset(EMPTY);
-      numberRef.current?.focus();
+      form.setFocus('callerNumber');
     } catch (e) {
       for (const [field, message] of Object.entries(fieldMessages(e, t))) {
         form.setError(field as keyof Form, { message });
@@ -64,7 +63,6 @@ export function LogCallForm() {
     }
   });
 
-  const { ref: numberRegisterRef, ...numberField } = form.register('callerNumber');
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="log-call-title">
       <h2 id="log-call-title">
@@ -74,11 +72,7 @@ export function LogCallForm() {
         <label className="field">
           <span>{t('calls.fields.callerNumber')} *</span>
           <input
-            {...numberField}
-            ref={(el) => {
-              numberRegisterRef(el);
-              numberRef.current = el;
-            }}
+            {...form.register('callerNumber')}
             inputMode="tel"
             autoComplete="off"
             aria-invalid={!!errors.callerNumber}

@@ -5,17 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
 import { formatPhone } from '../../../src-shared/phone';
 import { useTRPC } from '../../app/trpc';
+import { useNow } from '../../app/useNow';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 
 export function CallDetails({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const now = useNow(1000);
   const q = useQuery(trpc.calls.get.queryOptions({ id }));
   if (q.isPending) return <aside className="card details">{t('common.loading')}</aside>;
   if (q.isError) return <aside className="card details">{errorMessage(q.error, t)}</aside>;
   const { call, events } = q.data;
-  const now = Date.now();
   return (
     <aside className="card details" aria-labelledby="details-title">
       <div className="row spread">

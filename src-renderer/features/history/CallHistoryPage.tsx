@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
 import { formatPhone } from '../../../src-shared/phone';
 import { useTRPC } from '../../app/trpc';
+import { useNow } from '../../app/useNow';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { CallDetails } from './CallDetails';
@@ -17,6 +18,7 @@ const ROW_HEIGHT = 44;
 export function CallHistoryPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const now = useNow(1000);
   const [search, setSearch] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -44,7 +46,6 @@ export function CallHistoryPage() {
   if (lastItem && lastItem.index >= rows.length - 1 && history.hasNextPage && !history.isFetchingNextPage) {
     void history.fetchNextPage();
   }
-  const now = Date.now();
 
   return (
     <div className="history-layout">

@@ -1,7 +1,7 @@
 // Editing the SLA settings: targets per priority (service minutes, or 24/7),
 // ordinary hours, and the calendar's exceptions. The server validates; its
 // messages land next to the field they name.
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { SlaSettings } from '../../../src-shared/sla/settings';
 import { fieldMessages } from '../../app/errors';
@@ -51,7 +51,7 @@ export function SlaSettingsForm({
     for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
     return (node as { message?: string } | undefined)?.message;
   };
-  const Err = ({ path }: { path: string }) => {
+  const err = (path: string) => {
     const m = messageAt(path);
     return m ? <small className="field-error">{m}</small> : null;
   };
@@ -72,7 +72,7 @@ export function SlaSettingsForm({
       if (Object.keys(fields).length === 0) form.setError('root', { message: String((e as Error).message) });
     }
   });
-  const watched = form.watch('targets');
+  const watched = useWatch({ control: form.control, name: 'targets' });
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('sla.settingsTitle')}>
@@ -102,7 +102,7 @@ export function SlaSettingsForm({
                     {' '}
                     {formatMinutes(watched[p]?.responseMinutes ?? 0, t('sla.hourUnit'))}
                   </small>
-                  <Err path={`targets.${p}.responseMinutes`} />
+                  {err(`targets.${p}.responseMinutes`)}
                 </td>
                 <td>
                   <input
@@ -115,7 +115,7 @@ export function SlaSettingsForm({
                     {' '}
                     {formatMinutes(watched[p]?.resolutionMinutes ?? 0, t('sla.hourUnit'))}
                   </small>
-                  <Err path={`targets.${p}.resolutionMinutes`} />
+                  {err(`targets.${p}.resolutionMinutes`)}
                 </td>
                 <td>
                   <input
@@ -131,7 +131,7 @@ export function SlaSettingsForm({
         <label className="field narrow-field">
           <span>{t('sla.atRisk')}</span>
           <input type="number" min={1} max={100} {...form.register('atRiskPercent', num)} />
-          <Err path="atRiskPercent" />
+          {err('atRiskPercent')}
         </label>
 
         <h2>{t('sla.hours')}</h2>
@@ -139,12 +139,12 @@ export function SlaSettingsForm({
           <label className="field">
             <span>{t('sla.open')}</span>
             <input {...form.register('calendar.open')} />
-            <Err path="calendar.open" />
+            {err('calendar.open')}
           </label>
           <label className="field">
             <span>{t('sla.close')}</span>
             <input {...form.register('calendar.close')} />
-            <Err path="calendar.close" />
+            {err('calendar.close')}
           </label>
         </div>
 
@@ -159,7 +159,7 @@ export function SlaSettingsForm({
             <button type="button" className="ghost" onClick={() => closed.remove(i)}>
               {t('common.remove')}
             </button>
-            <Err path={`calendar.closedDates.${i}.value`} />
+            {err(`calendar.closedDates.${i}.value`)}
           </div>
         ))}
         <button type="button" onClick={() => closed.append({ value: '' })}>
@@ -192,8 +192,8 @@ export function SlaSettingsForm({
             <button type="button" className="ghost" onClick={() => shortened.remove(i)}>
               {t('common.remove')}
             </button>
-            <Err path={`calendar.shortenedDays.${i}.date`} />
-            <Err path={`calendar.shortenedDays.${i}.close`} />
+            {err(`calendar.shortenedDays.${i}.date`)}
+            {err(`calendar.shortenedDays.${i}.close`)}
           </div>
         ))}
         <button
@@ -218,8 +218,8 @@ export function SlaSettingsForm({
             <button type="button" className="ghost" onClick={() => periods.remove(i)}>
               {t('common.remove')}
             </button>
-            <Err path={`calendar.periods.${i}.to`} />
-            <Err path={`calendar.periods.${i}`} />
+            {err(`calendar.periods.${i}.to`)}
+            {err(`calendar.periods.${i}`)}
           </div>
         ))}
         <button

@@ -14,14 +14,22 @@ export function emit(name: string, value: number, unit: string, extra: Record<st
 }
 
 /** Emits `<name>.p50` and `<name>.p95` (and p99 when asked) for millisecond samples. */
-export function emitLatency(name: string, samplesMs: number[], target?: { p: 50 | 95 | 99; maxMs: number }): void {
+export function emitLatency(
+  name: string,
+  samplesMs: number[],
+  target?: { p: 50 | 95 | 99; maxMs: number },
+): void {
   emit(`${name}.p50`, percentile(samplesMs, 50), 'ms');
   emit(`${name}.p95`, percentile(samplesMs, 95), 'ms', target?.p === 95 ? { target: target.maxMs } : {});
   if (target?.p === 99) emit(`${name}.p99`, percentile(samplesMs, 99), 'ms', { target: target.maxMs });
 }
 
 /** Runs `fn` `count` times (after `warmup` runs) and returns each run's duration in ms. */
-export async function sample(count: number, fn: (i: number) => unknown, warmup = Math.min(50, count)): Promise<number[]> {
+export async function sample(
+  count: number,
+  fn: (i: number) => unknown,
+  warmup = Math.min(50, count),
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const out: number[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,0 +1,68 @@
+// `npm run demo -- --data-dir DIR [--calls N] [--seed N] [--force]`: fills a
+// desk with demo calls and prints a one-line summary. Refuses (exit 2) a desk
+// that already has calls, unless --force, and a store it must not open.
+import { openDesk } from '../desk/openDesk';
+import { parseDeskOptions } from '../host/options';
+import { StoreRefusedError } from '../store/openLocalStore';
+import { DemoRefusedError, fillDemoData } from './generate';
+
+function intFlag(argv: string[], flag: string): number | undefined {
+  const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  if (i < 0) return undefined;
+  const arg = argv[i]!;
+  const text = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[i + 1] ?? '');
+  const n = Number(text);
+  if (text === '' || !Number.isInteger(n)) throw new Error(`${flag} needs a whole number, got "${text}"`);
+  return n;
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  let options, calls, seed;
+  try {
+    options = parseDeskOptions(argv);
+    calls = intFlag(argv, '--calls');
+    seed = intFlag(argv, '--seed');
+  } catch (e) {
+    console.error(
+      `${(e as Error).message}\nUsage: npm run demo -- --data-dir DIR [--calls N] [--seed N] [--force]`,
+    );
+    return 2;
+  }
+  let desk;
+  try {
+    desk = await openDesk(options.dataDir);
+  } catch (e) {
+    console.error(
+      e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`,
+    );
+    return 2;
+  }
+  try {
+    const s = await fillDemoData(desk, { calls, seed, force: argv.includes('--force') });
+    const o = s.outcomes;
+    console.log(
+      `Demo data: ${s.calls} calls over ${s.serviceDays} service days (${s.firstDay} – ${s.lastDay}): ` +
+        `${o.solved} solved, ${o.ticket_needed} ticket needed, ${o.transferred} transferred, ${o.abandoned} abandoned, ` +
+        `${s.inProgress} in progress, ${s.waiting} waiting now; ${s.mutations} mutations` +
+        `${s.skipped ? `, ${s.skipped} skipped` : ''} in ${options.dataDir}`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof DemoRefusedError) {
+      console.error(`${e.message} (${options.dataDir})`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await desk.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
