@@ -1,5 +1,5 @@
 // Builds the three Electron targets. The "main" target also emits the
-// browser-mode host and the demo-data command: they are the same main-side code
+// browser-mode host, the central store and the demo-data command: they are the same main-side code
 // run by plain Node, so they are built with it.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
@@ -15,6 +15,7 @@ export default defineConfig({
           electron: resolve('src-main/electron/main.ts'),
           host: resolve('src-main/host/cli.ts'),
           demo: resolve('src-main/demo/cli.ts'),
+          central: resolve('src-main/central/cli.ts'),
         },
       },
     },

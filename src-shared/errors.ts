@@ -14,6 +14,9 @@ export const DOMAIN_ERROR_CODES = [
   'alreadyOnCall',
   'endBeforeStart',
   'forbidden',
+  'conflict',
+  'centralUnavailable',
+  'signedOut',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

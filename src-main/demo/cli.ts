@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   }
   let desk;
   try {
-    desk = await openDesk(options.dataDir);
+    desk = await openDesk(options.dataDir, { centralUrl: options.centralUrl });
   } catch (e) {
     console.error(
       e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`,

@@ -2,11 +2,12 @@
 // shows the window. Kept thin; everything below it is tested in browser mode.
 // Security (DESIGN.md): context isolation, sandbox, no Node in the renderer,
 // CSP, no navigation or new windows, every IPC sender checked.
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { IPC_TRPC_CHANNEL } from '../../src-shared/ipc';
 import { openDesk, type Desk } from '../desk/openDesk';
+import type { SecretBox } from '../desk/session';
 import { createLocalHandler } from '../local/handler';
 import { parseDeskOptions, DATA_DIR_ENV } from '../host/options';
 import { StoreRefusedError } from '../store/openLocalStore';
@@ -17,13 +18,23 @@ const rendererIndex = join(here, '../renderer/index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 let desk: Desk | null = null;
 
+/** Session tokens sealed with the OS keychain; none persisted where only the plain-text backend exists. */
+function safeStorageBox(): SecretBox | null {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
+  return {
+    seal: (plain) => safeStorage.encryptString(plain).toString('base64'),
+    open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+  };
+}
+
 async function boot(): Promise<void> {
   const argv = process.argv.slice(1);
   const hasDir = argv.some((a) => a.startsWith('--data-dir')) || !!process.env[DATA_DIR_ENV];
   const options = parseDeskOptions(argv);
   const dataDir = hasDir ? options.dataDir : app.getPath('userData');
   try {
-    desk = await openDesk(dataDir);
+    desk = await openDesk(dataDir, { centralUrl: options.centralUrl, secretBox: safeStorageBox() });
   } catch (e) {
     const message =
       e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`;

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const options = parseDeskOptions(process.argv.slice(2));
   let desk;
   try {
-    desk = await openDesk(options.dataDir);
+    desk = await openDesk(options.dataDir, { centralUrl: options.centralUrl });
   } catch (e) {
     console.error(
       e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`,

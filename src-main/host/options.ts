@@ -16,13 +16,17 @@ export function defaultDataDir(): string {
   return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_NAME);
 }
 
+export const CENTRAL_URL_ENV = 'ROR_CENTRAL_URL';
+
 export interface DeskOptions {
   dataDir: string;
   port: number;
   host: string;
+  /** The central store to sync with; undefined = run one inside this process. */
+  centralUrl: string | undefined;
 }
 
-/** Reads --data-dir, --port (browser mode; 0 = any free port) from argv and the environment. */
+/** Reads --data-dir, --port (browser mode; 0 = any free port) and --central from argv and the environment. */
 export function parseDeskOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): DeskOptions {
   const value = (flag: string): string | undefined => {
     const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
@@ -36,5 +40,12 @@ export function parseDeskOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, got "${portText}"`);
-  return { dataDir: value('--data-dir') ?? env[DATA_DIR_ENV] ?? defaultDataDir(), port, host: '127.0.0.1' };
+  const centralUrl = value('--central') ?? env[CENTRAL_URL_ENV];
+  if (centralUrl && !/^https?:\/\/[^/]+/.test(centralUrl)) throw new Error(`--central must be an http(s) URL, got "${centralUrl}"`);
+  return {
+    dataDir: value('--data-dir') ?? env[DATA_DIR_ENV] ?? defaultDataDir(),
+    port,
+    host: '127.0.0.1',
+    centralUrl: centralUrl || undefined,
+  };
 }

@@ -1,7 +1,8 @@
 // The desk's local tRPC router: what the renderer may call, over IPC in
 // Electron or HTTP in browser mode. Each domain registers its own procedures.
 import { callsRouter } from '../calls/router';
-import { profileRouter } from '../profile/router';
+import { accountRouter } from '../account/router';
+import { syncRouter } from '../sync/router';
 import { slaRouter } from '../sla/router';
 import { publicProcedure, router } from './trpc';
 
@@ -14,7 +15,8 @@ export const localRouter = router({
       return { clientId: ctx.desk.clientId, dataDir: ctx.desk.dataDir, pendingMutations: rows[0]?.n ?? 0 };
     }),
   }),
-  profile: profileRouter,
+  account: accountRouter,
+  sync: syncRouter,
   calls: callsRouter,
   sla: slaRouter,
 });

@@ -52,7 +52,12 @@ export async function applyMutation<R>(
   return { result, touched: write.touched() };
 }
 
-export function createMutationRunner(dataSource: DataSource, clientId: string): MutationRunner {
+export function createMutationRunner(
+  dataSource: DataSource,
+  clientId: string,
+  /** Called after each committed mutation (the sync engine pushes soon after). */
+  onCommitted: () => void = () => undefined,
+): MutationRunner {
   // One SQLite connection: transactions must not interleave, so they queue.
   let tail: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -66,7 +71,7 @@ export function createMutationRunner(dataSource: DataSource, clientId: string): 
       assertRole(mutation, actor);
       const args = mutation.args.parse(rawArgs); // rejects with a ZodError naming the field
       const mutationId = uuidv7();
-      return serially(() =>
+      const result = await serially(() =>
         dataSource.transaction(async (manager) => {
           const { result, touched } = await applyMutation(manager, mutation, args, actor, {
             clientId,
@@ -87,6 +92,8 @@ export function createMutationRunner(dataSource: DataSource, clientId: string): 
           return result;
         }),
       );
+      onCommitted();
+      return result;
     },
     exclusive: (work) => serially(work),
   };

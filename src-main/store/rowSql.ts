@@ -13,7 +13,7 @@ interface Shape {
 
 const shapes = new WeakMap<EntityMetadata, Shape>();
 
-function shapeOf(manager: EntityManager, entity: EntitySchema | string): Shape {
+function shapeOf(manager: EntityManager, entity: EntitySchema | EntitySchema<any> | string): Shape {
   const meta = manager.connection.getMetadata(entity);
   let shape = shapes.get(meta);
   if (!shape) {
@@ -63,4 +63,26 @@ export async function updateRow<T extends ObjectLiteral>(
     `UPDATE ${s.table} SET ${set.map((c, i) => `${c.column} = ${params(i)}`).join(', ')} WHERE ${s.pkColumn} = ${params(set.length)}`,
     [...set.map((c) => patch[c.property]), id],
   );
+}
+
+/** INSERT or, when the key exists, overwrite every column: how replicated rows land (SQLite and PostgreSQL). */
+export async function upsertRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntitySchema<T> | string,
+  row: Partial<T>,
+): Promise<void> {
+  const s = shapeOf(manager, entity);
+  const present = s.columns.filter((c) => row[c.property] !== undefined);
+  const params = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
+  const updates = present.filter((c) => c.property !== s.pkProperty).map((c) => `${c.column} = excluded.${c.column}`);
+  await manager.query(
+    `INSERT INTO ${s.table} (${present.map((c) => c.column).join(', ')}) VALUES (${present.map((_, i) => params(i)).join(', ')})
+     ON CONFLICT (${s.pkColumn}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
+    present.map((c) => row[c.property]),
+  );
+}
+
+export async function deleteRow(manager: EntityManager, entity: EntitySchema | string, id: string): Promise<void> {
+  const s = shapeOf(manager, entity);
+  await manager.query(`DELETE FROM ${s.table} WHERE ${s.pkColumn} = ${manager.connection.driver.createParameter('p0', 0)}`, [id]);
 }

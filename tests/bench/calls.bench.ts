@@ -148,10 +148,10 @@ function seed(file: string): { seconds: number } {
 
 async function main(): Promise<void> {
   // Create the schema through the desk, seed with plain SQL, then reopen the desk as the app would.
-  await (await openDesk(dir)).close();
+  await (await openDesk(dir, { centralUrl: null })).close();
   const seeded = seed(join(dir, DESK_DB_FILE));
   emit('call.seed.seconds', seeded.seconds, 's', { calls: CALLS });
-  const desk = await openDesk(dir);
+  const desk = await openDesk(dir, { centralUrl: null });
   const m = desk.store.dataSource.manager;
 
   // Logging a call: validation, call row, event, FTS index and outbox in one committed transaction.

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import { openDesk, type Desk } from '../../src-main/desk/openDesk';
+import { openDesk, type Desk, type DeskOptions } from '../../src-main/desk/openDesk';
+import type { Role } from '../../src-shared/roles';
 import { createLocalHandler } from '../../src-main/local/handler';
 import type { LocalRouter } from '../../src-main/local/router';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/browserHost';
@@ -21,8 +22,8 @@ export interface RunningDesk {
   stop(): Promise<void>;
 }
 
-export async function startDesk(dataDir = tempDir()): Promise<RunningDesk> {
-  const desk = await openDesk(dataDir);
+export async function startDesk(dataDir = tempDir(), opts: DeskOptions = {}): Promise<RunningDesk> {
+  const desk = await openDesk(dataDir, { autoSync: false, ...opts });
   const host = await startBrowserHost({
     handler: createLocalHandler(desk),
     rendererDir: join(dataDir, 'no-renderer'),
@@ -54,4 +55,28 @@ export function removeDir(dir: string): void {
 /** An instant `minutes` before a fixed reference, as an ISO string. */
 export function minutesAgo(minutes: number, from = Date.now()): string {
   return new Date(from - minutes * 60_000).toISOString();
+}
+
+export type DeskClient = RunningDesk['client'];
+
+export const TEST_PASSWORD = 'korrekt-hest-batteri';
+
+/**
+ * Signs in on a desk as a user with this name and role, creating what is missing on its
+ * central store: the first administrator ("admin"), then the user.
+ */
+export async function signIn(client: DeskClient, who: { name: string; role: Role }): Promise<void> {
+  const status = await client.account.status.query();
+  if (status.setupNeeded) {
+    await client.account.setupFirstAdmin.mutate({ username: 'admin', displayName: 'Ada Admin', password: TEST_PASSWORD });
+  }
+  const username = who.name.toLowerCase().replace(/[^a-z0-9]+/g, '.');
+  const login = () => client.account.login.mutate({ username, password: TEST_PASSWORD });
+  try {
+    await login();
+  } catch {
+    await client.account.login.mutate({ username: 'admin', password: TEST_PASSWORD });
+    await client.account.createUser.mutate({ username, displayName: who.name, role: who.role, password: TEST_PASSWORD });
+    await login();
+  }
 }

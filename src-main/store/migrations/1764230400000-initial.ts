@@ -2,47 +2,7 @@
 // with its append-only events and search index, the outbox, and local settings.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DESK_APPLICATION_ID } from '../storeIdentity';
-
-/** ROR-IKT's member municipalities (tjenestemottakere) with a few workplaces each. Fixed ids: every desk shares them. */
-const CUSTOMERS: Array<[id: string, name: string, workplaces: string[]]> = [
-  [
-    '01a21bf8-0000-7000-8000-000001000000',
-    'Molde kommune',
-    [
-      'Molde rådhus',
-      'Molde legevakt',
-      'Kirkebakken omsorgssenter',
-      'Bergmo ungdomsskole',
-      'Hjelset skole',
-      'NAV Molde',
-    ],
-  ],
-  [
-    '01a21bf8-0000-7000-8000-000002000000',
-    'Aukra kommune',
-    ['Aukra rådhus', 'Aukra sjukeheim', 'Gossen barne- og ungdomsskule'],
-  ],
-  [
-    '01a21bf8-0000-7000-8000-000003000000',
-    'Gjemnes kommune',
-    ['Gjemnes rådhus', 'Gjemnes sjukeheim', 'Batnfjord skole'],
-  ],
-  [
-    '01a21bf8-0000-7000-8000-000004000000',
-    'Hustadvika kommune',
-    ['Hustadvika rådhus (Elnesvågen)', 'Eide omsorgssenter', 'Fræna ungdomsskole', 'Hustadvika legekontor'],
-  ],
-  [
-    '01a21bf8-0000-7000-8000-000005000000',
-    'Rauma kommune',
-    ['Rauma rådhus', 'Åndalsnes helsesenter', 'Isfjorden skule'],
-  ],
-  [
-    '01a21bf8-0000-7000-8000-000006000000',
-    'Vestnes kommune',
-    ['Vestnes rådhus', 'Vestnes helsetun', 'Tomrefjord skule'],
-  ],
-];
+import { referenceRows } from '../referenceData';
 
 export class Initial1764230400000 implements MigrationInterface {
   name = 'Initial1764230400000';
@@ -131,13 +91,10 @@ export class Initial1764230400000 implements MigrationInterface {
       created_at TEXT NOT NULL)`);
     await qr.query(`CREATE TABLE local_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
 
-    for (const [id, name, workplaces] of CUSTOMERS) {
-      await qr.query(`INSERT INTO customer (id, name) VALUES (?, ?)`, [id, name]);
-      for (const [i, wp] of workplaces.entries()) {
-        // Deterministic ids: the customer's id plus the workplace's index (every desk seeds the same rows).
-        const wpId = `${id.slice(0, 24)}${String(Number(id.slice(24)) + i + 1).padStart(12, '0')}`;
-        await qr.query(`INSERT INTO workplace (id, customer_id, name) VALUES (?, ?, ?)`, [wpId, id, wp]);
-      }
+    const { customers, workplaces } = referenceRows();
+    for (const c of customers) await qr.query(`INSERT INTO customer (id, name) VALUES (?, ?)`, [c.id, c.name]);
+    for (const w of workplaces) {
+      await qr.query(`INSERT INTO workplace (id, customer_id, name) VALUES (?, ?, ?)`, [w.id, w.customerId, w.name]);
     }
   }
 

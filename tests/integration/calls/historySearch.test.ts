@@ -44,7 +44,7 @@ const calls: Logged[] = [];
 
 beforeAll(async () => {
   dir = tempDir('history-');
-  desk = await openDesk(dir);
+  desk = await openDesk(dir, { centralUrl: null });
   const rng = mulberry32(99);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)]!;
   for (let i = 0; i < 400; i++) {

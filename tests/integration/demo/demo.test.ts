@@ -11,7 +11,7 @@ let dir: string;
 let desk: Desk;
 beforeEach(async () => {
   dir = tempDir('demo-');
-  desk = await openDesk(dir);
+  desk = await openDesk(dir, { centralUrl: null });
 });
 afterEach(async () => {
   await desk.close();
@@ -93,7 +93,7 @@ describe('demo data', () => {
   it('is deterministic for a seed and a moment', async () => {
     await fillDemoData(desk, { now: NOW, seed: 7, calls: 40 });
     const other = tempDir('demo-');
-    const desk2 = await openDesk(other);
+    const desk2 = await openDesk(other, { centralUrl: null });
     try {
       await fillDemoData(desk2, { now: NOW, seed: 7, calls: 40 });
       const q = `SELECT id, arrived_at, caller_number, caller_name, summary, outcome, taken_by FROM call ORDER BY id`;

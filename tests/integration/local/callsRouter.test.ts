@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
 import type { LocalRouter } from '../../../src-main/local/router';
-import { startDesk, removeDir, minutesAgo, type RunningDesk } from '../../support/tempDesk';
+import { startDesk, removeDir, minutesAgo, signIn, type RunningDesk } from '../../support/tempDesk';
 
 let d: RunningDesk;
 beforeEach(async () => {
@@ -24,14 +24,14 @@ async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter
 }
 
 describe('call log over the local router', () => {
-  it('refuses to act before a profile is chosen', async () => {
+  it('refuses to act before anyone has signed in', async () => {
     const err = await errorOf(d.client.calls.log.mutate({ callerNumber: '91234567' }));
     expect(err.data!.code).toBe('PRECONDITION_FAILED');
-    expect(err.data!.domain?.code).toBe('profileRequired');
+    expect(err.data!.domain?.code).toBe('signedOut');
   });
 
   it('queues calls in arrival order and hands out the oldest first', async () => {
-    await d.client.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
     // Logged out of order: the arrival time decides, not the logging order.
     const b = await d.client.calls.log.mutate({ callerNumber: '900 00 002', arrivedAt: minutesAgo(5) });
     const a = await d.client.calls.log.mutate({
@@ -54,7 +54,7 @@ describe('call log over the local router', () => {
   });
 
   it('refuses a later call while an earlier one waits, naming the first', async () => {
-    await d.client.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
     const first = await d.client.calls.log.mutate({ callerNumber: '90000001', arrivedAt: minutesAgo(3) });
     await d.client.calls.log.mutate({ callerNumber: '90000002', arrivedAt: minutesAgo(2) });
     const third = await d.client.calls.log.mutate({ callerNumber: '90000003', arrivedAt: minutesAgo(1) });
@@ -75,7 +75,7 @@ describe('call log over the local router', () => {
   });
 
   it('lets a team lead override with a reason, and records it', async () => {
-    await d.client.profile.set.mutate({ name: 'Tone Teamleder', role: 'team_lead' });
+    await signIn(d.client, { name: 'Tone Teamleder', role: 'team_lead' });
     await d.client.calls.log.mutate({ callerNumber: '90000001', arrivedAt: minutesAgo(3) });
     const third = await d.client.calls.log.mutate({ callerNumber: '90000003', arrivedAt: minutesAgo(1) });
 
@@ -97,7 +97,7 @@ describe('call log over the local router', () => {
   });
 
   it('finishes a call with details and outcome; waiting and talk times follow', async () => {
-    await d.client.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
     const arrived = minutesAgo(10);
     const { id } = await d.client.calls.log.mutate({ callerNumber: '71111166', arrivedAt: arrived });
     const takenAt = minutesAgo(6);
@@ -127,7 +127,7 @@ describe('call log over the local router', () => {
   });
 
   it('names the malformed field and saves nothing', async () => {
-    await d.client.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
     const err = await errorOf(d.client.calls.log.mutate({ callerNumber: '12ab', customerId: 'nope' }));
     const fields = err.data!.fieldErrors!;
     expect(Object.keys(fields).sort()).toEqual(['callerNumber', 'customerId']);
@@ -136,7 +136,7 @@ describe('call log over the local router', () => {
   });
 
   it('writes each mutation to the outbox with the call in one transaction', async () => {
-    await d.client.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
     const { id } = await d.client.calls.log.mutate({ callerNumber: '90000001' });
     await d.client.calls.takeNext.mutate();
     await d.client.calls.finish.mutate({ callId: id, outcome: 'solved' });
@@ -152,7 +152,7 @@ describe('call log over the local router', () => {
   });
 
   it('searches the history by number, name and date, always in arrival order', async () => {
-    await d.client.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
     const base = Date.parse('2026-03-10T09:00:00.000Z');
     const log = (n: string, name: string, minutes: number) =>
       d.client.calls.log.mutate({

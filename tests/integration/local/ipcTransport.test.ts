@@ -10,7 +10,7 @@ import type { LocalRouter } from '../../../src-main/local/router';
 import { createIpcRequestHandler, isTrustedSender } from '../../../src-main/electron/ipcHandler';
 import type { DeskBridge, IpcHttpRequest, IpcHttpResponse } from '../../../src-shared/ipc';
 import { createIpcFetch } from '../../../src-renderer/app/transport/ipcFetch';
-import { minutesAgo, removeDir, tempDir } from '../../support/tempDesk';
+import { minutesAgo, removeDir, signIn, tempDir } from '../../support/tempDesk';
 
 let dir: string;
 let desk: Desk;
@@ -39,7 +39,7 @@ const client = (batch = false) =>
 
 beforeEach(async () => {
   dir = tempDir('ipc-');
-  desk = await openDesk(dir);
+  desk = await openDesk(dir, { autoSync: false });
   handle = createIpcRequestHandler(createLocalHandler(desk));
   sent = [];
 });
@@ -65,8 +65,8 @@ async function errorData(p: Promise<unknown>): Promise<ErrData> {
 describe('tRPC over the IPC transport', () => {
   it('runs queries and mutations against the desk', async () => {
     const trpc = client();
-    expect(await trpc.profile.get.query()).toBeNull();
-    await trpc.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    expect((await trpc.account.status.query()).user).toBeNull();
+    await signIn(trpc, { name: 'Kari Agent', role: 'agent' });
     const a = await trpc.calls.log.mutate({
       callerNumber: '912 34 567',
       callerName: 'Åse Ødegård',
@@ -94,24 +94,24 @@ describe('tRPC over the IPC transport', () => {
 
   it('works with the batch link the renderer uses', async () => {
     const trpc = client(true);
-    await trpc.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    await signIn(trpc, { name: 'Kari Agent', role: 'agent' });
     const [queue, info, profile] = await Promise.all([
       trpc.calls.queue.query(),
       trpc.desk.info.query(),
-      trpc.profile.get.query(),
+      trpc.account.status.query(),
     ]);
     expect(queue).toEqual([]);
     expect(info.clientId).toBe(desk.clientId);
-    expect(profile?.name).toBe('Kari Agent');
+    expect(profile.user?.displayName).toBe('Kari Agent');
     expect(sent.some((m) => m.url.includes('batch=1') && m.url.includes(','))).toBe(true);
   });
 
   it('delivers domain errors with their code and details', async () => {
     const trpc = client();
     expect((await errorData(trpc.calls.log.mutate({ callerNumber: '91234567' }))).domain?.code).toBe(
-      'profileRequired',
+      'signedOut',
     );
-    await trpc.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    await signIn(trpc, { name: 'Kari Agent', role: 'agent' });
     const first = await trpc.calls.log.mutate({ callerNumber: '90000001', arrivedAt: minutesAgo(3) });
     const second = await trpc.calls.log.mutate({ callerNumber: '90000002', arrivedAt: minutesAgo(1) });
     const data = await errorData(trpc.calls.take.mutate({ callId: second.id }));
@@ -124,7 +124,7 @@ describe('tRPC over the IPC transport', () => {
 
   it('delivers validation errors by field', async () => {
     const trpc = client();
-    await trpc.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    await signIn(trpc, { name: 'Kari Agent', role: 'agent' });
     const data = await errorData(trpc.calls.log.mutate({ callerNumber: '12ab', customerId: 'nope' }));
     expect(data.code).toBe('BAD_REQUEST');
     expect(Object.keys(data.fieldErrors ?? {}).sort()).toEqual(['callerNumber', 'customerId']);

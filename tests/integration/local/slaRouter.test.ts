@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
 import type { LocalRouter } from '../../../src-main/local/router';
-import { removeDir, startDesk, type RunningDesk } from '../../support/tempDesk';
+import { removeDir, signIn, startDesk, type RunningDesk } from '../../support/tempDesk';
 
 let d: RunningDesk;
 beforeEach(async () => {
@@ -58,7 +58,7 @@ describe('sla settings', () => {
 
   it('lets only a team lead or admin change them', async () => {
     const { settings } = await d.client.sla.settings.query();
-    await d.client.profile.set.mutate({ name: 'Kari Agent', role: 'agent' });
+    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
     const e = await failure(d.client.sla.setSettings.mutate({ settings }));
     expect(e.data?.code).toBe('FORBIDDEN');
     expect(e.data?.domain?.code).toBe('forbidden');
@@ -66,7 +66,7 @@ describe('sla settings', () => {
 
   it('applies a team lead change to previews, through the outbox', async () => {
     const { settings } = await d.client.sla.settings.query();
-    await d.client.profile.set.mutate({ name: 'Tone Teamleder', role: 'team_lead' });
+    await signIn(d.client, { name: 'Tone Teamleder', role: 'team_lead' });
     const changed = structuredClone(settings);
     changed.targets.high.responseMinutes = 30;
     changed.calendar.closedDates = ['2026-11-23'];
@@ -82,7 +82,7 @@ describe('sla settings', () => {
 
   it('names each invalid setting and keeps the settings in force', async () => {
     const { settings } = await d.client.sla.settings.query();
-    await d.client.profile.set.mutate({ name: 'Tone Teamleder', role: 'team_lead' });
+    await signIn(d.client, { name: 'Tone Teamleder', role: 'team_lead' });
     const bad = structuredClone(settings);
     bad.targets.high.resolutionMinutes = -5;
     bad.calendar.close = '07:00';

@@ -18,7 +18,7 @@ let dir: string;
 let desk: Desk;
 beforeEach(async () => {
   dir = tempDir();
-  desk = await openDesk(dir);
+  desk = await openDesk(dir, { centralUrl: null });
 });
 afterEach(async () => {
   await desk.close();

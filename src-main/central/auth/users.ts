@@ -1,0 +1,70 @@
+// Accounts on the central store: create, look up, list. Roles come from
+// src-shared/roles; passwords only ever as scrypt hashes.
+import type { EntityManager } from 'typeorm';
+import { uuidv7 } from 'uuidv7';
+import { z } from 'zod';
+import { roleSchema, type Actor, type Role } from '../../../src-shared/roles';
+import { DomainError } from '../../../src-shared/errors';
+import { UserAccount, type UserAccountRow } from '../store/entities';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{2,40}$/, 'Use 2–40 letters a–z, digits, dot, dash or underscore');
+export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(200);
+
+export const newUserSchema = z.object({
+  username: usernameSchema,
+  displayName: z.string().trim().min(2, 'Name is required').max(80),
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type NewUser = z.input<typeof newUserSchema>;
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+}
+
+export function toUserView(row: UserAccountRow): UserView {
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role as Role, active: !!row.active };
+}
+
+export function actorOf(row: UserAccountRow): Actor {
+  return { userId: row.id, name: row.displayName, role: row.role as Role };
+}
+
+export async function countUsers(manager: EntityManager): Promise<number> {
+  return manager.count(UserAccount);
+}
+
+export async function findUserByName(manager: EntityManager, username: string): Promise<UserAccountRow | null> {
+  return manager.findOneBy(UserAccount, { username: username.trim().toLowerCase() });
+}
+
+export async function createUser(manager: EntityManager, input: NewUser): Promise<UserView> {
+  const user = newUserSchema.parse(input);
+  if (await findUserByName(manager, user.username)) {
+    throw new DomainError('conflict', `The user name ${user.username} is taken`, { field: 'username' });
+  }
+  const row: UserAccountRow = {
+    id: uuidv7(),
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    passwordHash: await hashPassword(user.password),
+    active: 1,
+    createdAt: new Date().toISOString(),
+  };
+  await manager.insert(UserAccount, row);
+  return toUserView(row);
+}
+
+export async function listUsers(manager: EntityManager): Promise<UserView[]> {
+  return (await manager.find(UserAccount, { order: { username: 'ASC' } })).map(toUserView);
+}

@@ -1,0 +1,98 @@
+// `npm run central`: runs the central store, or does one of its chores.
+//   npm run central -- [--host H] [--port P] [--data-dir D] [--tls-cert F --tls-key F]
+//   npm run central -- create-admin --username U --name "Full Name"   (password from CENTRAL_ADMIN_PASSWORD or stdin)
+//   npm run central -- compact --keep N        (keep the last N change-log versions; older desks re-bootstrap)
+// DATABASE_URL=postgres://… selects PostgreSQL; otherwise a SQLite file in the data folder.
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { createInterface } from 'node:readline/promises';
+import { createUser, countUsers } from './auth/users';
+import { openCentralStore } from './store/openCentralStore';
+import { startCentralServer } from './server';
+import { compactChangeLog } from './sync/pull';
+import { readCounter, SERVER_VERSION } from './sync/changeLog';
+
+function flag(argv: string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  const arg = argv[i]!;
+  const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
+  if (!v || v.startsWith('--')) throw new Error(`${name} needs a value`);
+  return v;
+}
+
+async function readPassword(): Promise<string> {
+  if (process.env.CENTRAL_ADMIN_PASSWORD) return process.env.CENTRAL_ADMIN_PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question('Password for the administrator (at least 10 characters): ');
+  rl.close();
+  return answer;
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const command = argv[0] && !argv[0].startsWith('--') ? argv[0] : 'serve';
+  const dataDir = flag(argv, '--data-dir') ?? process.env.CENTRAL_DATA_DIR ?? join(homedir(), '.ror-ikt-central');
+  const databaseUrl = process.env.DATABASE_URL;
+
+  if (command === 'serve') {
+    const portText = flag(argv, '--port') ?? process.env.CENTRAL_PORT ?? '4400';
+    const port = Number(portText);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${portText}"`);
+    const central = await startCentralServer({
+      host: flag(argv, '--host') ?? process.env.CENTRAL_HOST ?? '127.0.0.1',
+      port,
+      dataDir,
+      databaseUrl,
+      tlsCert: flag(argv, '--tls-cert') ?? process.env.CENTRAL_TLS_CERT,
+      tlsKey: flag(argv, '--tls-key') ?? process.env.CENTRAL_TLS_KEY,
+    });
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      console.log('Central store stopping: finishing requests in flight …');
+      await central.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
+    return -1; // keep running
+  }
+
+  const store = await openCentralStore({ dataDir, databaseUrl });
+  try {
+    if (command === 'create-admin') {
+      const username = flag(argv, '--username') ?? 'admin';
+      const displayName = flag(argv, '--name') ?? 'Administrator';
+      if ((await countUsers(store.dataSource.manager)) > 0 && !argv.includes('--force')) {
+        console.error('Users exist already; create more from the admin pages (or pass --force).');
+        return 2;
+      }
+      const user = await createUser(store.dataSource.manager, { username, displayName, role: 'admin', password: await readPassword() });
+      console.log(`Created administrator ${user.username} (${user.displayName}).`);
+      return 0;
+    }
+    if (command === 'compact') {
+      const keep = Number(flag(argv, '--keep') ?? '100000');
+      const head = await readCounter(store.dataSource.manager, SERVER_VERSION);
+      const { horizon, removed } = await compactChangeLog(store, Math.max(0, head - keep));
+      console.log(`Change log compacted: removed ${removed} entries; desks behind version ${horizon} will re-bootstrap.`);
+      return 0;
+    }
+    console.error(`Unknown command ${command}. Commands: serve (default), create-admin, compact.`);
+    return 2;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

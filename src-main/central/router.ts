@@ -1,0 +1,132 @@
+// The central store's tRPC router: accounts and sessions, the sync protocol
+// (push, pull, snapshot, change pokes over SSE) and the admin's views. The
+// role each procedure needs is the README's role matrix.
+import { tracked, TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { DomainError } from '../../src-shared/errors';
+import { pullInput, pushInput, snapshotInput } from '../../src-shared/sync/protocol';
+import { DUMMY_HASH_PROMISE, verifyPassword } from './auth/passwords';
+import { createSession, revokeSession } from './auth/sessions';
+import { clearFailures, isLimited, recordFailure } from './auth/loginLimiter';
+import { countUsers, createUser, findUserByName, listUsers, newUserSchema, toUserView, usernameSchema } from './auth/users';
+import { UserAccount } from './store/entities';
+import { withStore } from './store/serialize';
+import { readCounter, SERVER_VERSION } from './sync/changeLog';
+import { pullChanges, snapshotInfo, snapshotPage } from './sync/pull';
+import { PushOrderError, pushMutations } from './sync/push';
+import { listAudit, auditQuery } from './audit';
+import { authedProcedure, publicProcedure, roleProcedure, router } from './trpc';
+
+const loginInput = z.object({
+  username: z.string().trim().min(1, 'User name is required').max(100),
+  password: z.string().min(1, 'Password is required').max(200),
+  clientId: z.uuid().optional(),
+});
+
+const adminProcedure = roleProcedure(['admin']);
+
+export const centralRouter = router({
+  auth: router({
+    /** Whether the first administrator still has to be created (first-run flow). */
+    status: publicProcedure.query(async ({ ctx }) => ({
+      setupNeeded: (await withStore(ctx.store, () => countUsers(ctx.store.dataSource.manager))) === 0,
+    })),
+    setupFirstAdmin: publicProcedure
+      .input(newUserSchema.omit({ role: true }).extend({ clientId: z.uuid().optional() }))
+      .mutation(({ ctx, input }) =>
+        withStore(ctx.store, () =>
+          ctx.store.dataSource.transaction(async (m) => {
+            if ((await countUsers(m)) > 0) {
+              throw new TRPCError({ code: 'FORBIDDEN', message: 'The first administrator already exists' });
+            }
+            const user = await createUser(m, { ...input, role: 'admin' });
+            const session = await createSession(m, user.id, input.clientId ?? null);
+            return { ...session, user };
+          }),
+        ),
+      ),
+    login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+      const m = ctx.store.dataSource.manager;
+      const name = input.username.trim().toLowerCase();
+      const keys = [`user:${name}`, `ip:${ctx.ip}`];
+      if (await withStore(ctx.store, () => isLimited(m, keys))) {
+        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many failed logins; try again later' });
+      }
+      const user = await withStore(ctx.store, () => findUserByName(m, name));
+      // Verify against a dummy hash for unknown users, so the answer takes as long either way.
+      const ok = await verifyPassword(input.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      if (!user || !ok || !user.active) {
+        await withStore(ctx.store, () => recordFailure(m, keys));
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong user name or password' });
+      }
+      return withStore(ctx.store, async () => {
+        await clearFailures(m, [`user:${name}`]);
+        const session = await createSession(m, user.id, input.clientId ?? null);
+        return { ...session, user: toUserView(user) };
+      });
+    }),
+    logout: authedProcedure.mutation(async ({ ctx }) => {
+      await withStore(ctx.store, () => revokeSession(ctx.store.dataSource.manager, ctx.session.tokenHash));
+      return { ok: true };
+    }),
+    me: authedProcedure.query(({ ctx }) => ({ user: toUserView(ctx.session.user), expiresAt: ctx.session.expiresAt })),
+  }),
+
+  sync: router({
+    push: authedProcedure.input(pushInput).mutation(async ({ ctx, input }) => {
+      try {
+        return await pushMutations(ctx.store, ctx.actor, input, (v) => ctx.notifier.notify(v));
+      } catch (e) {
+        if (e instanceof PushOrderError) {
+          throw new TRPCError({ code: 'CONFLICT', message: e.message, cause: new DomainError('conflict', e.message, { expectedSeq: e.expectedSeq }) });
+        }
+        throw e;
+      }
+    }),
+    pull: authedProcedure.input(pullInput).query(({ ctx, input }) => pullChanges(ctx.store, input.cursor, input.limit)),
+    snapshotInfo: authedProcedure.query(({ ctx }) => snapshotInfo(ctx.store)),
+    snapshot: authedProcedure
+      .input(snapshotInput)
+      .query(({ ctx, input }) => snapshotPage(ctx.store, input.entity, input.afterId, input.limit)),
+    /** Pokes a desk whenever the change log grows; resumes after `lastEventId` (tracked ids are server versions). */
+    onChange: authedProcedure
+      .input(z.object({ lastEventId: z.string().max(20).nullish() }).optional())
+      .subscription(async function* ({ ctx, input, signal }) {
+        const abort = signal ?? new AbortController().signal;
+        let last = Number(input?.lastEventId ?? 0) || 0;
+        const versions = ctx.notifier.versions(abort);
+        const head = await withStore(ctx.store, () => readCounter(ctx.store.dataSource.manager, SERVER_VERSION));
+        if (head > last) {
+          last = head;
+          yield tracked(String(head), { serverVersion: head });
+        }
+        for await (const v of versions) {
+          if (v > last) {
+            last = v;
+            yield tracked(String(v), { serverVersion: v });
+          }
+        }
+      }),
+  }),
+
+  admin: router({
+    users: adminProcedure.query(({ ctx }) => withStore(ctx.store, () => listUsers(ctx.store.dataSource.manager))),
+    createUser: adminProcedure
+      .input(newUserSchema)
+      .mutation(({ ctx, input }) => withStore(ctx.store, () => createUser(ctx.store.dataSource.manager, input))),
+    setUserActive: adminProcedure
+      .input(z.object({ username: usernameSchema, active: z.boolean() }))
+      .mutation(({ ctx, input }) =>
+        withStore(ctx.store, async () => {
+          const m = ctx.store.dataSource.manager;
+          const user = await findUserByName(m, input.username);
+          if (!user) throw new DomainError('notFound', `No user ${input.username}`, { field: 'username' });
+          await m.update(UserAccount, { id: user.id }, { active: input.active ? 1 : 0 });
+          return toUserView({ ...user, active: input.active ? 1 : 0 });
+        }),
+      ),
+    audit: adminProcedure.input(auditQuery).query(({ ctx, input }) => listAudit(ctx.store, input)),
+  }),
+});
+
+export type CentralRouter = typeof centralRouter;

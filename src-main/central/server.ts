@@ -1,0 +1,175 @@
+// The central store's HTTP(S) server: tRPC (queries, mutations, SSE
+// subscriptions) through the fetch adapter, a body size limit, and a graceful
+// shutdown that lets in-flight pushes finish before the database closes.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { centralRouter } from './router';
+import { createLocalNotifier, createPostgresNotifier, type ChangeNotifier } from './notifier';
+import { openCentralStore, type CentralStore } from './store/openCentralStore';
+
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export interface CentralOptions {
+  host?: string;
+  port?: number;
+  dataDir: string;
+  databaseUrl?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  /** Silence the "listening" line (tests). */
+  quiet?: boolean;
+}
+
+export interface CentralServer {
+  url: string;
+  port: number;
+  store: CentralStore;
+  notifier: ChangeNotifier;
+  server: Server;
+  /** Stops accepting, lets in-flight requests finish, ends subscriptions, closes the database. */
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function startCentralServer(opts: CentralOptions): Promise<CentralServer> {
+  const store = await openCentralStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
+  const notifier =
+    store.engine === 'postgres' ? await createPostgresNotifier(opts.databaseUrl!) : createLocalNotifier();
+  const inFlight = new Set<Promise<unknown>>();
+  const streams = new Set<AbortController>();
+  let closing = false;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://central');
+    if (url.pathname === '/health') {
+      res.writeHead(closing ? 503 : 200, { 'content-type': 'text/plain' }).end(closing ? 'closing' : 'ok');
+      return;
+    }
+    if (!url.pathname.startsWith('/trpc/')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    if (closing) {
+      res.writeHead(503, { 'content-type': 'text/plain', connection: 'close' }).end('Shutting down');
+      return;
+    }
+    let body: Buffer | undefined;
+    if (req.method === 'POST') {
+      try {
+        body = await readBody(req);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) {
+          res.writeHead(413, { 'content-type': 'text/plain', connection: 'close' }).end('Request body too large');
+          req.destroy();
+          return;
+        }
+        throw e;
+      }
+    }
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    const auth = headers.get('authorization');
+    const response = await fetchRequestHandler({
+      endpoint: '/trpc',
+      req: new Request(url, { method: req.method, headers, body: body?.length ? new Uint8Array(body) : null, signal: abort.signal }),
+      router: centralRouter,
+      createContext: ({ info }) => {
+        const fromParams = info.connectionParams?.token;
+        return {
+          store,
+          notifier,
+          token: auth?.startsWith('Bearer ') ? auth.slice(7) : typeof fromParams === 'string' ? fromParams : null,
+          ip: req.socket.remoteAddress ?? 'unknown',
+        };
+      },
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[central] ${path ?? '?'}:`, error.cause ?? error);
+      },
+    });
+    const out: Record<string, string> = {};
+    response.headers.forEach((v, k) => (out[k] = v));
+    res.writeHead(response.status, out);
+    if (!response.body) return void res.end();
+    const isStream = (out['content-type'] ?? '').includes('text/event-stream');
+    if (isStream) streams.add(abort);
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (!res.write(value)) await new Promise((r) => res.once('drain', r));
+      }
+    } catch {
+      // the client went away
+    } finally {
+      streams.delete(abort);
+      res.end();
+    }
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const work = handle(req, res).catch((e: unknown) => {
+      console.error('[central]', e);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error');
+      else res.end();
+    });
+    // Subscriptions are long-lived; only requests that can finish count as in flight.
+    if (!(req.url ?? '').includes('sync.onChange')) {
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+    }
+  };
+
+  const tls = opts.tlsCert && opts.tlsKey;
+  const server = tls
+    ? createHttpsServer({ cert: readFileSync(opts.tlsCert!), key: readFileSync(opts.tlsKey!) }, onRequest)
+    : createHttpServer(onRequest);
+  server.requestTimeout = 60_000;
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (!opts.quiet) console.log(`Central store listening on ${url} (${store.engine}: ${store.location})`);
+
+  return {
+    url,
+    port,
+    store,
+    notifier,
+    server,
+    async close() {
+      closing = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        for (const s of streams) s.abort();
+        void Promise.allSettled([...inFlight]).then(() => server.closeAllConnections());
+      });
+      await Promise.allSettled([...inFlight]);
+      await notifier.close();
+      await store.close();
+    },
+  };
+}

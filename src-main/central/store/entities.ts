@@ -1,0 +1,158 @@
+// The central store's own tables. The domain tables (calls, customers,
+// settings, …) are the desk's EntitySchemas, shared: the same mutators write
+// them in both places.
+import { EntitySchema } from 'typeorm';
+import { SYNCED_ENTITIES } from '../../store/entities';
+
+const text = (name: string, nullable = false) => ({ type: 'text' as const, name, nullable });
+const int = (name: string) => ({ type: 'integer' as const, name });
+
+export interface UserAccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  passwordHash: string;
+  active: number;
+  createdAt: string;
+}
+export const UserAccount = new EntitySchema<UserAccountRow>({
+  name: 'user_account',
+  columns: {
+    id: { type: 'text', primary: true },
+    username: text('username'),
+    displayName: text('display_name'),
+    role: text('role'),
+    passwordHash: text('password_hash'),
+    active: int('active'),
+    createdAt: text('created_at'),
+  },
+});
+
+/** A login session. Only the token's SHA-256 is stored; the token itself lives on the desk. */
+export interface SessionRow {
+  tokenHash: string;
+  userId: string;
+  clientId: string | null;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+export const Session = new EntitySchema<SessionRow>({
+  name: 'session',
+  columns: {
+    tokenHash: { type: 'text', primary: true, name: 'token_hash' },
+    userId: text('user_id'),
+    clientId: text('client_id', true),
+    createdAt: text('created_at'),
+    expiresAt: text('expires_at'),
+    revokedAt: text('revoked_at', true),
+  },
+});
+
+/** Failed logins per key (user name and address) in the current window: kept in the database, so any process can check. */
+export interface LoginAttemptRow {
+  key: string;
+  windowStart: string;
+  failures: number;
+}
+export const LoginAttempt = new EntitySchema<LoginAttemptRow>({
+  name: 'login_attempt',
+  columns: {
+    key: { type: 'text', primary: true },
+    windowStart: text('window_start'),
+    failures: int('failures'),
+  },
+});
+
+/** The highest outbox sequence applied per desk: a retried push is applied once. */
+export interface ClientStateRow {
+  clientId: string;
+  userId: string;
+  lastSeq: number;
+  updatedAt: string;
+}
+export const ClientState = new EntitySchema<ClientStateRow>({
+  name: 'client_state',
+  columns: {
+    clientId: { type: 'text', primary: true, name: 'client_id' },
+    userId: text('user_id'),
+    lastSeq: int('last_seq'),
+    updatedAt: text('updated_at'),
+  },
+});
+
+/** The change log: every changed row's new image under a gap-free, commit-ordered server_version. */
+export interface ChangeLogRow {
+  serverVersion: number;
+  entity: string;
+  rowId: string;
+  data: string;
+  committedAt: string;
+}
+export const ChangeLog = new EntitySchema<ChangeLogRow>({
+  name: 'change_log',
+  columns: {
+    serverVersion: { type: 'integer', primary: true, name: 'server_version' },
+    entity: text('entity'),
+    rowId: text('row_id'),
+    data: text('data'),
+    committedAt: text('committed_at'),
+  },
+});
+
+/** Named counters: the server version, the change log's horizon, and per-year reference numbers. */
+export interface CounterRow {
+  name: string;
+  value: number;
+}
+export const Counter = new EntitySchema<CounterRow>({
+  name: 'counter',
+  columns: { name: { type: 'text', primary: true }, value: int('value') },
+});
+
+/** Every mutation a desk pushed, applied or rejected: who, which desk, when, what (R27). */
+export interface AuditRow {
+  mutationId: string;
+  clientId: string;
+  seq: number;
+  userId: string;
+  userName: string;
+  role: string;
+  name: string;
+  args: string;
+  schemaVersion: number;
+  status: 'applied' | 'rejected';
+  reason: string | null;
+  serverVersion: number | null;
+  appliedAt: string;
+}
+export const Audit = new EntitySchema<AuditRow>({
+  name: 'audit',
+  columns: {
+    mutationId: { type: 'text', primary: true, name: 'mutation_id' },
+    clientId: text('client_id'),
+    seq: int('seq'),
+    userId: text('user_id'),
+    userName: text('user_name'),
+    role: text('role'),
+    name: text('name'),
+    args: text('args'),
+    schemaVersion: int('schema_version'),
+    status: text('status'),
+    reason: text('reason', true),
+    serverVersion: { type: 'integer', name: 'server_version', nullable: true },
+    appliedAt: text('applied_at'),
+  },
+});
+
+export const CENTRAL_ENTITIES = [
+  ...SYNCED_ENTITIES,
+  UserAccount,
+  Session,
+  LoginAttempt,
+  ClientState,
+  ChangeLog,
+  Counter,
+  Audit,
+];

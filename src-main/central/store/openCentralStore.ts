@@ -1,0 +1,64 @@
+// Opens the central store's database: a SQLite file in the data folder by
+// default, PostgreSQL when given a postgres:// URL (how a real deployment
+// runs). Runs the migrations; never `synchronize`.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import { CENTRAL_ENTITIES } from './entities';
+import { CENTRAL_MIGRATIONS } from './migrations';
+
+export type CentralEngine = 'sqlite' | 'postgres';
+
+export interface CentralStore {
+  dataSource: DataSource;
+  engine: CentralEngine;
+  /** Where it lives, without credentials (for logs). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+export async function openCentralStore(opts: { databaseUrl?: string; dataDir: string }): Promise<CentralStore> {
+  let dataSource: DataSource;
+  let location: string;
+  if (isPostgresUrl(opts.databaseUrl)) {
+    const url = new URL(opts.databaseUrl);
+    location = `postgres://${url.host}${url.pathname}`;
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: opts.databaseUrl,
+      entities: CENTRAL_ENTITIES,
+      migrations: CENTRAL_MIGRATIONS,
+      synchronize: false,
+      poolSize: 10,
+    });
+  } else {
+    mkdirSync(opts.dataDir, { recursive: true });
+    location = join(opts.dataDir, 'central.sqlite');
+    dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: location,
+      entities: CENTRAL_ENTITIES,
+      migrations: CENTRAL_MIGRATIONS,
+      synchronize: false,
+      enableWAL: true,
+      statementCacheSize: 200,
+      prepareDatabase: (db: Database.Database) => {
+        db.pragma('busy_timeout = 5000');
+        db.pragma('synchronous = FULL');
+      },
+    });
+  }
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return {
+    dataSource,
+    engine: isPostgresUrl(opts.databaseUrl) ? 'postgres' : 'sqlite',
+    location,
+    close: () => dataSource.destroy(),
+  };
+}
