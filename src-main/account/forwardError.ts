@@ -22,7 +22,8 @@ export function forwardCentralError(e: unknown): never {
   const data = err.data;
   if (!data) throw centralUnavailable(e);
   let cause: Error | undefined;
-  if (data.domain) cause = new DomainError(data.domain.code as DomainErrorCode, err.message, data.domain.details);
+  if (data.domain)
+    cause = new DomainError(data.domain.code as DomainErrorCode, err.message, data.domain.details);
   else if (data.fieldErrors) {
     cause = new ZodError(
       Object.entries(data.fieldErrors).flatMap(([path, issues]) =>

@@ -18,11 +18,15 @@ function central(desk: Desk, token: string | null = null): CentralClient {
 async function asSignedIn(desk: Desk): Promise<CentralClient> {
   const current = await desk.sessions.current();
   const token = current ? await desk.sessions.token(current.user.id) : null;
-  if (!token) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in again to reach the central store' });
+  if (!token)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in again to reach the central store' });
   return central(desk, token);
 }
 
-const credentials = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+const credentials = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
 
 export const accountRouter = router({
   status: publicProcedure.query(async ({ ctx }) => {
@@ -42,7 +46,13 @@ export const accountRouter = router({
     };
   }),
   setupFirstAdmin: publicProcedure
-    .input(z.object({ username: z.string().max(100), displayName: z.string().max(100), password: z.string().max(200) }))
+    .input(
+      z.object({
+        username: z.string().max(100),
+        displayName: z.string().max(100),
+        password: z.string().max(200),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const session = await central(ctx.desk)
         .auth.setupFirstAdmin.mutate({ ...input, clientId: ctx.desk.clientId })
@@ -65,13 +75,26 @@ export const accountRouter = router({
     return { ok: true };
   }),
 
-  users: actorProcedure.query(async ({ ctx }) => (await asSignedIn(ctx.desk)).admin.users.query().catch(forwardCentralError)),
+  users: actorProcedure.query(async ({ ctx }) =>
+    (await asSignedIn(ctx.desk)).admin.users.query().catch(forwardCentralError),
+  ),
   createUser: actorProcedure
-    .input(z.object({ username: z.string().max(100), displayName: z.string().max(100), role: roleSchema, password: z.string().max(200) }))
-    .mutation(async ({ ctx, input }) => (await asSignedIn(ctx.desk)).admin.createUser.mutate(input).catch(forwardCentralError)),
+    .input(
+      z.object({
+        username: z.string().max(100),
+        displayName: z.string().max(100),
+        role: roleSchema,
+        password: z.string().max(200),
+      }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      (await asSignedIn(ctx.desk)).admin.createUser.mutate(input).catch(forwardCentralError),
+    ),
   setUserActive: actorProcedure
     .input(z.object({ username: z.string().max(100), active: z.boolean() }))
-    .mutation(async ({ ctx, input }) => (await asSignedIn(ctx.desk)).admin.setUserActive.mutate(input).catch(forwardCentralError)),
+    .mutation(async ({ ctx, input }) =>
+      (await asSignedIn(ctx.desk)).admin.setUserActive.mutate(input).catch(forwardCentralError),
+    ),
   audit: actorProcedure
     .input(
       z.object({
@@ -80,5 +103,7 @@ export const accountRouter = router({
         limit: z.number().int().min(1).max(500).default(100),
       }),
     )
-    .query(async ({ ctx, input }) => (await asSignedIn(ctx.desk)).admin.audit.query(input).catch(forwardCentralError)),
+    .query(async ({ ctx, input }) =>
+      (await asSignedIn(ctx.desk)).admin.audit.query(input).catch(forwardCentralError),
+    ),
 });

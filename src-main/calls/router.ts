@@ -13,7 +13,7 @@ import {
 } from '../../src-shared/calls/schemas';
 import { DomainError } from '../../src-shared/errors';
 import { fieldError } from '../local/fieldError';
-import { actorProcedure, publicProcedure, router } from '../local/trpc';
+import { actorProcedure, router } from '../local/trpc';
 import { callAbandon, callFinish, callLog, callTake, callUpdate, firstWaitingCall } from './mutations';
 import { callHistory, callWithEvents, currentCall, customersWithWorkplaces, waitingQueue } from './queries';
 
@@ -29,19 +29,19 @@ function notInFuture(field: string, instant: string | undefined): void {
 const idParam = z.object({ id: z.uuid() });
 
 export const callsRouter = router({
-  queue: publicProcedure.query(({ ctx }) => waitingQueue(ctx.desk.store.dataSource.manager)),
+  queue: actorProcedure.query(({ ctx }) => waitingQueue(ctx.desk.store.dataSource.manager)),
   current: actorProcedure.query(({ ctx }) =>
     currentCall(ctx.desk.store.dataSource.manager, ctx.actor.userId),
   ),
-  get: publicProcedure.input(idParam).query(async ({ ctx, input }) => {
+  get: actorProcedure.input(idParam).query(async ({ ctx, input }) => {
     const found = await callWithEvents(ctx.desk.store.dataSource.manager, input.id);
     if (!found) throw new DomainError('notFound', `No call with id ${input.id}`);
     return found;
   }),
-  history: publicProcedure
+  history: actorProcedure
     .input(callHistoryQuery)
     .query(({ ctx, input }) => callHistory(ctx.desk.store.dataSource.manager, input)),
-  customers: publicProcedure.query(({ ctx }) => customersWithWorkplaces(ctx.desk.store.dataSource.manager)),
+  customers: actorProcedure.query(({ ctx }) => customersWithWorkplaces(ctx.desk.store.dataSource.manager)),
 
   log: actorProcedure.input(callLogArgs.partial({ id: true, arrivedAt: true })).mutation(({ ctx, input }) => {
     notInFuture('arrivedAt', input.arrivedAt);

@@ -47,7 +47,13 @@ export function listAudit(store: CentralStore, input: z.input<typeof auditQuery>
     if (q.userId) add((ph) => `user_id = ${ph()}`, q.userId);
     if (q.clientId) add((ph) => `client_id = ${ph()}`, q.clientId);
     if (q.name) add((ph) => `name = ${ph()}`, q.name);
-    if (q.before) add((ph) => `(applied_at < ${ph()} OR (applied_at = ${ph()} AND mutation_id < ${ph()}))`, q.before.appliedAt, q.before.appliedAt, q.before.mutationId);
+    if (q.before)
+      add(
+        (ph) => `(applied_at < ${ph()} OR (applied_at = ${ph()} AND mutation_id < ${ph()}))`,
+        q.before.appliedAt,
+        q.before.appliedAt,
+        q.before.mutationId,
+      );
     params.push(q.limit);
     const limit = p();
     const rows: Array<Record<string, unknown>> = await m.query(

@@ -32,13 +32,15 @@ async function readPassword(): Promise<string> {
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const command = argv[0] && !argv[0].startsWith('--') ? argv[0] : 'serve';
-  const dataDir = flag(argv, '--data-dir') ?? process.env.CENTRAL_DATA_DIR ?? join(homedir(), '.ror-ikt-central');
+  const dataDir =
+    flag(argv, '--data-dir') ?? process.env.CENTRAL_DATA_DIR ?? join(homedir(), '.ror-ikt-central');
   const databaseUrl = process.env.DATABASE_URL;
 
   if (command === 'serve') {
     const portText = flag(argv, '--port') ?? process.env.CENTRAL_PORT ?? '4400';
     const port = Number(portText);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${portText}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`--port must be 0–65535, got "${portText}"`);
     const central = await startCentralServer({
       host: flag(argv, '--host') ?? process.env.CENTRAL_HOST ?? '127.0.0.1',
       port,
@@ -69,7 +71,12 @@ async function main(): Promise<number> {
         console.error('Users exist already; create more from the admin pages (or pass --force).');
         return 2;
       }
-      const user = await createUser(store.dataSource.manager, { username, displayName, role: 'admin', password: await readPassword() });
+      const user = await createUser(store.dataSource.manager, {
+        username,
+        displayName,
+        role: 'admin',
+        password: await readPassword(),
+      });
       console.log(`Created administrator ${user.username} (${user.displayName}).`);
       return 0;
     }
@@ -77,7 +84,9 @@ async function main(): Promise<number> {
       const keep = Number(flag(argv, '--keep') ?? '100000');
       const head = await readCounter(store.dataSource.manager, SERVER_VERSION);
       const { horizon, removed } = await compactChangeLog(store, Math.max(0, head - keep));
-      console.log(`Change log compacted: removed ${removed} entries; desks behind version ${horizon} will re-bootstrap.`);
+      console.log(
+        `Change log compacted: removed ${removed} entries; desks behind version ${horizon} will re-bootstrap.`,
+      );
       return 0;
     }
     console.error(`Unknown command ${command}. Commands: serve (default), create-admin, compact.`);

@@ -44,7 +44,8 @@ export async function createPostgresNotifier(databaseUrl: string): Promise<Chang
   await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
   return {
     // Every process, this one included, hears the NOTIFY and pokes its own subscribers.
-    notify: (v) => void sender.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, String(v)]).catch(() => local.notify(v)),
+    notify: (v) =>
+      void sender.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, String(v)]).catch(() => local.notify(v)),
     versions: (signal) => local.versions(signal),
     async close() {
       await local.close();

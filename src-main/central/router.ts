@@ -8,7 +8,15 @@ import { pullInput, pushInput, snapshotInput } from '../../src-shared/sync/proto
 import { DUMMY_HASH_PROMISE, verifyPassword } from './auth/passwords';
 import { createSession, revokeSession } from './auth/sessions';
 import { clearFailures, isLimited, recordFailure } from './auth/loginLimiter';
-import { countUsers, createUser, findUserByName, listUsers, newUserSchema, toUserView, usernameSchema } from './auth/users';
+import {
+  countUsers,
+  createUser,
+  findUserByName,
+  listUsers,
+  newUserSchema,
+  toUserView,
+  usernameSchema,
+} from './auth/users';
 import { UserAccount } from './store/entities';
 import { withStore } from './store/serialize';
 import { readCounter, SERVER_VERSION } from './sync/changeLog';
@@ -50,7 +58,10 @@ export const centralRouter = router({
       const name = input.username.trim().toLowerCase();
       const keys = [`user:${name}`, `ip:${ctx.ip}`];
       if (await withStore(ctx.store, () => isLimited(m, keys))) {
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many failed logins; try again later' });
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: 'Too many failed logins; try again later',
+        });
       }
       const user = await withStore(ctx.store, () => findUserByName(m, name));
       // Verify against a dummy hash for unknown users, so the answer takes as long either way.
@@ -69,7 +80,10 @@ export const centralRouter = router({
       await withStore(ctx.store, () => revokeSession(ctx.store.dataSource.manager, ctx.session.tokenHash));
       return { ok: true };
     }),
-    me: authedProcedure.query(({ ctx }) => ({ user: toUserView(ctx.session.user), expiresAt: ctx.session.expiresAt })),
+    me: authedProcedure.query(({ ctx }) => ({
+      user: toUserView(ctx.session.user),
+      expiresAt: ctx.session.expiresAt,
+    })),
   }),
 
   sync: router({
@@ -78,12 +92,18 @@ export const centralRouter = router({
         return await pushMutations(ctx.store, ctx.actor, input, (v) => ctx.notifier.notify(v));
       } catch (e) {
         if (e instanceof PushOrderError) {
-          throw new TRPCError({ code: 'CONFLICT', message: e.message, cause: new DomainError('conflict', e.message, { expectedSeq: e.expectedSeq }) });
+          throw new TRPCError({
+            code: 'CONFLICT',
+            message: e.message,
+            cause: new DomainError('conflict', e.message, { expectedSeq: e.expectedSeq }),
+          });
         }
         throw e;
       }
     }),
-    pull: authedProcedure.input(pullInput).query(({ ctx, input }) => pullChanges(ctx.store, input.cursor, input.limit)),
+    pull: authedProcedure
+      .input(pullInput)
+      .query(({ ctx, input }) => pullChanges(ctx.store, input.cursor, input.limit)),
     snapshotInfo: authedProcedure.query(({ ctx }) => snapshotInfo(ctx.store)),
     snapshot: authedProcedure
       .input(snapshotInput)
@@ -95,7 +115,9 @@ export const centralRouter = router({
         const abort = signal ?? new AbortController().signal;
         let last = Number(input?.lastEventId ?? 0) || 0;
         const versions = ctx.notifier.versions(abort);
-        const head = await withStore(ctx.store, () => readCounter(ctx.store.dataSource.manager, SERVER_VERSION));
+        const head = await withStore(ctx.store, () =>
+          readCounter(ctx.store.dataSource.manager, SERVER_VERSION),
+        );
         if (head > last) {
           last = head;
           yield tracked(String(head), { serverVersion: head });
@@ -110,10 +132,14 @@ export const centralRouter = router({
   }),
 
   admin: router({
-    users: adminProcedure.query(({ ctx }) => withStore(ctx.store, () => listUsers(ctx.store.dataSource.manager))),
+    users: adminProcedure.query(({ ctx }) =>
+      withStore(ctx.store, () => listUsers(ctx.store.dataSource.manager)),
+    ),
     createUser: adminProcedure
       .input(newUserSchema)
-      .mutation(({ ctx, input }) => withStore(ctx.store, () => createUser(ctx.store.dataSource.manager, input))),
+      .mutation(({ ctx, input }) =>
+        withStore(ctx.store, () => createUser(ctx.store.dataSource.manager, input)),
+      ),
     setUserActive: adminProcedure
       .input(z.object({ username: usernameSchema, active: z.boolean() }))
       .mutation(({ ctx, input }) =>

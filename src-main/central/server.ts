@@ -1,7 +1,12 @@
 // The central store's HTTP(S) server: tRPC (queries, mutations, SSE
 // subscriptions) through the fetch adapter, a body size limit, and a graceful
 // shutdown that lets in-flight pushes finish before the database closes.
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -76,7 +81,9 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
         body = await readBody(req);
       } catch (e) {
         if (e instanceof BodyTooLarge) {
-          res.writeHead(413, { 'content-type': 'text/plain', connection: 'close' }).end('Request body too large');
+          res
+            .writeHead(413, { 'content-type': 'text/plain', connection: 'close' })
+            .end('Request body too large');
           req.destroy();
           return;
         }
@@ -90,19 +97,29 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     const auth = headers.get('authorization');
     const response = await fetchRequestHandler({
       endpoint: '/trpc',
-      req: new Request(url, { method: req.method, headers, body: body?.length ? new Uint8Array(body) : null, signal: abort.signal }),
+      req: new Request(url, {
+        method: req.method,
+        headers,
+        body: body?.length ? new Uint8Array(body) : null,
+        signal: abort.signal,
+      }),
       router: centralRouter,
       createContext: ({ info }) => {
         const fromParams = info.connectionParams?.token;
         return {
           store,
           notifier,
-          token: auth?.startsWith('Bearer ') ? auth.slice(7) : typeof fromParams === 'string' ? fromParams : null,
+          token: auth?.startsWith('Bearer ')
+            ? auth.slice(7)
+            : typeof fromParams === 'string'
+              ? fromParams
+              : null,
           ip: req.socket.remoteAddress ?? 'unknown',
         };
       },
       onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[central] ${path ?? '?'}:`, error.cause ?? error);
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          console.error(`[central] ${path ?? '?'}:`, error.cause ?? error);
       },
     });
     const out: Record<string, string> = {};

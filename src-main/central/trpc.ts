@@ -20,7 +20,9 @@ export interface CentralContext {
   ip: string;
 }
 
-const t = initTRPC.context<CentralContext>().create({ errorFormatter: formatError, sse: { ping: { enabled: true, intervalMs: 15_000 } } });
+const t = initTRPC
+  .context<CentralContext>()
+  .create({ errorFormatter: formatError, sse: { ping: { enabled: true, intervalMs: 15_000 } } });
 
 const errors = t.middleware(async ({ next }) => {
   const result = await next();
@@ -40,7 +42,8 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 
 export function roleProcedure(roles: readonly Role[]) {
   return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.actor.role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Not allowed for your role' });
+    if (!roles.includes(ctx.actor.role))
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Not allowed for your role' });
     return next();
   });
 }

@@ -5,6 +5,7 @@ import { openDesk } from '../desk/openDesk';
 import { parseDeskOptions } from '../host/options';
 import { StoreRefusedError } from '../store/openLocalStore';
 import { DemoRefusedError, fillDemoData } from './generate';
+import { DEMO_PASSWORD, provisionDemoAccounts } from './accounts';
 
 function intFlag(argv: string[], flag: string): number | undefined {
   const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
   }
   let desk;
   try {
-    desk = await openDesk(options.dataDir, { centralUrl: options.centralUrl });
+    desk = await openDesk(options.dataDir, { centralUrl: options.centralUrl, autoSync: false });
   } catch (e) {
     console.error(
       e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`,
@@ -39,7 +40,9 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
+    const accounts = await provisionDemoAccounts(desk);
     const s = await fillDemoData(desk, { calls, seed, force: argv.includes('--force') });
+    await desk.sync?.syncNow();
     const o = s.outcomes;
     console.log(
       `Demo data: ${s.calls} calls over ${s.serviceDays} service days (${s.firstDay} – ${s.lastDay}): ` +
@@ -47,6 +50,11 @@ async function main(): Promise<number> {
         `${s.inProgress} in progress, ${s.waiting} waiting now; ${s.mutations} mutations` +
         `${s.skipped ? `, ${s.skipped} skipped` : ''} in ${options.dataDir}`,
     );
+    if (accounts.length) {
+      console.log(
+        `Demo accounts (password "${DEMO_PASSWORD}"): ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`,
+      );
+    }
     return 0;
   } catch (e) {
     if (e instanceof DemoRefusedError) {

@@ -57,7 +57,9 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
     centralUrl = embeddedCentral.url;
   }
   if (centralUrl) {
-    sync = new SyncClient(store.dataSource, mutations, sessions, clientId, centralUrl, { pollMs: opts.pollMs });
+    sync = new SyncClient(store.dataSource, mutations, sessions, clientId, centralUrl, {
+      pollMs: opts.pollMs,
+    });
     if (opts.autoSync !== false) sync.start();
   }
 
@@ -71,7 +73,12 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
     embeddedCentral,
     async profile() {
       const current = await sessions.current();
-      return current ? actorOf(current.user) : null;
+      if (!current) return null;
+      // An expired session still works while the central store cannot be reached (offline work, R27
+      // attribution stays with that user); online, the user must sign in again.
+      const expired = current.expiresAt <= new Date().toISOString();
+      if (expired && sync && (await sync.getStatus()).online) return null;
+      return actorOf(current.user);
     },
     async close() {
       await sync?.stop();

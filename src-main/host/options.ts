@@ -41,7 +41,8 @@ export function parseDeskOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, got "${portText}"`);
   const centralUrl = value('--central') ?? env[CENTRAL_URL_ENV];
-  if (centralUrl && !/^https?:\/\/[^/]+/.test(centralUrl)) throw new Error(`--central must be an http(s) URL, got "${centralUrl}"`);
+  if (centralUrl && !/^https?:\/\/[^/]+/.test(centralUrl))
+    throw new Error(`--central must be an http(s) URL, got "${centralUrl}"`);
   return {
     dataDir: value('--data-dir') ?? env[DATA_DIR_ENV] ?? defaultDataDir(),
     port,

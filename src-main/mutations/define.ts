@@ -17,6 +17,12 @@ export interface MutationContext {
   /** The n-th new id of this mutation, derived from its id: identical on every replay. */
   newId(): string;
   write: RowWriter;
+  /**
+   * The central store's counter service (R6): the next canonical reference of a year, in this
+   * transaction. Present only where the mutation runs authoritatively; on a desk, mutators use the
+   * provisional reference their arguments carry.
+   */
+  nextReference?: (year: number) => Promise<string>;
 }
 
 export interface Mutation<S extends z.ZodType = z.ZodType, R = unknown> {

@@ -36,6 +36,8 @@ export async function applyMutation<R>(
   args: unknown,
   actor: Actor,
   ids: { clientId: string; mutationId: string },
+  /** The central store's counter service; absent on a desk. */
+  nextReference?: (year: number) => Promise<string>,
 ): Promise<{ result: R; touched: TouchedRow[] }> {
   const write = createRowWriter(manager);
   const result = await mutation.apply(
@@ -46,6 +48,7 @@ export async function applyMutation<R>(
       mutationId: ids.mutationId,
       newId: derivedIds(ids.mutationId),
       write,
+      ...(nextReference ? { nextReference } : {}),
     },
     args,
   );

@@ -74,7 +74,9 @@ export async function upsertRow<T extends ObjectLiteral>(
   const s = shapeOf(manager, entity);
   const present = s.columns.filter((c) => row[c.property] !== undefined);
   const params = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
-  const updates = present.filter((c) => c.property !== s.pkProperty).map((c) => `${c.column} = excluded.${c.column}`);
+  const updates = present
+    .filter((c) => c.property !== s.pkProperty)
+    .map((c) => `${c.column} = excluded.${c.column}`);
   await manager.query(
     `INSERT INTO ${s.table} (${present.map((c) => c.column).join(', ')}) VALUES (${present.map((_, i) => params(i)).join(', ')})
      ON CONFLICT (${s.pkColumn}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
@@ -82,7 +84,14 @@ export async function upsertRow<T extends ObjectLiteral>(
   );
 }
 
-export async function deleteRow(manager: EntityManager, entity: EntitySchema | string, id: string): Promise<void> {
+export async function deleteRow(
+  manager: EntityManager,
+  entity: EntitySchema | string,
+  id: string,
+): Promise<void> {
   const s = shapeOf(manager, entity);
-  await manager.query(`DELETE FROM ${s.table} WHERE ${s.pkColumn} = ${manager.connection.driver.createParameter('p0', 0)}`, [id]);
+  await manager.query(
+    `DELETE FROM ${s.table} WHERE ${s.pkColumn} = ${manager.connection.driver.createParameter('p0', 0)}`,
+    [id],
+  );
 }

@@ -12,7 +12,7 @@ export const syncRouter = router({
     await ctx.desk.sync?.syncNow();
     return ctx.desk.sync ? ctx.desk.sync.getStatus() : null;
   }),
-  rejected: publicProcedure.query(async ({ ctx }) => {
+  rejected: actorProcedure.query(async ({ ctx }) => {
     const rows = await ctx.desk.store.dataSource.manager.find(RejectedMutation, {
       where: { dismissedAt: IsNull() },
       order: { rejectedAt: 'DESC' },
@@ -29,14 +29,16 @@ export const syncRouter = router({
       details: JSON.parse(r.details) as Record<string, unknown>,
     }));
   }),
-  dismissRejected: actorProcedure.input(z.object({ mutationId: z.uuid() })).mutation(async ({ ctx, input }) => {
-    await ctx.desk.mutations.exclusive(() =>
-      ctx.desk.store.dataSource.manager.update(
-        RejectedMutation,
-        { mutationId: input.mutationId },
-        { dismissedAt: new Date().toISOString() },
-      ),
-    );
-    return { ok: true };
-  }),
+  dismissRejected: actorProcedure
+    .input(z.object({ mutationId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.desk.mutations.exclusive(() =>
+        ctx.desk.store.dataSource.manager.update(
+          RejectedMutation,
+          { mutationId: input.mutationId },
+          { dismissedAt: new Date().toISOString() },
+        ),
+      );
+      return { ok: true };
+    }),
 });

@@ -168,7 +168,10 @@ export class SyncClient {
       if (this.tokenForPull) {
         const persisted = await this.persisted();
         await this.mutations.exclusive(() =>
-          writeSetting(this.dataSource.manager, SYNC_KEY, { ...persisted, lastSyncAt: new Date().toISOString() }),
+          writeSetting(this.dataSource.manager, SYNC_KEY, {
+            ...persisted,
+            lastSyncAt: new Date().toISOString(),
+          }),
         );
       }
     } catch (e) {
@@ -194,7 +197,10 @@ export class SyncClient {
       const mine = await this.dataSource.manager.countBy(Outbox, { actorId: userId });
       if (mine > 0) continue;
       const token = await this.sessions.token(userId);
-      if (token) await this.centralAs(token).auth.logout.mutate().catch(() => undefined);
+      if (token)
+        await this.centralAs(token)
+          .auth.logout.mutate()
+          .catch(() => undefined);
       await this.sessions.forget(userId);
     }
   }
@@ -203,7 +209,10 @@ export class SyncClient {
   private async push(): Promise<void> {
     this.status.waitingFor = null;
     for (;;) {
-      const head = await this.dataSource.manager.find(Outbox, { order: { seq: 'ASC' }, take: PUSH_BATCH_MAX });
+      const head = await this.dataSource.manager.find(Outbox, {
+        order: { seq: 'ASC' },
+        take: PUSH_BATCH_MAX,
+      });
       if (head.length === 0) return;
       const author = head[0]!.actorId;
       // Only the leading run by one author: the server takes a desk's mutations strictly in sequence.
@@ -235,7 +244,9 @@ export class SyncClient {
       }
       const applied = response.results.filter((r) => r.status === 'applied').map((r) => r.mutationId);
       const rejected: Rejection[] = response.results.flatMap((r) =>
-        r.status === 'rejected' ? [{ mutationId: r.mutationId, code: r.code, reason: r.reason, details: r.details }] : [],
+        r.status === 'rejected'
+          ? [{ mutationId: r.mutationId, code: r.code, reason: r.reason, details: r.details }]
+          : [],
       );
       await this.mutations.exclusive(() =>
         this.dataSource.transaction(async (m) => {
@@ -251,7 +262,9 @@ export class SyncClient {
   }
 
   private async persisted(): Promise<Persisted> {
-    return (await readSetting<Persisted>(this.dataSource.manager, SYNC_KEY)) ?? { cursor: 0, lastSyncAt: null };
+    return (
+      (await readSetting<Persisted>(this.dataSource.manager, SYNC_KEY)) ?? { cursor: 0, lastSyncAt: null }
+    );
   }
 
   private async pull(): Promise<void> {
@@ -302,7 +315,11 @@ export class SyncClient {
       }
       await this.mutations.exclusive(async () => {
         const p = await this.persisted();
-        await writeSetting(this.dataSource.manager, SYNC_KEY, { ...p, cursor: info.version, bootstrapped: true });
+        await writeSetting(this.dataSource.manager, SYNC_KEY, {
+          ...p,
+          cursor: info.version,
+          bootstrapped: true,
+        });
       });
     } finally {
       this.status.bootstrap = null;

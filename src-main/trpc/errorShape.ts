@@ -48,7 +48,8 @@ export function toClientError(error: TRPCError): TRPCError {
   if (error.code !== 'INTERNAL_SERVER_ERROR') return error;
   const cause = error.cause;
   if (cause instanceof DomainError) {
-    const code = cause.code === 'notFound' ? 'NOT_FOUND' : cause.code === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT';
+    const code =
+      cause.code === 'notFound' ? 'NOT_FOUND' : cause.code === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT';
     return new TRPCError({ code, message: cause.message, cause });
   }
   if (cause instanceof SlaError || cause instanceof ZodError) {

@@ -24,7 +24,14 @@ export type PushInput = z.infer<typeof pushInput>;
 
 export type PushResult =
   | { mutationId: string; seq: number; status: 'applied'; duplicate: boolean }
-  | { mutationId: string; seq: number; status: 'rejected'; code: string; reason: string; details: Record<string, unknown> }
+  | {
+      mutationId: string;
+      seq: number;
+      status: 'rejected';
+      code: string;
+      reason: string;
+      details: Record<string, unknown>;
+    }
   /** The server cannot run this mutation (unknown name or a newer schema): the desk keeps it and everything after it. */
   | { mutationId: string; seq: number; status: 'versionNotSupported'; reason: string };
 

@@ -49,7 +49,10 @@ export interface TestCentral {
   dispose(): Promise<void>;
 }
 
-export async function startTestCentral(engine: Engine = 'sqlite', databaseUrl?: string): Promise<TestCentral> {
+export async function startTestCentral(
+  engine: Engine = 'sqlite',
+  databaseUrl?: string,
+): Promise<TestCentral> {
   const dataDir = tempDir('central-');
   let pgDb: { url: string; drop(): Promise<void> } | null = null;
   if (engine === 'postgres' && !databaseUrl) {
@@ -92,5 +95,9 @@ export async function centralUser(
   });
   const anon = createCentralClient(central.url, () => null);
   const session = await anon.auth.login.mutate({ username: who.username, password: TEST_PASSWORD });
-  return { client: createCentralClient(central.url, () => session.token), token: session.token, userId: user.id };
+  return {
+    client: createCentralClient(central.url, () => session.token),
+    token: session.token,
+    userId: user.id,
+  };
 }

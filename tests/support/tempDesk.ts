@@ -68,7 +68,11 @@ export const TEST_PASSWORD = 'korrekt-hest-batteri';
 export async function signIn(client: DeskClient, who: { name: string; role: Role }): Promise<void> {
   const status = await client.account.status.query();
   if (status.setupNeeded) {
-    await client.account.setupFirstAdmin.mutate({ username: 'admin', displayName: 'Ada Admin', password: TEST_PASSWORD });
+    await client.account.setupFirstAdmin.mutate({
+      username: 'admin',
+      displayName: 'Ada Admin',
+      password: TEST_PASSWORD,
+    });
   }
   const username = who.name.toLowerCase().replace(/[^a-z0-9]+/g, '.');
   const login = () => client.account.login.mutate({ username, password: TEST_PASSWORD });
@@ -76,7 +80,12 @@ export async function signIn(client: DeskClient, who: { name: string; role: Role
     await login();
   } catch {
     await client.account.login.mutate({ username: 'admin', password: TEST_PASSWORD });
-    await client.account.createUser.mutate({ username, displayName: who.name, role: who.role, password: TEST_PASSWORD });
+    await client.account.createUser.mutate({
+      username,
+      displayName: who.name,
+      role: who.role,
+      password: TEST_PASSWORD,
+    });
     await login();
   }
 }

@@ -13,7 +13,10 @@ export const usernameSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{2,40}$/, 'Use 2–40 letters a–z, digits, dot, dash or underscore');
-export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(200);
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200);
 
 export const newUserSchema = z.object({
   username: usernameSchema,
@@ -32,7 +35,13 @@ export interface UserView {
 }
 
 export function toUserView(row: UserAccountRow): UserView {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role as Role, active: !!row.active };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as Role,
+    active: !!row.active,
+  };
 }
 
 export function actorOf(row: UserAccountRow): Actor {
@@ -43,17 +52,25 @@ export async function countUsers(manager: EntityManager): Promise<number> {
   return manager.count(UserAccount);
 }
 
-export async function findUserByName(manager: EntityManager, username: string): Promise<UserAccountRow | null> {
+export async function findUserByName(
+  manager: EntityManager,
+  username: string,
+): Promise<UserAccountRow | null> {
   return manager.findOneBy(UserAccount, { username: username.trim().toLowerCase() });
 }
 
-export async function createUser(manager: EntityManager, input: NewUser): Promise<UserView> {
+/** Creates an account; `id` only for fixed demo accounts (normally a new UUIDv7). */
+export async function createUser(
+  manager: EntityManager,
+  input: NewUser,
+  id: string = uuidv7(),
+): Promise<UserView> {
   const user = newUserSchema.parse(input);
   if (await findUserByName(manager, user.username)) {
     throw new DomainError('conflict', `The user name ${user.username} is taken`, { field: 'username' });
   }
   const row: UserAccountRow = {
-    id: uuidv7(),
+    id,
     username: user.username,
     displayName: user.displayName,
     role: user.role,

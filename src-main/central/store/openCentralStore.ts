@@ -22,7 +22,10 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
-export async function openCentralStore(opts: { databaseUrl?: string; dataDir: string }): Promise<CentralStore> {
+export async function openCentralStore(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+}): Promise<CentralStore> {
   let dataSource: DataSource;
   let location: string;
   if (isPostgresUrl(opts.databaseUrl)) {

@@ -9,10 +9,17 @@ import { insertRow } from '../../store/rowSql';
 export const SERVER_VERSION = 'server_version';
 export const LOG_HORIZON = 'log_horizon';
 
-export async function readCounter(manager: EntityManager, name: string, forUpdate: CentralEngine | false = false): Promise<number> {
+export async function readCounter(
+  manager: EntityManager,
+  name: string,
+  forUpdate: CentralEngine | false = false,
+): Promise<number> {
   const p = manager.connection.driver.createParameter('p0', 0);
   const lock = forUpdate === 'postgres' ? ' FOR UPDATE' : '';
-  const rows: Array<{ value: number | string }> = await manager.query(`SELECT value FROM counter WHERE name = ${p}${lock}`, [name]);
+  const rows: Array<{ value: number | string }> = await manager.query(
+    `SELECT value FROM counter WHERE name = ${p}${lock}`,
+    [name],
+  );
   return Number(rows[0]?.value ?? 0);
 }
 
@@ -31,9 +38,20 @@ export class VersionAllocator {
     return new VersionAllocator(manager, (await readCounter(manager, SERVER_VERSION, engine)) + 1);
   }
 
-  async append(entity: string, rowId: string, row: Record<string, unknown> | null, at: string): Promise<number> {
+  async append(
+    entity: string,
+    rowId: string,
+    row: Record<string, unknown> | null,
+    at: string,
+  ): Promise<number> {
     const v = this.next++;
-    await insertRow(this.manager, ChangeLog, { serverVersion: v, entity, rowId, data: JSON.stringify(row), committedAt: at });
+    await insertRow(this.manager, ChangeLog, {
+      serverVersion: v,
+      entity,
+      rowId,
+      data: JSON.stringify(row),
+      committedAt: at,
+    });
     return v;
   }
 

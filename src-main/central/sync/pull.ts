@@ -17,11 +17,12 @@ export function pullChanges(store: CentralStore, cursor: number, limit: number):
     // A desk behind the horizon, or one ahead of this server (restored from a backup), starts over.
     if (cursor < horizon || cursor > head) return { kind: 'reset', head };
     const p = (i: number) => m.connection.driver.createParameter(`p${i}`, i);
-    const rows: Array<{ server_version: number | string; entity: string; row_id: string; data: string }> = await m.query(
-      `SELECT server_version, entity, row_id, data FROM change_log WHERE server_version > ${p(0)}
+    const rows: Array<{ server_version: number | string; entity: string; row_id: string; data: string }> =
+      await m.query(
+        `SELECT server_version, entity, row_id, data FROM change_log WHERE server_version > ${p(0)}
        ORDER BY server_version LIMIT ${p(1)}`,
-      [cursor, limit + 1],
-    );
+        [cursor, limit + 1],
+      );
     const page = rows.slice(0, limit).map((r) => ({
       v: Number(r.server_version),
       entity: r.entity,
@@ -29,7 +30,13 @@ export function pullChanges(store: CentralStore, cursor: number, limit: number):
       row: JSON.parse(r.data) as Record<string, unknown>,
     }));
     const last = page[page.length - 1];
-    return { kind: 'changes', changes: page, cursor: last ? last.v : cursor, head, more: rows.length > limit };
+    return {
+      kind: 'changes',
+      changes: page,
+      cursor: last ? last.v : cursor,
+      head,
+      more: rows.length > limit,
+    };
   });
 }
 
@@ -38,18 +45,27 @@ export function snapshotInfo(store: CentralStore): Promise<SnapshotInfo> {
     const m = store.dataSource.manager;
     const version = await readCounter(m, SERVER_VERSION);
     const entities = [];
-    for (const e of SYNCED_ENTITIES) entities.push({ entity: e.options.name, rows: await m.count(e.options.name) });
+    for (const e of SYNCED_ENTITIES)
+      entities.push({ entity: e.options.name, rows: await m.count(e.options.name) });
     return { version, entities };
   });
 }
 
-export function snapshotPage(store: CentralStore, entity: string, afterId: string | null, limit: number): Promise<SnapshotPage> {
+export function snapshotPage(
+  store: CentralStore,
+  entity: string,
+  afterId: string | null,
+  limit: number,
+): Promise<SnapshotPage> {
   if (!SYNCED_NAMES.has(entity)) throw new Error(`Unknown entity ${entity}`);
   return withStore(store, async () => {
     const m = store.dataSource.manager;
     const meta = m.connection.getMetadata(entity);
     const pk = meta.primaryColumns[0]!;
-    const qb = m.createQueryBuilder(entity, 'r').orderBy(`r.${pk.propertyName}`, 'ASC').limit(limit + 1);
+    const qb = m
+      .createQueryBuilder(entity, 'r')
+      .orderBy(`r.${pk.propertyName}`, 'ASC')
+      .limit(limit + 1);
     if (afterId !== null) qb.where(`r.${pk.propertyName} > :afterId`, { afterId });
     const rows = (await qb.getMany()) as Record<string, unknown>[];
     const page = rows.slice(0, limit).map((r) => ({ ...r }));
@@ -59,13 +75,19 @@ export function snapshotPage(store: CentralStore, entity: string, afterId: strin
 }
 
 /** Drops change-log entries older than `keepFrom`; desks behind it get `reset`. */
-export function compactChangeLog(store: CentralStore, keepFrom: number): Promise<{ horizon: number; removed: number }> {
+export function compactChangeLog(
+  store: CentralStore,
+  keepFrom: number,
+): Promise<{ horizon: number; removed: number }> {
   return withStore(store, () =>
     store.dataSource.transaction(async (m) => {
       const head = await readCounter(m, SERVER_VERSION, store.engine);
       const horizon = Math.min(Math.max(keepFrom, await readCounter(m, LOG_HORIZON)), head);
       const p = m.connection.driver.createParameter('p0', 0);
-      const before: Array<{ n: number | string }> = await m.query(`SELECT count(*) AS n FROM change_log WHERE server_version < ${p}`, [horizon]);
+      const before: Array<{ n: number | string }> = await m.query(
+        `SELECT count(*) AS n FROM change_log WHERE server_version < ${p}`,
+        [horizon],
+      );
       await m.query(`DELETE FROM change_log WHERE server_version < ${p}`, [horizon]);
       await writeCounter(m, LOG_HORIZON, horizon);
       return { horizon, removed: Number(before[0]?.n ?? 0) };

@@ -15,6 +15,7 @@ import { Audit, ClientState } from '../store/entities';
 import type { CentralStore } from '../store/openCentralStore';
 import { withStore } from '../store/serialize';
 import { VersionAllocator } from './changeLog';
+import { nextReference } from '../references';
 
 /** How many older schema versions of a mutation's arguments the server still accepts. */
 export const SCHEMA_VERSIONS_ACCEPTED = 2;
@@ -26,7 +27,12 @@ export class PushOrderError extends Error {
   }
 }
 
-async function lockClient(manager: EntityManager, store: CentralStore, clientId: string, userId: string): Promise<number> {
+async function lockClient(
+  manager: EntityManager,
+  store: CentralStore,
+  clientId: string,
+  userId: string,
+): Promise<number> {
   const p = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
   await manager.query(
     `INSERT INTO client_state (client_id, user_id, last_seq, updated_at) VALUES (${p(0)}, ${p(1)}, 0, ${p(2)})
@@ -39,6 +45,22 @@ async function lockClient(manager: EntityManager, store: CentralStore, clientId:
     [clientId],
   );
   return Number(rows[0]?.last_seq ?? 0);
+}
+
+/** What the audit says became of the mutations of this push the server has already seen. */
+async function earlierVerdicts(
+  manager: EntityManager,
+  input: PushInput,
+  lastSeq: number,
+): Promise<Map<string, { status: string; reason: string | null }>> {
+  const seen = input.mutations.filter((m) => m.seq <= lastSeq).map((m) => m.mutationId);
+  if (seen.length === 0) return new Map();
+  const p = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
+  const rows: Array<{ mutation_id: string; status: string; reason: string | null }> = await manager.query(
+    `SELECT mutation_id, status, reason FROM audit WHERE mutation_id IN (${seen.map((_, i) => p(i)).join(', ')})`,
+    seen,
+  );
+  return new Map(rows.map((r) => [r.mutation_id, { status: r.status, reason: r.reason }]));
 }
 
 function rejection(e: unknown): { code: string; reason: string; details: Record<string, unknown> } | null {
@@ -67,15 +89,35 @@ export async function pushMutations(
       const results: PushResult[] = [];
       const now = new Date().toISOString();
 
+      // A retry (the answer to an earlier push was lost) gets the verdict the audit recorded then:
+      // a mutation rejected the first time must be rejected again, not acknowledged as applied.
+      const earlier = await earlierVerdicts(manager, input, lastSeq);
       for (const m of input.mutations) {
         const base = { mutationId: m.mutationId, seq: m.seq };
         if (m.seq <= lastSeq) {
-          results.push({ ...base, status: 'applied', duplicate: true });
+          const verdict = earlier.get(m.mutationId);
+          if (verdict?.status === 'rejected') {
+            const reason = verdict.reason ?? '';
+            const colon = reason.indexOf(': ');
+            results.push({
+              ...base,
+              status: 'rejected',
+              code: colon > 0 ? reason.slice(0, colon) : 'rejected',
+              reason: colon > 0 ? reason.slice(colon + 2) : reason,
+              details: {},
+            });
+          } else {
+            results.push({ ...base, status: 'applied', duplicate: true });
+          }
           continue;
         }
         if (m.seq !== lastSeq + 1) throw new PushOrderError(lastSeq + 1);
         const def = MUTATIONS.get(m.name);
-        if (!def || m.schemaVersion > def.schemaVersion || m.schemaVersion <= def.schemaVersion - SCHEMA_VERSIONS_ACCEPTED) {
+        if (
+          !def ||
+          m.schemaVersion > def.schemaVersion ||
+          m.schemaVersion <= def.schemaVersion - SCHEMA_VERSIONS_ACCEPTED
+        ) {
           results.push({
             ...base,
             status: 'versionNotSupported',
@@ -101,38 +143,62 @@ export async function pushMutations(
         await manager.query('SAVEPOINT push_mutation');
         try {
           if (!def.roles.includes(actor.role)) {
-            throw new DomainError('forbidden', `${m.name} is not allowed for the role ${actor.role}`, { role: actor.role });
+            throw new DomainError('forbidden', `${m.name} is not allowed for the role ${actor.role}`, {
+              role: actor.role,
+            });
           }
           const args = def.args.parse(m.args);
-          const { touched } = await applyMutation(manager, def, args, actor, {
-            clientId: input.clientId,
-            mutationId: m.mutationId,
-          });
+          const { touched } = await applyMutation(
+            manager,
+            def,
+            args,
+            actor,
+            { clientId: input.clientId, mutationId: m.mutationId },
+            (year) => nextReference(manager, store.engine, year),
+          );
           let version = 0;
           for (const t of touched) {
             const meta = manager.connection.getMetadata(t.entity);
             const pk = meta.primaryColumns[0]!.propertyName;
-            const after = (await manager.findOneBy(t.entity, { [pk]: t.id })) as Record<string, unknown> | null;
+            const after = (await manager.findOneBy(t.entity, { [pk]: t.id })) as Record<
+              string,
+              unknown
+            > | null;
             version = await versions.append(t.entity, t.id, after ? { ...after } : null, now);
           }
           await manager.query('RELEASE SAVEPOINT push_mutation');
-          await insertRow(manager, Audit, { ...audit, status: 'applied', reason: null, serverVersion: version || null });
+          await insertRow(manager, Audit, {
+            ...audit,
+            status: 'applied',
+            reason: null,
+            serverVersion: version || null,
+          });
           results.push({ ...base, status: 'applied', duplicate: false });
         } catch (e) {
           const refused = rejection(e);
           await manager.query('ROLLBACK TO SAVEPOINT push_mutation');
           await manager.query('RELEASE SAVEPOINT push_mutation');
           if (!refused) throw e; // not the mutation's fault (database, bug): the whole push fails and is retried
-          await insertRow(manager, Audit, { ...audit, status: 'rejected', reason: `${refused.code}: ${refused.reason}`, serverVersion: null });
+          await insertRow(manager, Audit, {
+            ...audit,
+            status: 'rejected',
+            reason: `${refused.code}: ${refused.reason}`,
+            serverVersion: null,
+          });
           results.push({ ...base, status: 'rejected', ...refused });
         }
         lastSeq = m.seq;
       }
-      await manager.update(ClientState, { clientId: input.clientId }, { lastSeq, updatedAt: now, userId: actor.userId });
+      await manager.update(
+        ClientState,
+        { clientId: input.clientId },
+        { lastSeq, updatedAt: now, userId: actor.userId },
+      );
       const serverVersion = await versions.commit();
       return { results, lastSeq, serverVersion };
     }),
   );
-  if (response.results.some((r) => r.status === 'applied' && !r.duplicate)) onCommitted(response.serverVersion);
+  if (response.results.some((r) => r.status === 'applied' && !r.duplicate))
+    onCommitted(response.serverVersion);
   return response;
 }

@@ -92,9 +92,14 @@ export class Initial1764230400000 implements MigrationInterface {
     await qr.query(`CREATE TABLE local_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
 
     const { customers, workplaces } = referenceRows();
-    for (const c of customers) await qr.query(`INSERT INTO customer (id, name) VALUES (?, ?)`, [c.id, c.name]);
+    for (const c of customers)
+      await qr.query(`INSERT INTO customer (id, name) VALUES (?, ?)`, [c.id, c.name]);
     for (const w of workplaces) {
-      await qr.query(`INSERT INTO workplace (id, customer_id, name) VALUES (?, ?, ?)`, [w.id, w.customerId, w.name]);
+      await qr.query(`INSERT INTO workplace (id, customer_id, name) VALUES (?, ?, ?)`, [
+        w.id,
+        w.customerId,
+        w.name,
+      ]);
     }
   }
 

@@ -186,7 +186,7 @@ describe('call log over the local router', () => {
 
 describe('browser-mode host guards', () => {
   it('requires the per-launch token and the expected Host header', async () => {
-    const url = `http://127.0.0.1:${d.host.port}/trpc/calls.queue`;
+    const url = `http://127.0.0.1:${d.host.port}/trpc/desk.info`;
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: `Bearer ${d.host.token}` } })).status).toBe(200);
@@ -196,7 +196,7 @@ describe('browser-mode host guards', () => {
         {
           host: '127.0.0.1',
           port: d.host.port,
-          path: '/trpc/calls.queue',
+          path: '/trpc/desk.info',
           headers: { host: 'evil.example:80', authorization: `Bearer ${d.host.token}` },
         },
         (res) => resolve(res.statusCode ?? 0),

@@ -132,7 +132,7 @@ describe('tRPC over the IPC transport', () => {
   });
 
   it('answers malformed IPC messages with 400 and never reaches the router', async () => {
-    const good: IpcHttpRequest = { url: '/trpc/calls.queue', method: 'GET', headers: [], body: null };
+    const good: IpcHttpRequest = { url: '/trpc/desk.info', method: 'GET', headers: [], body: null };
     expect((await handle(good)).status).toBe(200);
     const bad: unknown[] = [
       undefined,

@@ -2,12 +2,30 @@
 // same migration creates it on SQLite and on PostgreSQL: the domain tables
 // the desks replicate, accounts and sessions, the per-desk push state, the
 // change log, counters and the audit trail.
-import { Table, TableIndex, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import {
+  Table,
+  TableIndex,
+  type MigrationInterface,
+  type QueryRunner,
+  type TableColumnOptions,
+} from 'typeorm';
 import { referenceRows } from '../../../store/referenceData';
 
-const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
-const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable });
-const pk = (name: string, type: 'text' | 'integer' = 'text'): TableColumnOptions => ({ name, type, isPrimary: true });
+const text = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable: nullable,
+});
+const int = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'integer',
+  isNullable: nullable,
+});
+const pk = (name: string, type: 'text' | 'integer' = 'text'): TableColumnOptions => ({
+  name,
+  type,
+  isPrimary: true,
+});
 
 export class CentralInitial1764489600000 implements MigrationInterface {
   name = 'CentralInitial1764489600000';
@@ -39,21 +57,47 @@ export class CentralInitial1764489600000 implements MigrationInterface {
           text('override_by_name', true),
           text('updated_at'),
         ],
-        [['status', 'arrived_at', 'id'], ['taken_by', 'status']],
+        [
+          ['status', 'arrived_at', 'id'],
+          ['taken_by', 'status'],
+        ],
       ],
       [
         'call_event',
-        [pk('id'), text('call_id'), text('kind'), text('at'), text('actor_id'), text('actor_name'), text('data')],
+        [
+          pk('id'),
+          text('call_id'),
+          text('kind'),
+          text('at'),
+          text('actor_id'),
+          text('actor_name'),
+          text('data'),
+        ],
         [['call_id', 'at']],
       ],
       ['shared_setting', [pk('key'), text('value'), text('updated_at'), text('updated_by')]],
       [
         'user_account',
-        [pk('id'), text('username'), text('display_name'), text('role'), text('password_hash'), int('active'), text('created_at')],
+        [
+          pk('id'),
+          text('username'),
+          text('display_name'),
+          text('role'),
+          text('password_hash'),
+          int('active'),
+          text('created_at'),
+        ],
       ],
       [
         'session',
-        [pk('token_hash'), text('user_id'), text('client_id', true), text('created_at'), text('expires_at'), text('revoked_at', true)],
+        [
+          pk('token_hash'),
+          text('user_id'),
+          text('client_id', true),
+          text('created_at'),
+          text('expires_at'),
+          text('revoked_at', true),
+        ],
       ],
       ['login_attempt', [pk('key'), text('window_start'), int('failures')]],
       ['client_state', [pk('client_id'), text('user_id'), int('last_seq'), text('updated_at')]],
@@ -88,12 +132,20 @@ export class CentralInitial1764489600000 implements MigrationInterface {
         new Table({
           name,
           columns,
-          indices: indices.map((cols) => new TableIndex({ name: `${name}_${cols.join('_')}`, columnNames: cols })),
+          indices: indices.map(
+            (cols) => new TableIndex({ name: `${name}_${cols.join('_')}`, columnNames: cols }),
+          ),
         }),
       );
     }
-    await qr.createIndex('user_account', new TableIndex({ name: 'user_account_username', columnNames: ['username'], isUnique: true }));
-    await qr.createIndex('customer', new TableIndex({ name: 'customer_name', columnNames: ['name'], isUnique: true }));
+    await qr.createIndex(
+      'user_account',
+      new TableIndex({ name: 'user_account_username', columnNames: ['username'], isUnique: true }),
+    );
+    await qr.createIndex(
+      'customer',
+      new TableIndex({ name: 'customer_name', columnNames: ['name'], isUnique: true }),
+    );
 
     const param = (i: number) => qr.connection.driver.createParameter(`p${i}`, i);
     for (const [name, value] of [
@@ -103,20 +155,29 @@ export class CentralInitial1764489600000 implements MigrationInterface {
       await qr.query(`INSERT INTO counter (name, value) VALUES (${param(0)}, ${param(1)})`, [name, value]);
     }
     const { customers, workplaces } = referenceRows();
-    for (const c of customers) await qr.query(`INSERT INTO customer (id, name) VALUES (${param(0)}, ${param(1)})`, [c.id, c.name]);
+    for (const c of customers)
+      await qr.query(`INSERT INTO customer (id, name) VALUES (${param(0)}, ${param(1)})`, [c.id, c.name]);
     for (const w of workplaces) {
-      await qr.query(`INSERT INTO workplace (id, customer_id, name) VALUES (${param(0)}, ${param(1)}, ${param(2)})`, [
-        w.id,
-        w.customerId,
-        w.name,
-      ]);
+      await qr.query(
+        `INSERT INTO workplace (id, customer_id, name) VALUES (${param(0)}, ${param(1)}, ${param(2)})`,
+        [w.id, w.customerId, w.name],
+      );
     }
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    for (const t of ['audit', 'counter', 'change_log', 'client_state', 'login_attempt', 'session', 'user_account']) {
+    for (const t of [
+      'audit',
+      'counter',
+      'change_log',
+      'client_state',
+      'login_attempt',
+      'session',
+      'user_account',
+    ]) {
       await qr.dropTable(t, true);
     }
-    for (const t of ['shared_setting', 'call_event', 'call', 'workplace', 'customer']) await qr.dropTable(t, true);
+    for (const t of ['shared_setting', 'call_event', 'call', 'workplace', 'customer'])
+      await qr.dropTable(t, true);
   }
 }
