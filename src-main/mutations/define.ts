@@ -31,6 +31,11 @@ export interface Mutation<S extends z.ZodType = z.ZodType, R = unknown> {
   args: S;
   /** Roles allowed to run it; checked by the runner on the desk and by the central store. */
   roles: readonly Role[];
+  /**
+   * Brings arguments written under an older schema version up to this one, so the central store
+   * accepts desks that have not been updated yet (it accepts the last SCHEMA_VERSIONS_ACCEPTED).
+   */
+  upgrade?(args: unknown, fromVersion: number): unknown;
   apply(ctx: MutationContext, args: z.output<S>): Promise<R>;
 }
 

@@ -9,6 +9,7 @@ import { DomainError } from '../../../src-shared/errors';
 import type { Actor } from '../../../src-shared/roles';
 import type { PushInput, PushResponse, PushResult } from '../../../src-shared/sync/protocol';
 import { MUTATIONS } from '../../mutations/registry';
+import type { Mutation } from '../../mutations/define';
 import { applyMutation } from '../../mutations/runner';
 import { insertRow } from '../../store/rowSql';
 import { Audit, ClientState } from '../store/entities';
@@ -80,6 +81,7 @@ export async function pushMutations(
   actor: Actor,
   input: PushInput,
   onCommitted: (serverVersion: number) => void,
+  registry: ReadonlyMap<string, Mutation> = MUTATIONS,
 ): Promise<PushResponse> {
   const response = await withStore(store, () =>
     store.dataSource.transaction(async (manager) => {
@@ -112,7 +114,7 @@ export async function pushMutations(
           continue;
         }
         if (m.seq !== lastSeq + 1) throw new PushOrderError(lastSeq + 1);
-        const def = MUTATIONS.get(m.name);
+        const def = registry.get(m.name);
         if (
           !def ||
           m.schemaVersion > def.schemaVersion ||
@@ -147,7 +149,11 @@ export async function pushMutations(
               role: actor.role,
             });
           }
-          const args = def.args.parse(m.args);
+          const raw =
+            m.schemaVersion < def.schemaVersion && def.upgrade
+              ? def.upgrade(m.args, m.schemaVersion)
+              : m.args;
+          const args = def.args.parse(raw);
           const { touched } = await applyMutation(
             manager,
             def,

@@ -45,23 +45,35 @@ async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => bool
 
 describe.each(ENGINES)('sync on %s', (engine) => {
   it('propagates a logged call to another desk live (SSE poke, no polling)', async () => {
-    const { desks: [a, b] } = await setup(engine, 2, true);
+    const {
+      desks: [a, b],
+    } = await setup(engine, 2, true);
     await signIn(a!.client, { name: 'Kari Agent', role: 'agent' });
     await signIn(b!.client, { name: 'Ola Agent', role: 'agent' });
     await sync(b!); // B is subscribed and caught up
     const { id } = await a!.client.calls.log.mutate({ callerNumber: '91234567', callerName: 'Per Pleier' });
-    const queue = await waitFor('the call on desk B', () => b!.client.calls.queue.query(), (q) => q.length === 1);
+    const queue = await waitFor(
+      'the call on desk B',
+      () => b!.client.calls.queue.query(),
+      (q) => q.length === 1,
+    );
     expect(queue[0]).toMatchObject({ id, callerName: 'Per Pleier', loggedByName: 'Kari Agent' });
     expect((await a!.client.sync.status.query())!.pending).toBe(0);
   });
 
   it('keeps working offline and catches up after reconnecting, each mutation applied once', async () => {
-    const { central, desks: [a, b] } = await setup(engine, 2);
+    const {
+      central,
+      desks: [a, b],
+    } = await setup(engine, 2);
     await signIn(a!.client, { name: 'Kari Agent', role: 'agent' });
     await signIn(b!.client, { name: 'Ola Agent', role: 'agent' });
     await central.stop();
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push((await a!.client.calls.log.mutate({ callerNumber: `9000000${i}`, arrivedAt: minutesAgo(10 - i) })).id);
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (await a!.client.calls.log.mutate({ callerNumber: `9000000${i}`, arrivedAt: minutesAgo(10 - i) })).id,
+      );
     await a!.client.calls.takeNext.mutate();
     await expect(sync(a!)).rejects.toThrow();
     const offline = (await a!.client.sync.status.query())!;
@@ -79,7 +91,9 @@ describe.each(ENGINES)('sync on %s', (engine) => {
   });
 
   it('two desks take the same call: the first wins, the second is rejected with who took it and undone', async () => {
-    const { desks: [a, b] } = await setup(engine, 2);
+    const {
+      desks: [a, b],
+    } = await setup(engine, 2);
     await signIn(a!.client, { name: 'Kari Agent', role: 'agent' });
     await signIn(b!.client, { name: 'Ola Agent', role: 'agent' });
     const { id } = await a!.client.calls.log.mutate({ callerNumber: '91234567' });
@@ -92,7 +106,11 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     await sync(b!);
     const rejected = await b!.client.sync.rejected.query();
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]).toMatchObject({ name: 'call.take', code: 'callTakenByOther', details: { takenByName: 'Kari Agent' } });
+    expect(rejected[0]).toMatchObject({
+      name: 'call.take',
+      code: 'callTakenByOther',
+      details: { takenByName: 'Kari Agent' },
+    });
     expect(await b!.client.calls.current.query()).toBeNull();
     const { call } = await b!.client.calls.get.query({ id });
     expect(call).toMatchObject({ status: 'taken', takenByName: 'Kari Agent' });
@@ -102,7 +120,10 @@ describe.each(ENGINES)('sync on %s', (engine) => {
   });
 
   it('checks arrival order against the central queue; a team lead override is accepted and recorded', async () => {
-    const { central, desks: [a, b] } = await setup(engine, 2);
+    const {
+      central,
+      desks: [a, b],
+    } = await setup(engine, 2);
     await signIn(a!.client, { name: 'Kari Agent', role: 'agent' });
     await signIn(b!.client, { name: 'Ola Agent', role: 'agent' });
     // A logs the earlier call but has not synced; B only knows its own later call and takes it.
@@ -122,10 +143,15 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     expect(await b!.client.sync.rejected.query()).toHaveLength(1); // only the earlier rejection
     await sync(a!);
     const { call } = await a!.client.calls.get.query({ id: late.id });
-    expect(call).toMatchObject({ status: 'taken', takenByName: 'Tone Teamleder', overrideReason: 'Legevakt' });
-    const audit: Array<{ status: string; user_name: string }> = await central.server.store.dataSource.manager.query(
-      `SELECT status, user_name FROM audit WHERE name = 'call.take' ORDER BY applied_at`,
-    );
+    expect(call).toMatchObject({
+      status: 'taken',
+      takenByName: 'Tone Teamleder',
+      overrideReason: 'Legevakt',
+    });
+    const audit: Array<{ status: string; user_name: string }> =
+      await central.server.store.dataSource.manager.query(
+        `SELECT status, user_name FROM audit WHERE name = 'call.take' ORDER BY applied_at`,
+      );
     expect(audit.map((x) => [x.status, x.user_name])).toEqual([
       ['rejected', 'Ola Agent'],
       ['applied', 'Tone Teamleder'],
@@ -133,17 +159,28 @@ describe.each(ENGINES)('sync on %s', (engine) => {
   });
 
   it('bootstraps a new desk from a snapshot, and re-bootstraps after the log was compacted, keeping its outbox', async () => {
-    const { central, desks: [a, b] } = await setup(engine, 2);
+    const {
+      central,
+      desks: [a, b],
+    } = await setup(engine, 2);
     await signIn(a!.client, { name: 'Kari Agent', role: 'agent' });
-    for (let i = 0; i < 30; i++) await a!.client.calls.log.mutate({ callerNumber: `9100${String(i).padStart(4, '0')}`, arrivedAt: minutesAgo(60 - i) });
+    for (let i = 0; i < 30; i++)
+      await a!.client.calls.log.mutate({
+        callerNumber: `9100${String(i).padStart(4, '0')}`,
+        arrivedAt: minutesAgo(60 - i),
+      });
     await sync(a!);
     await signIn(b!.client, { name: 'Ola Agent', role: 'agent' });
     await sync(b!);
     expect((await b!.client.calls.queue.query()).length).toBe(30);
 
     // B goes offline with a pending call; meanwhile more happens and the log is compacted past B's cursor.
-    const pendingCall = await b!.client.calls.log.mutate({ callerNumber: '99999999', arrivedAt: minutesAgo(1) });
-    for (let i = 0; i < 5; i++) await a!.client.calls.abandon.mutate({ callId: (await a!.client.calls.queue.query())[0]!.id });
+    const pendingCall = await b!.client.calls.log.mutate({
+      callerNumber: '99999999',
+      arrivedAt: minutesAgo(1),
+    });
+    for (let i = 0; i < 5; i++)
+      await a!.client.calls.abandon.mutate({ callId: (await a!.client.calls.queue.query())[0]!.id });
     await sync(a!);
     const m = central.server.store.dataSource.manager;
     await compactChangeLog(central.server.store, await readCounter(m, SERVER_VERSION));
@@ -154,5 +191,25 @@ describe.each(ENGINES)('sync on %s', (engine) => {
     expect((await b!.client.sync.status.query())!.pending).toBe(0);
     await sync(a!);
     expect((await a!.client.calls.queue.query()).length).toBe(26);
+  });
+
+  it('keeps its outbox when the central store does not support a mutation version, and says so', async () => {
+    const {
+      central,
+      desks: [a],
+    } = await setup(engine, 1);
+    await signIn(a!.client, { name: 'Kari Agent', role: 'agent' });
+    await a!.client.calls.log.mutate({ callerNumber: '91234567' });
+    // As if this desk were newer than the server: its next mutation has a schema version the server does not know.
+    await a!.client.calls.log.mutate({ callerNumber: '92345678' });
+    await a!.desk.store.dataSource.query(
+      `UPDATE outbox SET schema_version = 99 WHERE seq = (SELECT max(seq) FROM outbox)`,
+    );
+    await a!.client.calls.log.mutate({ callerNumber: '93456789' });
+    await expect(sync(a!)).rejects.toThrow(/schema version 99/);
+    const status = (await a!.client.sync.status.query())!;
+    expect(status).toMatchObject({ state: 'versionBlocked', pending: 2 });
+    expect(await auditCount(central)).toBe(1);
+    expect((await a!.client.calls.queue.query()).length).toBe(3); // nothing undone locally
   });
 });
