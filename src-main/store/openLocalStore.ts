@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { LOCAL_MIGRATIONS } from './migrations';
 import { DESK_APPLICATION_ID, DESK_DB_FILE } from './storeIdentity';
+import { sqliteConnectionOptions } from './sqliteOptions';
 
 export class StoreRefusedError extends Error {
   override readonly name = 'StoreRefusedError';
@@ -79,19 +80,10 @@ export async function openLocalStore(dataDir: string): Promise<LocalStore> {
   const file = join(dataDir, DESK_DB_FILE);
   if (existsSync(file)) checkExistingStore(file);
   const dataSource = new DataSource({
-    type: 'better-sqlite3',
-    database: file,
+    ...sqliteConnectionOptions(file),
     entities: ENTITIES,
     migrations: LOCAL_MIGRATIONS,
     migrationsTableName: MIGRATIONS_TABLE,
-    synchronize: false,
-    enableWAL: true,
-    statementCacheSize: 200,
-    prepareDatabase: (db: Database.Database) => {
-      db.pragma('busy_timeout = 5000');
-      // WAL with synchronous=FULL: a committed mutation survives a power cut.
-      db.pragma('synchronous = FULL');
-    },
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

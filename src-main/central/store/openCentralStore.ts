@@ -3,10 +3,10 @@
 // runs). Runs the migrations; never `synchronize`.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { CENTRAL_ENTITIES } from './entities';
 import { CENTRAL_MIGRATIONS } from './migrations';
+import { sqliteConnectionOptions } from '../../store/sqliteOptions';
 
 export type CentralEngine = 'sqlite' | 'postgres';
 
@@ -43,17 +43,9 @@ export async function openCentralStore(opts: {
     mkdirSync(opts.dataDir, { recursive: true });
     location = join(opts.dataDir, 'central.sqlite');
     dataSource = new DataSource({
-      type: 'better-sqlite3',
-      database: location,
+      ...sqliteConnectionOptions(location),
       entities: CENTRAL_ENTITIES,
       migrations: CENTRAL_MIGRATIONS,
-      synchronize: false,
-      enableWAL: true,
-      statementCacheSize: 200,
-      prepareDatabase: (db: Database.Database) => {
-        db.pragma('busy_timeout = 5000');
-        db.pragma('synchronous = FULL');
-      },
     });
   }
   await dataSource.initialize();
