@@ -10,7 +10,6 @@ export const DOMAIN_ERROR_CODES = [
   'callNotTaken',
   'callTakenByOther',
   'notFound',
-  'profileRequired',
   'alreadyOnCall',
   'endBeforeStart',
   'forbidden',

@@ -2,7 +2,7 @@
 // shape they had there (field errors, domain codes), as if they were local.
 import { TRPCClientError } from '@trpc/client';
 import { TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { ZodRealError } from 'zod';
 import { DomainError, type DomainErrorCode } from '../../src-shared/errors';
 import type { CentralRouter } from '../central/router';
 
@@ -25,7 +25,8 @@ export function forwardCentralError(e: unknown): never {
   if (data.domain)
     cause = new DomainError(data.domain.code as DomainErrorCode, err.message, data.domain.details);
   else if (data.fieldErrors) {
-    cause = new ZodError(
+    // ZodRealError: a real Error subclass, which tRPC keeps as the cause (a plain ZodError is not).
+    cause = new ZodRealError(
       Object.entries(data.fieldErrors).flatMap(([path, issues]) =>
         issues.map((i) => ({
           code: 'custom' as const,

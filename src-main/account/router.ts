@@ -31,7 +31,7 @@ const credentials = z.object({
 export const accountRouter = router({
   status: publicProcedure.query(async ({ ctx }) => {
     const current = await ctx.desk.sessions.current();
-    let setupNeeded: boolean | null = null;
+    let setupNeeded: boolean | null;
     try {
       setupNeeded = (await central(ctx.desk).auth.status.query()).setupNeeded;
     } catch {
@@ -40,6 +40,8 @@ export const accountRouter = router({
     return {
       user: current?.user ?? null,
       expiresAt: current?.expiresAt ?? null,
+      /** False when the signed-in user's token is gone or expired: sign in again to sync. */
+      sessionValid: current?.sessionValid ?? false,
       setupNeeded,
       centralUrl: ctx.desk.sync?.centralUrl ?? null,
       embedded: !!ctx.desk.embeddedCentral,

@@ -50,11 +50,15 @@ export class SessionStore {
     return (await readSetting<Stored>(this.manager, KEY)) ?? { currentUserId: null, credentials: {} };
   }
 
-  /** The signed-in user, even when their session has expired (an offline desk keeps working). */
-  async current(): Promise<{ user: SessionUser; expiresAt: string } | null> {
+  /**
+   * The signed-in user, even when their session has expired or its token is gone (an offline desk
+   * keeps working); `sessionValid` says whether the central store would still accept it.
+   */
+  async current(now = new Date()): Promise<{ user: SessionUser; expiresAt: string; sessionValid: boolean } | null> {
     const s = await this.load();
     const c = s.currentUserId ? s.credentials[s.currentUserId] : undefined;
-    return c ? { user: c.user, expiresAt: c.expiresAt } : null;
+    if (!c) return null;
+    return { user: c.user, expiresAt: c.expiresAt, sessionValid: (await this.token(c.user.id, now)) !== null };
   }
 
   /** The token to act as this user on the central store, or null (none, expired, or unreadable). */

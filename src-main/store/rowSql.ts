@@ -13,7 +13,8 @@ interface Shape {
 
 const shapes = new WeakMap<EntityMetadata, Shape>();
 
-function shapeOf(manager: EntityManager, entity: EntitySchema | EntitySchema<any> | string): Shape {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any entity's schema, whatever its row type
+function shapeOf(manager: EntityManager, entity: EntitySchema<any> | string): Shape {
   const meta = manager.connection.getMetadata(entity);
   let shape = shapes.get(meta);
   if (!shape) {

@@ -15,20 +15,30 @@ export function domainCode(e: unknown): string | null {
   return asDeskError(e)?.data?.domain?.code ?? null;
 }
 
-/** One translated message per invalid field, keyed by field path ("override.reason"). */
+/**
+ * One translated message per invalid field, keyed by field path ("override.reason").
+ * A field may have its own wording (`fieldValidation.<field>.<reason>`, e.g. a
+ * password that is too short), else the reason's or the issue code's.
+ */
 export function fieldMessages(e: unknown, t: TFunction): Record<string, string> {
   const data = asDeskError(e)?.data;
   const out: Record<string, string> = {};
   const domain = data?.domain;
   if (domain && typeof domain.details.field === 'string') {
-    out[domain.details.field] = t(`domain.${domain.code}`, { defaultValue: domain.code });
+    const field = domain.details.field;
+    out[field] = t([`fieldValidation.${field}.${domain.code}`, `domain.${domain.code}`], {
+      ...flatten(domain.details),
+      defaultValue: domain.code,
+    });
   }
   for (const [field, issues] of Object.entries(data?.fieldErrors ?? {})) {
     const issue = issues[0];
     if (!issue) continue;
     const generic = t(`validation.${issue.code}`, { defaultValue: issue.message });
     out[field] = issue.reason
-      ? t(`validation.${issue.reason}`, { defaultValue: generic })
+      ? t([`fieldValidation.${field}.${issue.reason}`, `validation.${issue.reason}`], {
+          defaultValue: generic,
+        })
       : issue.code === 'custom'
         ? `${generic} (${issue.message})`
         : generic;
@@ -43,10 +53,12 @@ export function errorMessage(e: unknown, t: TFunction): string {
   if (domain) return t(`domain.${domain.code}`, { ...flatten(domain.details), defaultValue: err.message });
   if (err?.data?.fieldErrors) return t('validation.summary');
   if (err?.data?.code === 'UNAUTHORIZED') return t('errors.unauthorized');
+  if (err?.data?.code === 'TOO_MANY_REQUESTS') return t('errors.tooManyRequests');
+  if (err?.data?.code === 'FORBIDDEN') return t('domain.forbidden');
   return err?.message ?? t('errors.unexpected');
 }
 
-function flatten(details: Record<string, unknown>): Record<string, string> {
+export function flatten(details: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(details)) {
     if (v && typeof v === 'object') {

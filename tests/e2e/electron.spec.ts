@@ -20,7 +20,7 @@ function electronBinary(): { path: string } | { missing: string } {
 
 const binary = electronBinary();
 
-test('the desktop window opens on the first-start profile screen', async () => {
+test('the desktop window opens on the first-run administrator screen', async () => {
   test.skip(
     'missing' in binary,
     `Electron binary not available on this machine: ${'missing' in binary ? binary.missing : ''}`,
@@ -33,7 +33,7 @@ test('the desktop window opens on the first-start profile screen', async () => {
   try {
     const page = await app.firstWindow();
     await expect(page).toHaveTitle(/ROR-IKT/);
-    await expect(page.getByRole('heading', { name: 'Velkommen til Kundeservice' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Opprett første administrator' })).toBeVisible();
     // The renderer has no Node, and talks to main only through the bridge.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(

@@ -1,25 +1,39 @@
-// The agent's call desk: the current call (if any), the waiting queue, and the form for logging a new call.
+// The agent's call desk: the current call (if any), the waiting queue, and the
+// form for logging a new call. Answering calls is for agents and team leads
+// (R3); other roles see the queue without acting on it.
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { CALL_HANDLER_ROLES } from '../../../src-shared/roles';
+import { actorOf, type SignedInUser } from '../../app/account';
 import { useTRPC } from '../../app/trpc';
 import { ActiveCall } from './ActiveCall';
 import { LogCallForm } from './LogCallForm';
 import { WaitingQueue, QUEUE_REFRESH_MS } from './WaitingQueue';
 
-export function CallsPage() {
+export function CallsPage({ user }: { user: SignedInUser }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
-  const profile = useQuery(trpc.profile.get.queryOptions());
-  const current = useQuery(trpc.calls.current.queryOptions(undefined, { refetchInterval: QUEUE_REFRESH_MS }));
-  if (!profile.data) return null;
-  const call = current.data ?? null;
+  const handlesCalls = CALL_HANDLER_ROLES.includes(user.role);
+  const current = useQuery(
+    trpc.calls.current.queryOptions(undefined, { refetchInterval: QUEUE_REFRESH_MS, enabled: handlesCalls }),
+  );
+  const call = handlesCalls ? (current.data ?? null) : null;
   return (
-    <div className="calls-layout">
+    <div className={handlesCalls ? 'calls-layout' : 'calls-layout single'}>
       <div className="calls-main">
+        {!handlesCalls && (
+          <p className="notice" data-testid="calls-read-only">
+            {t('calls.readOnly', { role: t(`roles.${user.role}`).toLocaleLowerCase() })}
+          </p>
+        )}
         {call && <ActiveCall key={call.id} call={call} />}
-        <WaitingQueue actor={profile.data} onCall={!!call} />
+        <WaitingQueue actor={actorOf(user)} onCall={!!call} canAct={handlesCalls} />
       </div>
-      <aside className="calls-side">
-        <LogCallForm />
-      </aside>
+      {handlesCalls && (
+        <aside className="calls-side">
+          <LogCallForm />
+        </aside>
+      )}
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { OverrideDialog } from './OverrideDialog';
 
 export const QUEUE_REFRESH_MS = 2000;
 
-export function WaitingQueue({ actor, onCall }: { actor: Actor; onCall: boolean }) {
+export function WaitingQueue({ actor, onCall, canAct }: { actor: Actor; onCall: boolean; canAct: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const now = useNow(1000);
@@ -35,6 +35,7 @@ export function WaitingQueue({ actor, onCall }: { actor: Actor; onCall: boolean 
   };
 
   useEffect(() => {
+    if (!canAct) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'F2') {
         e.preventDefault();
@@ -43,7 +44,7 @@ export function WaitingQueue({ actor, onCall }: { actor: Actor; onCall: boolean 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [canAct]);
 
   const takeOne = (call: CallView) => {
     setNotice(null);
@@ -65,16 +66,18 @@ export function WaitingQueue({ actor, onCall }: { actor: Actor; onCall: boolean 
         <h2 id="queue-title">
           {t('calls.queue.title')} <span className="count">{calls.length}</span>
         </h2>
-        <button
-          id="take-next"
-          type="button"
-          className="primary big"
-          onClick={runTakeNext}
-          disabled={takeNext.isPending || onCall || calls.length === 0}
-          title={onCall ? t('calls.queue.finishFirst') : undefined}
-        >
-          {t('calls.queue.takeNext')} <kbd>F2</kbd>
-        </button>
+        {canAct && (
+          <button
+            id="take-next"
+            type="button"
+            className="primary big"
+            onClick={runTakeNext}
+            disabled={takeNext.isPending || onCall || calls.length === 0}
+            title={onCall ? t('calls.queue.finishFirst') : undefined}
+          >
+            {t('calls.queue.takeNext')} <kbd>F2</kbd>
+          </button>
+        )}
       </div>
       {notice && (
         <p className="notice" role="alert">
@@ -94,7 +97,7 @@ export function WaitingQueue({ actor, onCall }: { actor: Actor; onCall: boolean 
               <th>{t('calls.fields.callerNumber')}</th>
               <th>{t('calls.fields.callerName')}</th>
               <th>{t('calls.fields.customer')}</th>
-              <th />
+              {canAct && <th />}
             </tr>
           </thead>
           <tbody>
@@ -106,21 +109,23 @@ export function WaitingQueue({ actor, onCall }: { actor: Actor; onCall: boolean 
                 <td className="mono">{formatPhone(c.callerNumber)}</td>
                 <td>{c.callerName ?? '–'}</td>
                 <td>{[c.customerName, c.workplace].filter(Boolean).join(' · ') || '–'}</td>
-                <td className="actions">
-                  <button type="button" onClick={() => takeOne(c)} disabled={onCall || take.isPending}>
-                    {t('calls.queue.take')}
-                  </button>
-                  <button
-                    type="button"
-                    className="ghost"
-                    onClick={() =>
-                      abandon.mutate({ callId: c.id }, { onError: (e) => setNotice(errorMessage(e, t)) })
-                    }
-                    title={t('calls.queue.abandonHint')}
-                  >
-                    {t('calls.queue.abandon')}
-                  </button>
-                </td>
+                {canAct && (
+                  <td className="actions">
+                    <button type="button" onClick={() => takeOne(c)} disabled={onCall || take.isPending}>
+                      {t('calls.queue.take')}
+                    </button>
+                    <button
+                      type="button"
+                      className="ghost"
+                      onClick={() =>
+                        abandon.mutate({ callId: c.id }, { onError: (e) => setNotice(errorMessage(e, t)) })
+                      }
+                      title={t('calls.queue.abandonHint')}
+                    >
+                      {t('calls.queue.abandon')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

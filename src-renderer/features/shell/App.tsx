@@ -1,36 +1,72 @@
-// The application shell: first-start profile, top navigation, language switch
-// and keyboard shortcuts for moving between features.
+// The application shell: who is signed in decides what shows (first-run
+// administrator, sign-in, or the desk), then the top bar (navigation by role,
+// sync state, the signed-in user, language) and keyboard shortcuts for
+// moving between features (Alt+1 … Alt+9, Alt+0 for the tenth).
 import { useEffect } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Router, Switch, useLocation } from 'wouter';
+import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { useTRPC } from '../../app/trpc';
-import { setLanguage, type Language } from '../../app/i18n';
-import { ProfileSetup } from '../profile/ProfileSetup';
+import type { Role } from '../../../src-shared/roles';
+import {
+  needsSignInAgain,
+  useAccountStatus,
+  useSignedOutWatcher,
+  useSyncStatus,
+  type SignedInUser,
+  type SyncStatus,
+} from '../../app/account';
+import { errorMessage } from '../../app/errors';
+import { LanguageSelect } from '../../app/LanguageSelect';
+import { FirstAdminSetup } from '../account/FirstAdminSetup';
+import { LoginScreen } from '../account/LoginScreen';
+import { UserMenu } from '../account/UserMenu';
+import { AuditPage } from '../admin/AuditPage';
+import { UsersPage } from '../admin/UsersPage';
 import { CallsPage } from '../calls/CallsPage';
 import { CallHistoryPage } from '../history/CallHistoryPage';
 import { SlaPage } from '../sla/SlaPage';
+import { BootstrapProgress } from '../sync/BootstrapProgress';
+import { NeedsAttentionPage } from '../sync/NeedsAttentionPage';
+import { SyncPill } from '../sync/SyncPill';
 import { ComingSoon } from './ComingSoon';
 
-const NAV = [
+interface NavItem {
+  path: string;
+  key: string;
+  ready: boolean;
+  roles?: readonly Role[];
+  badge?: 'rejected';
+}
+
+const NAV: readonly NavItem[] = [
   { path: '/', key: 'nav.calls', ready: true },
   { path: '/history', key: 'nav.history', ready: true },
   { path: '/sla', key: 'nav.sla', ready: true },
+  { path: '/attention', key: 'nav.attention', ready: true, badge: 'rejected' },
   { path: '/tickets', key: 'nav.tickets', ready: false },
   { path: '/equipment', key: 'nav.equipment', ready: false },
   { path: '/queues', key: 'nav.queues', ready: false },
   { path: '/uptime', key: 'nav.uptime', ready: false },
   { path: '/reports', key: 'nav.reports', ready: false },
-] as const;
+  { path: '/admin/users', key: 'nav.users', ready: true, roles: ['admin'] },
+  { path: '/admin/audit', key: 'nav.audit', ready: true, roles: ['admin'] },
+];
 
-function NavShortcuts() {
+function navFor(role: Role): NavItem[] {
+  return NAV.filter((n) => !n.roles || n.roles.includes(role));
+}
+
+/** Alt+1 … Alt+9 for the first nine entries, Alt+0 for the tenth. */
+function shortcutOf(index: number): string | null {
+  return index < 9 ? String(index + 1) : index === 9 ? '0' : null;
+}
+
+function NavShortcuts({ items }: { items: NavItem[] }) {
   const [, navigate] = useLocation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const index = Number(e.key) - 1;
-      const item = NAV[index];
+      const item = items.find((_, i) => shortcutOf(i) === e.key);
       if (item) {
         e.preventDefault();
         navigate(item.path);
@@ -38,66 +74,65 @@ function NavShortcuts() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, items]);
   return null;
 }
 
-export function App() {
-  const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const profile = useQuery(trpc.profile.get.queryOptions());
-
-  if (profile.isPending) return <main className="centered">{t('common.loading')}</main>;
-  if (profile.isError) {
-    return (
-      <main className="centered">
-        <p role="alert">{profile.error.message}</p>
-      </main>
-    );
-  }
-  if (!profile.data) return <ProfileSetup />;
-
+function Desk({ user, sync }: { user: SignedInUser; sync: SyncStatus | null }) {
+  const { t } = useTranslation();
+  const items = navFor(user.role);
+  const isAdmin = user.role === 'admin';
   return (
     <Router hook={useHashLocation}>
-      <NavShortcuts />
+      <NavShortcuts items={items} />
       <header className="topbar">
-        <div className="brand">{t('app.title')}</div>
-        <nav aria-label={t('nav.label')}>
-          {NAV.map((item, i) => (
-            <Link
-              key={item.path}
-              href={item.path}
-              className={(active: boolean) =>
-                `navlink${active ? ' active' : ''}${item.ready ? '' : ' later'}`
-              }
-              title={`Alt+${i + 1}`}
-            >
-              {t(item.key)}
-            </Link>
-          ))}
-        </nav>
-        <div className="who">
-          <Link href="/profile" className="profile-badge" title={t('profile.change')}>
-            {profile.data.name} · {t(`roles.${profile.data.role}`)}
-          </Link>
-          <select
-            aria-label={t('common.language')}
-            value={i18n.language}
-            onChange={(e) => setLanguage(e.target.value as Language)}
-          >
-            <option value="nb">Norsk bokmål</option>
-            <option value="en">English</option>
-          </select>
+        <div className="topbar-row">
+          <div className="brand">{t('app.title')}</div>
+          <div className="who">
+            <SyncPill status={sync} user={user} />
+            <UserMenu user={user} />
+            <LanguageSelect />
+          </div>
         </div>
+        <nav aria-label={t('nav.label')}>
+          {items.map((item, i) => {
+            const key = shortcutOf(i);
+            const count = item.badge === 'rejected' ? (sync?.rejected ?? 0) : 0;
+            return (
+              <Link
+                key={item.path}
+                href={item.path}
+                className={(active: boolean) =>
+                  `navlink${active ? ' active' : ''}${item.ready ? '' : ' later'}`
+                }
+                title={key ? `Alt+${key}` : undefined}
+              >
+                {t(item.key)}
+                {count > 0 && (
+                  <span className="badge" aria-label={t('nav.badge', { count })}>
+                    {count}
+                  </span>
+                )}
+              </Link>
+            );
+          })}
+        </nav>
       </header>
+      <BootstrapProgress status={sync} />
       <main className="content">
         <Switch>
-          <Route path="/" component={CallsPage} />
-          <Route path="/history" component={CallHistoryPage} />
-          <Route path="/sla" component={SlaPage} />
-          <Route path="/profile">
-            <ProfileSetup current={profile.data} />
+          <Route path="/">
+            <CallsPage user={user} />
           </Route>
+          <Route path="/history" component={CallHistoryPage} />
+          <Route path="/sla">
+            <SlaPage user={user} />
+          </Route>
+          <Route path="/attention">
+            <NeedsAttentionPage user={user} />
+          </Route>
+          <Route path="/admin/users">{isAdmin ? <UsersPage user={user} /> : <Redirect to="/" />}</Route>
+          <Route path="/admin/audit">{isAdmin ? <AuditPage /> : <Redirect to="/" />}</Route>
           {NAV.filter((n) => !n.ready).map((n) => (
             <Route key={n.path} path={n.path}>
               <ComingSoon titleKey={n.key} />
@@ -110,4 +145,32 @@ export function App() {
       </main>
     </Router>
   );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  useSignedOutWatcher();
+  const account = useAccountStatus();
+  const sync = useSyncStatus();
+
+  if (account.isPending) return <main className="centered">{t('common.loading')}</main>;
+  if (account.isError) {
+    return (
+      <main className="centered">
+        <div className="card narrow">
+          <p role="alert">{errorMessage(account.error, t)}</p>
+          <button type="button" onClick={() => void account.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      </main>
+    );
+  }
+  const status = account.data;
+  const user = status.user;
+  if (!user && status.setupNeeded === true) return <FirstAdminSetup status={status} />;
+  if (!user || needsSignInAgain(status)) {
+    return <LoginScreen key={user?.id ?? 'nobody'} status={status} />;
+  }
+  return <Desk user={user} sync={sync.data ?? null} />;
 }

@@ -6,17 +6,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Priority } from '../../../src-shared/sla/settings';
 import { canChangeSlaSettings } from '../../../src-shared/roles';
+import type { SignedInUser } from '../../app/account';
 import { useTRPC } from '../../app/trpc';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime, todayAt } from '../../app/format';
 import { PriorityPicker } from './PriorityPicker';
 import { SlaSettingsForm } from './SlaSettingsForm';
 
-export function SlaPage() {
+export function SlaPage({ user }: { user: SignedInUser }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const profile = useQuery(trpc.profile.get.queryOptions());
   const settings = useQuery(trpc.sla.settings.queryOptions());
   const year = new Date().getFullYear();
   const holidays = useQuery(
@@ -30,7 +30,7 @@ export function SlaPage() {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sla.pathKey() }),
     }),
   );
-  const editable = profile.data ? canChangeSlaSettings(profile.data.role) : false;
+  const editable = canChangeSlaSettings(user.role);
 
   return (
     <div className="sla-layout">

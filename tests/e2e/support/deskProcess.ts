@@ -1,7 +1,9 @@
-// Starts a real browser-mode desk process (the built out/main/host.js) on a
-// data folder and returns the URL it prints, token included.
+// Starts real processes from the build: a browser-mode desk (out/main/host.js)
+// on a data folder, returning the URL it prints (token included), and a
+// standalone central store (out/main/central.js) that desks can share.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,43 +13,94 @@ export interface DeskProcess {
   stop(): Promise<void>;
 }
 
+export interface CentralProcess {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'desk-e2e-'));
 }
 
-export async function startDeskProcess(dataDir: string): Promise<DeskProcess> {
-  const entry = join(process.cwd(), 'out/main/host.js');
+/** A loopback port that was free a moment ago (for a central store that must come back on the same address). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function built(file: string): string {
+  const entry = join(process.cwd(), 'out/main', file);
   if (!existsSync(entry))
     throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
-  const child: ChildProcess = spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return entry;
+}
+
+/** Spawns node on a built entry and resolves with the first match of `ready` in its output. */
+async function spawnUntil(
+  args: string[],
+  ready: RegExp,
+  what: string,
+): Promise<{ match: RegExpExecArray; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`desk did not start in time:\n${output}`)), 20_000);
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start in time:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /Browser mode: open (\S+)/.exec(output);
-      if (m?.[1]) {
+      const m = ready.exec(output);
+      if (m) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(m);
       }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`desk exited with ${code}:\n${output}`));
+      reject(new Error(`${what} exited with ${code}:\n${output}`));
     });
   });
   return {
-    url,
-    dataDir,
+    match,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** A browser-mode desk; with `central`, a client of that central store instead of running its own. */
+export async function startDeskProcess(
+  dataDir: string,
+  opts: { central?: string } = {},
+): Promise<DeskProcess> {
+  const args = [built('host.js'), '--data-dir', dataDir, '--port', '0'];
+  if (opts.central) args.push('--central', opts.central);
+  const { match, stop } = await spawnUntil(args, /Browser mode: open (\S+)/, 'desk');
+  return { url: match[1]!, dataDir, stop };
+}
+
+/** A standalone central store on loopback (any free port unless one is given). */
+export async function startCentralProcess(dataDir: string, port = 0): Promise<CentralProcess> {
+  const { match, stop } = await spawnUntil(
+    [built('central.js'), '--port', String(port), '--data-dir', dataDir],
+    /Central store listening on (http:\/\/127\.0\.0\.1:(\d+))/,
+    'central store',
+  );
+  return { url: match[1]!, port: Number(match[2]), dataDir, stop };
 }

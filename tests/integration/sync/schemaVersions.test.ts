@@ -3,7 +3,6 @@
 // too old ones (the desk then keeps its outbox).
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { z } from 'zod';
 import { defineMutation, type Mutation } from '../../../src-main/mutations/define';
 import { pushMutations, SCHEMA_VERSIONS_ACCEPTED } from '../../../src-main/central/sync/push';
 import { Call } from '../../../src-main/store/entities';

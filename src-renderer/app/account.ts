@@ -1,0 +1,76 @@
+// Who is signed in on this desk, as every feature reads it: the account
+// status (user, central store address, first-run flag) and the sync status
+// (polled), plus a watcher that notices when an action was refused because
+// nobody is signed in any more. Signing in and out is the account feature's.
+import { useEffect } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { LocalRouter } from '../../src-main/local/router';
+import type { Actor } from '../../src-shared/roles';
+import { domainCode } from './errors';
+import { useTRPC } from './trpc';
+
+type Outputs = inferRouterOutputs<LocalRouter>;
+export type AccountStatus = Outputs['account']['status'];
+export type SignedInUser = NonNullable<AccountStatus['user']>;
+export type SyncStatus = NonNullable<Outputs['sync']['status']>;
+
+export const SYNC_STATUS_POLL_MS = 2000;
+
+export function useAccountStatus() {
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.account.status.queryOptions(undefined, {
+      // While nobody is signed in, notice the central store coming back (or the first admin appearing).
+      refetchInterval: (q) => (q.state.data?.user ? 30_000 : 5000),
+    }),
+  );
+}
+
+/** The signed-in user; the shell renders features only when there is one. */
+export function useSignedInUser(): SignedInUser | null {
+  return useAccountStatus().data?.user ?? null;
+}
+
+export function actorOf(user: SignedInUser): Actor {
+  return { userId: user.id, name: user.displayName, role: user.role };
+}
+
+export function useSyncStatus() {
+  const trpc = useTRPC();
+  return useQuery(trpc.sync.status.queryOptions(undefined, { refetchInterval: SYNC_STATUS_POLL_MS }));
+}
+
+/**
+ * The signed-in user's session can no longer reach the central store (after
+ * a restart in browser mode, where tokens live only in memory, or once it
+ * expired or was revoked), while the central store itself is reachable
+ * (`setupNeeded` is known only then): they must sign in again. Offline, the
+ * user keeps working.
+ */
+export function needsSignInAgain(status: AccountStatus): boolean {
+  return !!status.user && !status.sessionValid && status.setupNeeded !== null;
+}
+
+/** When any query or mutation is refused with `signedOut`, re-read who is signed in (the login screen follows). */
+export function useSignedOutWatcher(): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const recheck = (error: unknown) => {
+      if (domainCode(error) === 'signedOut') {
+        void queryClient.invalidateQueries({ queryKey: trpc.account.status.queryKey() });
+      }
+    };
+    const offQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') recheck(event.action.error);
+    });
+    const offMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') recheck(event.action.error);
+    });
+    return () => {
+      offQueries();
+      offMutations();
+    };
+  }, [queryClient, trpc]);
+}
