@@ -54,11 +54,17 @@ export class SessionStore {
    * The signed-in user, even when their session has expired or its token is gone (an offline desk
    * keeps working); `sessionValid` says whether the central store would still accept it.
    */
-  async current(now = new Date()): Promise<{ user: SessionUser; expiresAt: string; sessionValid: boolean } | null> {
+  async current(
+    now = new Date(),
+  ): Promise<{ user: SessionUser; expiresAt: string; sessionValid: boolean } | null> {
     const s = await this.load();
     const c = s.currentUserId ? s.credentials[s.currentUserId] : undefined;
     if (!c) return null;
-    return { user: c.user, expiresAt: c.expiresAt, sessionValid: (await this.token(c.user.id, now)) !== null };
+    return {
+      user: c.user,
+      expiresAt: c.expiresAt,
+      sessionValid: (await this.token(c.user.id, now)) !== null,
+    };
   }
 
   /** The token to act as this user on the central store, or null (none, expired, or unreadable). */
