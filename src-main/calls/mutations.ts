@@ -32,6 +32,15 @@ export async function firstWaitingCall(manager: EntityManager): Promise<CallRow 
     .getOne();
 }
 
+/** Only whoever took a call works on it: a take rejected by the central store must not let its author edit or end someone else's call. */
+function assertTaker(call: CallRow, actor: { userId: string }): void {
+  if (call.takenBy !== null && call.takenBy !== actor.userId) {
+    throw new DomainError('callTakenByOther', `The call was taken by ${call.takenByName}`, {
+      takenByName: call.takenByName,
+    });
+  }
+}
+
 async function record(
   { write, actor, newId }: MutationContext,
   callId: string,
@@ -184,6 +193,7 @@ export const callUpdate = defineMutation({
     const { manager, write } = ctx;
     const call = await loadCall(manager, args.callId);
     if (call.status === 'waiting') throw new DomainError('callNotTaken', 'Take the call before editing it');
+    assertTaker(call, ctx.actor);
     const update = pickDetails(args);
     const changes = changedDetails(call, update);
     if (Object.keys(changes).length === 0) return { id: call.id, changed: [] as string[] };
@@ -203,6 +213,7 @@ export const callFinish = defineMutation({
     const call = await loadCall(manager, args.callId);
     if (call.status !== 'taken')
       throw new DomainError('callNotTaken', 'Only a call in progress can be finished');
+    assertTaker(call, ctx.actor);
     if (call.takenAt && args.endedAt < call.takenAt) {
       throw new DomainError('endBeforeStart', 'The end time is before the call was taken', {
         field: 'endedAt',

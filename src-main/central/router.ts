@@ -7,7 +7,7 @@ import { DomainError } from '../../src-shared/errors';
 import { pullInput, pushInput, snapshotInput } from '../../src-shared/sync/protocol';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './auth/passwords';
 import { createSession, revokeSession } from './auth/sessions';
-import { clearFailures, isLimited, recordFailure } from './auth/loginLimiter';
+import { addressKey, clearFailures, releaseAttempt, reserveAttempt, userKey } from './auth/loginLimiter';
 import {
   countUsers,
   createUser,
@@ -44,6 +44,9 @@ export const centralRouter = router({
       .mutation(({ ctx, input }) =>
         withStore(ctx.store, () =>
           ctx.store.dataSource.transaction(async (m) => {
+            // On PostgreSQL two first-run setups could both count no users: the lock makes them take turns.
+            if (ctx.store.engine === 'postgres')
+              await m.query('LOCK TABLE user_account IN SHARE ROW EXCLUSIVE MODE');
             if ((await countUsers(m)) > 0) {
               throw new TRPCError({ code: 'FORBIDDEN', message: 'The first administrator already exists' });
             }
@@ -56,8 +59,10 @@ export const centralRouter = router({
     login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
       const m = ctx.store.dataSource.manager;
       const name = input.username.trim().toLowerCase();
-      const keys = [`user:${name}`, `ip:${ctx.ip}`];
-      if (await withStore(ctx.store, () => isLimited(m, keys))) {
+      const keys = [userKey(name), addressKey(ctx.ip)];
+      // The attempt counts before the password is checked, so parallel guesses cannot slip in under the limit.
+      if (!(await withStore(ctx.store, () => reserveAttempt(m, keys)))) {
+        await withStore(ctx.store, () => releaseAttempt(m, keys));
         throw new TRPCError({
           code: 'TOO_MANY_REQUESTS',
           message: 'Too many failed logins; try again later',
@@ -67,11 +72,11 @@ export const centralRouter = router({
       // Verify against a dummy hash for unknown users, so the answer takes as long either way.
       const ok = await verifyPassword(input.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
       if (!user || !ok || !user.active) {
-        await withStore(ctx.store, () => recordFailure(m, keys));
         throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong user name or password' });
       }
       return withStore(ctx.store, async () => {
-        await clearFailures(m, [`user:${name}`]);
+        await clearFailures(m, [keys[0]!]);
+        await releaseAttempt(m, [keys[1]!]);
         const session = await createSession(m, user.id, input.clientId ?? null);
         return { ...session, user: toUserView(user) };
       });

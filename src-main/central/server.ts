@@ -133,7 +133,22 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        if (!res.write(value)) await new Promise((r) => res.once('drain', r));
+        // A client that went away never drains, and its 'close' may already have fired: stop writing.
+        if (res.destroyed) {
+          void reader.cancel().catch(() => undefined);
+          break;
+        }
+        if (!res.write(value) && !res.destroyed) {
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              res.off('drain', done);
+              res.off('close', done);
+              resolve();
+            };
+            res.once('drain', done);
+            res.once('close', done);
+          });
+        }
       }
     } catch {
       // the client went away

@@ -106,6 +106,8 @@ export async function startCentralProcess(opts: {
 export interface CentralDb {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   count(sql: string, params?: unknown[]): Promise<number>;
+  /** Whether the central store is inside a write transaction right now (a push being applied). */
+  writing(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -124,18 +126,42 @@ export async function openCentralDb(
     };
     const query = async <T>(sql: string, params: unknown[] = []) =>
       (await client.query(numbered(sql), params)).rows as T[];
+    const count = async (sql: string, params?: unknown[]) =>
+      Number((await query<{ n: string }>(sql, params))[0]?.n ?? 0);
     return {
       query,
-      count: async (sql, params) => Number((await query<{ n: string }>(sql, params))[0]?.n ?? 0),
+      count,
+      writing: async () =>
+        (await count(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()
+           AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND state <> 'idle'`,
+        )) > 0,
       close: () => client.end(),
     };
   }
-  const db = new Database(join(dataDir, 'central.sqlite'), { readonly: true, fileMustExist: true });
+  const file = join(dataDir, 'central.sqlite');
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
+  // A second connection that only ever asks for the write lock, without waiting: busy = a writer holds it.
+  const probe = new Database(file, { fileMustExist: true });
+  probe.pragma('busy_timeout = 0');
   const query = async <T>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as T[];
   return {
     query,
     count: async (sql, params) => Number((await query<{ n: number }>(sql, params))[0]?.n ?? 0),
-    close: async () => void db.close(),
+    writing: async () => {
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+        return false;
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_BUSY') return true;
+        throw e;
+      }
+    },
+    close: async () => {
+      db.close();
+      probe.close();
+    },
   };
 }

@@ -10,6 +10,9 @@ import { sqliteConnectionOptions } from '../../store/sqliteOptions';
 
 export type CentralEngine = 'sqlite' | 'postgres';
 
+/** The PostgreSQL advisory lock the central store's processes take while migrating (an arbitrary constant). */
+const MIGRATION_LOCK = 0x524f5231;
+
 export interface CentralStore {
   dataSource: DataSource;
   engine: CentralEngine;
@@ -49,7 +52,20 @@ export async function openCentralStore(opts: {
     });
   }
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  if (isPostgresUrl(opts.databaseUrl)) {
+    // Several processes may start at once on one database: one migrates, the others wait and find it done.
+    const lock = dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await lock.release();
+    }
+  } else {
+    await dataSource.runMigrations({ transaction: 'each' });
+  }
   return {
     dataSource,
     engine: isPostgresUrl(opts.databaseUrl) ? 'postgres' : 'sqlite',

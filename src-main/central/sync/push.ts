@@ -108,10 +108,29 @@ export async function pushMutations(
               reason: colon > 0 ? reason.slice(colon + 2) : reason,
               details: {},
             });
-          } else {
+          } else if (verdict) {
             results.push({ ...base, status: 'applied', duplicate: true });
+          } else {
+            // A sequence number this desk used before, on a mutation the server never saw: the desk's data
+            // folder was restored or copied. Not applied, and said so, never dropped in silence.
+            results.push({
+              ...base,
+              status: 'rejected',
+              code: 'sequenceReused',
+              reason: `This desk already sent mutation number ${m.seq} with other content (restored desk data?)`,
+              details: {},
+            });
           }
           continue;
+        }
+        if (m.seq > lastSeq + 1 && m.seq === input.mutations[0]?.seq) {
+          // The server has fewer of this desk's mutations than the desk knows it sent: the central store
+          // was restored from a backup. What is gone is gone; take the rest (the desk re-bootstraps, as its
+          // cursor is now ahead of the server's head) rather than refusing this desk forever.
+          console.warn(
+            `[central] desk ${input.clientId}: mutations ${lastSeq + 1}–${m.seq - 1} are missing (restored backup?)`,
+          );
+          lastSeq = m.seq - 1;
         }
         if (m.seq !== lastSeq + 1) throw new PushOrderError(lastSeq + 1);
         const def = registry.get(m.name);
