@@ -129,7 +129,12 @@ describe('openLocalStore', () => {
   it('reopens an existing store with its data', async () => {
     const dir = newDir();
     const desk = await openDesk(dir, { centralUrl: null });
-    const user = { id: '01a21bf8-2222-7000-8000-000000000001', username: 'kari', displayName: 'Kari Agent', role: 'agent' as const };
+    const user = {
+      id: '01a21bf8-2222-7000-8000-000000000001',
+      username: 'kari',
+      displayName: 'Kari Agent',
+      role: 'agent' as const,
+    };
     await desk.sessions.signIn({ token: 'secret', user, expiresAt: '2099-01-01T00:00:00.000Z' });
     const actor = (await desk.profile())!;
     const { id } = await desk.mutations.run(
