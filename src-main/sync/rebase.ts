@@ -9,7 +9,7 @@ import type { ChangeEntry } from '../../src-shared/sync/protocol';
 import { MUTATIONS } from '../mutations/registry';
 import { applyMutation } from '../mutations/runner';
 import type { TouchedRow } from '../mutations/rowWriter';
-import { Outbox, RejectedMutation, type OutboxRow } from '../store/entities';
+import { Outbox, RejectedMutation, SYNCED_ENTITIES, type OutboxRow } from '../store/entities';
 import { deleteRow, upsertRow } from '../store/rowSql';
 
 export interface Rejection {
@@ -60,7 +60,68 @@ async function redo(manager: EntityManager, entries: OutboxRow[]): Promise<void>
 
 /** Drops outbox entries the central store applied (their local effect is already the server's). */
 export async function acknowledgeApplied(manager: EntityManager, mutationIds: string[]): Promise<void> {
-  for (const id of mutationIds) await manager.delete(Outbox, { mutationId: id });
+  for (let from = 0; from < mutationIds.length; from += 500) {
+    const ids = mutationIds.slice(from, from + 500);
+    await manager.query(`DELETE FROM outbox WHERE mutation_id IN (${ids.map(() => '?').join(', ')})`, ids);
+  }
+}
+
+/** Rows per multi-row upsert (SQLite allows 32,766 parameters; the widest table has about 20 columns). */
+const UPSERT_ROWS = 250;
+const ENTITY_ORDER = new Map(SYNCED_ENTITIES.map((e, i) => [e.options.name, i]));
+
+/**
+ * Applies server rows: a table at a time, parents first (the synced tables' order), each table's
+ * rows in log order, in multi-row upserts that leave a row alone when nothing in it changed (so
+ * its triggers, such as the search index's, do not run for nothing). A page with deletions is
+ * applied strictly in log order instead.
+ */
+async function applyServerRows(manager: EntityManager, rows: ChangeEntry[]): Promise<void> {
+  if (rows.some((c) => c.row === null)) {
+    for (const c of rows) {
+      if (c.row === null) await deleteRow(manager, c.entity, c.id);
+      else await upsertRow(manager, c.entity, c.row);
+    }
+    return;
+  }
+  const byEntity = new Map<string, Record<string, unknown>[]>();
+  for (const c of rows) {
+    const list = byEntity.get(c.entity);
+    if (list) list.push(c.row);
+    else byEntity.set(c.entity, [c.row]);
+  }
+  const order = [...byEntity.keys()].sort(
+    (a, b) => (ENTITY_ORDER.get(a) ?? 99) - (ENTITY_ORDER.get(b) ?? 99),
+  );
+  for (const entity of order) {
+    const list = byEntity.get(entity)!;
+    const meta = manager.connection.getMetadata(entity);
+    const q = (name: string) => manager.connection.driver.escape(name);
+    const table = q(meta.tableName);
+    const pk = meta.primaryColumns[0]!;
+    for (let from = 0; from < list.length;) {
+      // A run of rows with the same columns present (server images carry them all).
+      const columns = meta.columns.filter((c) => list[from]![c.propertyName] !== undefined);
+      const sameShape = (r: Record<string, unknown>) =>
+        meta.columns.every((c) => (r[c.propertyName] !== undefined) === columns.includes(c));
+      let to = from + 1;
+      while (to < list.length && to - from < UPSERT_ROWS && sameShape(list[to]!)) to++;
+      const chunk = list.slice(from, to);
+      const cols = columns.map((c) => q(c.databaseName));
+      const others = columns.filter((c) => c !== pk).map((c) => q(c.databaseName));
+      const row = `(${cols.map(() => '?').join(', ')})`;
+      const action = others.length
+        ? `UPDATE SET ${others.map((c) => `${c} = excluded.${c}`).join(', ')}
+           WHERE ${others.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`
+        : 'NOTHING';
+      await manager.query(
+        `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}
+         ON CONFLICT (${q(pk.databaseName)}) DO ${action}`,
+        chunk.flatMap((r) => columns.map((c) => r[c.propertyName])),
+      );
+      from = to;
+    }
+  }
 }
 
 /**
@@ -74,10 +135,7 @@ export async function rebase(
 ): Promise<void> {
   const before = await pending(manager);
   await undo(manager, before);
-  for (const c of change.rows ?? []) {
-    if (c.row === null) await deleteRow(manager, c.entity, c.id);
-    else await upsertRow(manager, c.entity, c.row);
-  }
+  if (change.rows?.length) await applyServerRows(manager, change.rows);
   const rejected = new Map((change.rejected ?? []).map((r) => [r.mutationId, r]));
   const now = new Date().toISOString();
   for (const entry of before) {

@@ -6,7 +6,14 @@
 // per page, with the cursor, so a crash anywhere resumes cleanly.
 import { TRPCClientError } from '@trpc/client';
 import { IsNull, type DataSource } from 'typeorm';
-import { PUSH_BATCH_MAX, type PushedMutation } from '../../src-shared/sync/protocol';
+import {
+  PULL_PAGE_MAX,
+  PUSH_BATCH_MAX,
+  type ChangeEntry,
+  type PullResponse,
+  type PushedMutation,
+  type SnapshotPage,
+} from '../../src-shared/sync/protocol';
 import { readSetting, writeSetting } from '../desk/localSettings';
 import type { SessionStore } from '../desk/session';
 import type { MutationRunner } from '../mutations/runner';
@@ -39,8 +46,10 @@ interface Persisted {
 }
 
 const SYNC_KEY = 'sync';
-const PULL_PAGE = 1000;
-const SNAPSHOT_PAGE = 2000;
+// Pages as large as the protocol allows: each page is one local transaction (one durable commit).
+const PULL_PAGE = PULL_PAGE_MAX;
+const SNAPSHOT_PAGE = PULL_PAGE_MAX;
+const BOOTSTRAP_TX_ROWS = 20_000;
 
 export class SyncClient {
   private readonly client: CentralClient;
@@ -269,13 +278,20 @@ export class SyncClient {
 
   private async pull(): Promise<void> {
     if (!(await this.persisted()).bootstrapped) await this.bootstrap();
+    const fetchPage = (from: number): Promise<PullResponse> =>
+      prefetched(this.client.sync.pull.query({ cursor: from, limit: PULL_PAGE }));
+    let cursor = (await this.persisted()).cursor;
+    let next = fetchPage(cursor);
     for (;;) {
-      const { cursor } = await this.persisted();
-      const page = await this.client.sync.pull.query({ cursor, limit: PULL_PAGE });
+      const page = await next;
       if (page.kind === 'reset') {
         await this.bootstrap();
+        cursor = (await this.persisted()).cursor;
+        next = fetchPage(cursor);
         continue;
       }
+      // The next page is on its way while this one is written.
+      if (page.more) next = fetchPage(page.cursor);
       if (page.changes.length > 0 || page.cursor !== cursor) {
         await this.mutations.exclusive(() =>
           this.dataSource.transaction(async (m) => {
@@ -286,6 +302,7 @@ export class SyncClient {
         );
         this.changed();
       }
+      cursor = page.cursor;
       if (!page.more) return;
     }
   }
@@ -298,20 +315,26 @@ export class SyncClient {
     this.changed();
     try {
       for (const entity of SYNCED_ENTITIES.map((e) => e.options.name)) {
-        let afterId: string | null = null;
-        do {
-          const page = await this.client.sync.snapshot.query({ entity, afterId, limit: SNAPSHOT_PAGE });
-          const meta = this.dataSource.getMetadata(entity);
-          const pk = meta.primaryColumns[0]!.propertyName;
+        const fetchPage = (afterId: string | null): Promise<SnapshotPage> =>
+          prefetched(this.client.sync.snapshot.query({ entity, afterId, limit: SNAPSHOT_PAGE }));
+        const pk = this.dataSource.getMetadata(entity).primaryColumns[0]!.propertyName;
+        let rows: ChangeEntry[] = [];
+        let next: Promise<SnapshotPage> | null = fetchPage(null);
+        while (next) {
+          const page: SnapshotPage = await next;
+          // The next page is on its way while this one is written.
+          next = page.nextAfterId !== null ? fetchPage(page.nextAfterId) : null;
+          for (const row of page.rows) rows.push({ v: 0, entity, id: String(row[pk]), row });
+          // Several pages per local transaction: fewer durable commits (an interrupted first sync starts over).
+          if (rows.length < BOOTSTRAP_TX_ROWS && next) continue;
+          const batch = rows;
+          rows = [];
           await this.mutations.exclusive(() =>
-            this.dataSource.transaction((m) =>
-              rebase(m, { rows: page.rows.map((row) => ({ v: 0, entity, id: String(row[pk]), row })) }),
-            ),
+            this.dataSource.transaction((m) => rebase(m, { rows: batch })),
           );
-          this.status.bootstrap.done += page.rows.length;
+          this.status.bootstrap.done += batch.length;
           this.changed();
-          afterId = page.nextAfterId;
-        } while (afterId !== null);
+        }
       }
       await this.mutations.exclusive(async () => {
         const p = await this.persisted();
@@ -341,3 +364,9 @@ export class SyncClient {
 }
 
 class VersionBlocked extends Error {}
+
+/** A request started ahead of need: if the sync fails before it is awaited, its failure is not an unhandled rejection. */
+function prefetched<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => undefined);
+  return request;
+}

@@ -250,7 +250,7 @@ async function benchPropagation(c: Central, a: Session, b: Session): Promise<voi
   await B.desk.sync!.syncNow();
   await sleep(500); // B's SSE subscription is up
   const reader = new Database(join(B.dir, DESK_DB_FILE), { readonly: true });
-  const seen = reader.prepare('SELECT 1 FROM call WHERE id = ?');
+  const seen = reader.prepare(`SELECT 1 FROM call WHERE id = ? AND status = 'waiting'`);
   const actor = actorOf(a.user);
   const samples: number[] = [];
   const WARMUP = 10;

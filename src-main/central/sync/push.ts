@@ -1,8 +1,10 @@
 // Applies a desk's pushed outbox entries on the central store, in order,
-// exactly once: (client, seq) already applied are acknowledged again without
-// running; each new mutation is re-run authoritatively by the same mutator the
-// desk ran, inside a savepoint, so a rejected one leaves no trace but its
-// audit entry. Applied mutations append their rows to the change log.
+// exactly once: (client, seq) already applied are answered again from the
+// audit without running; each new mutation is re-run authoritatively by the
+// same mutator the desk ran, and a rejected one leaves no trace but its audit
+// entry (the push is run again with a savepoint per mutation when a mutator
+// refuses after it may have written). Applied mutations append their rows to
+// the change log, written with the audit entries when the push is done.
 import type { EntityManager } from 'typeorm';
 import { ZodError } from 'zod';
 import { DomainError } from '../../../src-shared/errors';
@@ -11,11 +13,11 @@ import type { PushInput, PushResponse, PushResult } from '../../../src-shared/sy
 import { MUTATIONS } from '../../mutations/registry';
 import type { Mutation } from '../../mutations/define';
 import { applyMutation } from '../../mutations/runner';
-import { insertRow } from '../../store/rowSql';
-import { Audit, ClientState } from '../store/entities';
+import { Audit, type AuditRow } from '../store/entities';
 import type { CentralStore } from '../store/openCentralStore';
 import { withStore } from '../store/serialize';
-import { VersionAllocator } from './changeLog';
+import { holdInserts } from './writeBehind';
+import { ChangeBuffer, SERVER_VERSION, VersionAllocator, type Statement } from './changeLog';
 import { nextReference } from '../references';
 
 /** How many older schema versions of a mutation's arguments the server still accepts. */
@@ -28,22 +30,13 @@ export class PushOrderError extends Error {
   }
 }
 
-async function lockClient(
-  manager: EntityManager,
-  store: CentralStore,
-  clientId: string,
-  userId: string,
-): Promise<number> {
+async function lockClient(manager: EntityManager, clientId: string, userId: string): Promise<number> {
   const p = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
-  await manager.query(
-    `INSERT INTO client_state (client_id, user_id, last_seq, updated_at) VALUES (${p(0)}, ${p(1)}, 0, ${p(2)})
-     ON CONFLICT (client_id) DO NOTHING`,
-    [clientId, userId, new Date().toISOString()],
-  );
-  const lock = store.engine === 'postgres' ? ' FOR UPDATE' : '';
+  // One statement: creates the desk's row or, when it exists, locks it (a no-op update) and reads it.
   const rows: Array<{ last_seq: number | string }> = await manager.query(
-    `SELECT last_seq FROM client_state WHERE client_id = ${p(0)}${lock}`,
-    [clientId],
+    `INSERT INTO client_state (client_id, user_id, last_seq, updated_at) VALUES (${p(0)}, ${p(1)}, 0, ${p(2)})
+     ON CONFLICT (client_id) DO UPDATE SET updated_at = client_state.updated_at RETURNING last_seq`,
+    [clientId, userId, new Date().toISOString()],
   );
   return Number(rows[0]?.last_seq ?? 0);
 }
@@ -83,147 +76,258 @@ export async function pushMutations(
   onCommitted: (serverVersion: number) => void,
   registry: ReadonlyMap<string, Mutation> = MUTATIONS,
 ): Promise<PushResponse> {
-  const response = await withStore(store, () =>
-    store.dataSource.transaction(async (manager) => {
-      // The counter row first: on PostgreSQL its lock orders every writer, so versions follow commit order.
-      const versions = await VersionAllocator.start(manager, store.engine);
-      let lastSeq = await lockClient(manager, store, input.clientId, actor.userId);
-      const results: PushResult[] = [];
-      const now = new Date().toISOString();
-
-      // A retry (the answer to an earlier push was lost) gets the verdict the audit recorded then:
-      // a mutation rejected the first time must be rejected again, not acknowledged as applied.
-      const earlier = await earlierVerdicts(manager, input, lastSeq);
-      for (const m of input.mutations) {
-        const base = { mutationId: m.mutationId, seq: m.seq };
-        if (m.seq <= lastSeq) {
-          const verdict = earlier.get(m.mutationId);
-          if (verdict?.status === 'rejected') {
-            const reason = verdict.reason ?? '';
-            const colon = reason.indexOf(': ');
-            results.push({
-              ...base,
-              status: 'rejected',
-              code: colon > 0 ? reason.slice(0, colon) : 'rejected',
-              reason: colon > 0 ? reason.slice(colon + 2) : reason,
-              details: {},
-            });
-          } else if (verdict) {
-            results.push({ ...base, status: 'applied', duplicate: true });
-          } else {
-            // A sequence number this desk used before, on a mutation the server never saw: the desk's data
-            // folder was restored or copied. Not applied, and said so, never dropped in silence.
-            results.push({
-              ...base,
-              status: 'rejected',
-              code: 'sequenceReused',
-              reason: `This desk already sent mutation number ${m.seq} with other content (restored desk data?)`,
-              details: {},
-            });
-          }
-          continue;
-        }
-        if (m.seq > lastSeq + 1 && m.seq === input.mutations[0]?.seq) {
-          // The server has fewer of this desk's mutations than the desk knows it sent: the central store
-          // was restored from a backup. What is gone is gone; take the rest (the desk re-bootstraps, as its
-          // cursor is now ahead of the server's head) rather than refusing this desk forever.
-          console.warn(
-            `[central] desk ${input.clientId}: mutations ${lastSeq + 1}–${m.seq - 1} are missing (restored backup?)`,
-          );
-          lastSeq = m.seq - 1;
-        }
-        if (m.seq !== lastSeq + 1) throw new PushOrderError(lastSeq + 1);
-        const def = registry.get(m.name);
-        if (
-          !def ||
-          m.schemaVersion > def.schemaVersion ||
-          m.schemaVersion <= def.schemaVersion - SCHEMA_VERSIONS_ACCEPTED
-        ) {
-          results.push({
-            ...base,
-            status: 'versionNotSupported',
-            reason: def
-              ? `${m.name} schema version ${m.schemaVersion} is not supported (this server accepts ${def.schemaVersion})`
-              : `Unknown mutation ${m.name}`,
-          });
-          break; // the desk keeps this one and everything after it
-        }
-
-        const audit = {
-          mutationId: m.mutationId,
-          clientId: input.clientId,
-          seq: m.seq,
-          userId: actor.userId,
-          userName: actor.name,
-          role: actor.role,
-          name: m.name,
-          args: JSON.stringify(m.args ?? null),
-          schemaVersion: m.schemaVersion,
-          appliedAt: now,
-        };
-        await manager.query('SAVEPOINT push_mutation');
-        try {
-          if (!def.roles.includes(actor.role)) {
-            throw new DomainError('forbidden', `${m.name} is not allowed for the role ${actor.role}`, {
-              role: actor.role,
-            });
-          }
-          const raw =
-            m.schemaVersion < def.schemaVersion && def.upgrade
-              ? def.upgrade(m.args, m.schemaVersion)
-              : m.args;
-          const args = def.args.parse(raw);
-          const { touched } = await applyMutation(
-            manager,
-            def,
-            args,
-            actor,
-            { clientId: input.clientId, mutationId: m.mutationId },
-            (year) => nextReference(manager, store.engine, year),
-          );
-          let version = 0;
-          for (const t of touched) {
-            const meta = manager.connection.getMetadata(t.entity);
-            const pk = meta.primaryColumns[0]!.propertyName;
-            const after = (await manager.findOneBy(t.entity, { [pk]: t.id })) as Record<
-              string,
-              unknown
-            > | null;
-            version = await versions.append(t.entity, t.id, after ? { ...after } : null, now);
-          }
-          await manager.query('RELEASE SAVEPOINT push_mutation');
-          await insertRow(manager, Audit, {
-            ...audit,
-            status: 'applied',
-            reason: null,
-            serverVersion: version || null,
-          });
-          results.push({ ...base, status: 'applied', duplicate: false });
-        } catch (e) {
-          const refused = rejection(e);
-          await manager.query('ROLLBACK TO SAVEPOINT push_mutation');
-          await manager.query('RELEASE SAVEPOINT push_mutation');
-          if (!refused) throw e; // not the mutation's fault (database, bug): the whole push fails and is retried
-          await insertRow(manager, Audit, {
-            ...audit,
-            status: 'rejected',
-            reason: `${refused.code}: ${refused.reason}`,
-            serverVersion: null,
-          });
-          results.push({ ...base, status: 'rejected', ...refused });
-        }
-        lastSeq = m.seq;
-      }
-      await manager.update(
-        ClientState,
-        { clientId: input.clientId },
-        { lastSeq, updatedAt: now, userId: actor.userId },
-      );
-      const serverVersion = await versions.commit();
-      return { results, lastSeq, serverVersion };
-    }),
-  );
+  let response: PushResponse;
+  try {
+    response = await attempt(store, actor, input, registry, false);
+  } catch (e) {
+    if (!(e instanceof IsolateAndRetry)) throw e;
+    response = await attempt(store, actor, input, registry, true);
+  }
   if (response.results.some((r) => r.status === 'applied' && !r.duplicate))
     onCommitted(response.serverVersion);
   return response;
+}
+
+/**
+ * A mutator refused after it may have written: the push runs again from the start, this time with
+ * every mutation in its own savepoint. Most pushes are refused nothing, and save two round trips
+ * per mutation by not taking savepoints at all.
+ */
+class IsolateAndRetry extends Error {}
+
+/** Combines statements into one for PostgreSQL (data-modifying CTEs), numbering the placeholders. */
+function combined(statements: Statement[]): Statement {
+  if (statements.length === 1) return numbered(statements[0]!);
+  const last = statements[statements.length - 1]!;
+  const ctes = statements.slice(0, -1).map((st, i) => `s${i} AS (${st.sql})`);
+  return numbered({
+    sql: `WITH ${ctes.join(', ')} ${last.sql}`,
+    params: statements.flatMap((st) => st.params),
+  });
+}
+
+function numbered(st: Statement): Statement {
+  let i = 0;
+  return { sql: st.sql.replace(/\?/g, () => `$${++i}`), params: st.params };
+}
+
+const pushQueues = new WeakMap<CentralStore, Promise<unknown>>();
+
+/**
+ * Pushes take the counter row's lock, so they run one at a time anyway; on PostgreSQL they also
+ * queue here, in the process, before taking a pooled connection. Otherwise every waiting push holds
+ * one of the pool's connections while it waits for the lock, and one slow commit leaves the
+ * session look-ups of new requests waiting for a connection too. SQLite queues in withStore.
+ */
+function oneAtATime<T>(store: CentralStore, work: () => Promise<T>): Promise<T> {
+  if (store.engine !== 'postgres') return withStore(store, work);
+  const tail = pushQueues.get(store) ?? Promise.resolve();
+  const next = tail.then(work, work);
+  pushQueues.set(
+    store,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+async function attempt(
+  store: CentralStore,
+  actor: Actor,
+  input: PushInput,
+  registry: ReadonlyMap<string, Mutation>,
+  isolate: boolean,
+): Promise<PushResponse> {
+  return oneAtATime(store, () =>
+    store.dataSource.transaction(async (manager) => {
+      const writes = holdInserts(manager.queryRunner!, store.engine);
+      try {
+        const response = await applyPush(manager, store, actor, input, registry, isolate);
+        await writes.release();
+        return response;
+      } catch (e) {
+        writes.discard();
+        throw e;
+      }
+    }),
+  );
+}
+
+async function applyPush(
+  manager: EntityManager,
+  store: CentralStore,
+  actor: Actor,
+  input: PushInput,
+  registry: ReadonlyMap<string, Mutation>,
+  isolate: boolean,
+): Promise<PushResponse> {
+  // The counter row first: on PostgreSQL its lock orders every writer, so versions follow commit order.
+  const versions = await VersionAllocator.start(manager, store.engine);
+  let lastSeq = await lockClient(manager, input.clientId, actor.userId);
+  const results: PushResult[] = [];
+  const now = new Date().toISOString();
+  const changes = new ChangeBuffer(versions);
+  const audits: AuditRow[] = [];
+
+  // A retry (the answer to an earlier push was lost) gets the verdict the audit recorded then:
+  // a mutation rejected the first time must be rejected again, not acknowledged as applied.
+  const earlier = await earlierVerdicts(manager, input, lastSeq);
+  for (const m of input.mutations) {
+    const base = { mutationId: m.mutationId, seq: m.seq };
+    if (m.seq <= lastSeq) {
+      const verdict = earlier.get(m.mutationId);
+      if (verdict?.status === 'rejected') {
+        const reason = verdict.reason ?? '';
+        const colon = reason.indexOf(': ');
+        results.push({
+          ...base,
+          status: 'rejected',
+          code: colon > 0 ? reason.slice(0, colon) : 'rejected',
+          reason: colon > 0 ? reason.slice(colon + 2) : reason,
+          details: {},
+        });
+      } else if (verdict) {
+        results.push({ ...base, status: 'applied', duplicate: true });
+      } else {
+        // A sequence number this desk used before, on a mutation the server never saw: the desk's data
+        // folder was restored or copied. Not applied, and said so, never dropped in silence.
+        results.push({
+          ...base,
+          status: 'rejected',
+          code: 'sequenceReused',
+          reason: `This desk already sent mutation number ${m.seq} with other content (restored desk data?)`,
+          details: {},
+        });
+      }
+      continue;
+    }
+    if (m.seq > lastSeq + 1 && m.seq === input.mutations[0]?.seq) {
+      // The server has fewer of this desk's mutations than the desk knows it sent: the central store
+      // was restored from a backup. What is gone is gone; take the rest (the desk re-bootstraps, as its
+      // cursor is now ahead of the server's head) rather than refusing this desk forever.
+      console.warn(
+        `[central] desk ${input.clientId}: mutations ${lastSeq + 1}–${m.seq - 1} are missing (restored backup?)`,
+      );
+      lastSeq = m.seq - 1;
+    }
+    if (m.seq !== lastSeq + 1) throw new PushOrderError(lastSeq + 1);
+    const def = registry.get(m.name);
+    if (
+      !def ||
+      m.schemaVersion > def.schemaVersion ||
+      m.schemaVersion <= def.schemaVersion - SCHEMA_VERSIONS_ACCEPTED
+    ) {
+      results.push({
+        ...base,
+        status: 'versionNotSupported',
+        reason: def
+          ? `${m.name} schema version ${m.schemaVersion} is not supported (this server accepts ${def.schemaVersion})`
+          : `Unknown mutation ${m.name}`,
+      });
+      break; // the desk keeps this one and everything after it
+    }
+
+    const audit = {
+      mutationId: m.mutationId,
+      clientId: input.clientId,
+      seq: m.seq,
+      userId: actor.userId,
+      userName: actor.name,
+      role: actor.role,
+      name: m.name,
+      args: JSON.stringify(m.args ?? null),
+      schemaVersion: m.schemaVersion,
+      appliedAt: now,
+    };
+    if (isolate) await manager.query('SAVEPOINT push_mutation');
+    let applying = false;
+    try {
+      if (!def.roles.includes(actor.role)) {
+        throw new DomainError('forbidden', `${m.name} is not allowed for the role ${actor.role}`, {
+          role: actor.role,
+        });
+      }
+      const raw =
+        m.schemaVersion < def.schemaVersion && def.upgrade ? def.upgrade(m.args, m.schemaVersion) : m.args;
+      const args = def.args.parse(raw);
+      applying = true;
+      const { touched } = await applyMutation(
+        manager,
+        def,
+        args,
+        actor,
+        { clientId: input.clientId, mutationId: m.mutationId },
+        (year) => nextReference(manager, store.engine, year),
+      );
+      if (isolate) await manager.query('RELEASE SAVEPOINT push_mutation');
+      const version = changes.record(touched);
+      audits.push({ ...audit, status: 'applied', reason: null, serverVersion: version || null });
+      results.push({ ...base, status: 'applied', duplicate: false });
+    } catch (e) {
+      const refused = rejection(e);
+      if (isolate) {
+        await manager.query('ROLLBACK TO SAVEPOINT push_mutation');
+        await manager.query('RELEASE SAVEPOINT push_mutation');
+      } else if (refused && applying) {
+        throw new IsolateAndRetry(); // it may have written before it refused: undo it alone, in a savepoint
+      }
+      if (!refused) throw e; // not the mutation's fault (database, bug): the whole push fails and is retried
+      audits.push({
+        ...audit,
+        status: 'rejected',
+        reason: `${refused.code}: ${refused.reason}`,
+        serverVersion: null,
+      });
+      results.push({ ...base, status: 'rejected', ...refused });
+    }
+    lastSeq = m.seq;
+  }
+  // The push's bookkeeping: change log, audit, the desk's sequence and the server version, in one
+  // statement on PostgreSQL (one round trip while the counter row is locked), a few on SQLite.
+  const statements = changes.statements(manager, store.engine, now);
+  statements.push(...auditInserts(manager, audits));
+  statements.push({
+    sql: `UPDATE client_state SET last_seq = ?, updated_at = ?, user_id = ? WHERE client_id = ?`,
+    params: [lastSeq, now, actor.userId, input.clientId],
+  });
+  if (changes.size > 0) {
+    statements.push({
+      sql: `INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+      params: [SERVER_VERSION, versions.head],
+    });
+  }
+  if (store.engine === 'postgres') {
+    for (let from = 0; from < statements.length;) {
+      let params = 0;
+      let to = from;
+      while (to < statements.length && (to === from || params + statements[to]!.params.length < 30_000)) {
+        params += statements[to++]!.params.length;
+      }
+      const st = combined(statements.slice(from, to));
+      await manager.query(st.sql, st.params);
+      from = to;
+    }
+  } else {
+    for (const st of statements) await manager.query(st.sql, st.params);
+  }
+  return { results, lastSeq, serverVersion: versions.head };
+}
+
+const AUDITS_PER_STATEMENT = 500;
+
+function auditInserts(manager: EntityManager, audits: AuditRow[]): Statement[] {
+  if (audits.length === 0) return [];
+  const q = (name: string) => manager.connection.driver.escape(name);
+  const columns = manager.connection.getMetadata(Audit).columns;
+  const out: Statement[] = [];
+  for (let from = 0; from < audits.length; from += AUDITS_PER_STATEMENT) {
+    const chunk = audits.slice(from, from + AUDITS_PER_STATEMENT);
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    out.push({
+      sql: `INSERT INTO audit (${columns.map((c) => q(c.databaseName)).join(', ')}) VALUES ${chunk.map(() => row).join(', ')}`,
+      params: chunk.flatMap((a) =>
+        columns.map((c) => (a as unknown as Record<string, unknown>)[c.propertyName] ?? null),
+      ),
+    });
+  }
+  return out;
 }
