@@ -16,6 +16,8 @@ export const DOMAIN_ERROR_CODES = [
   'conflict',
   'centralUnavailable',
   'signedOut',
+  'invalidTransition',
+  'callHasTicket',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

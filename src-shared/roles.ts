@@ -27,3 +27,6 @@ export const SLA_SETTINGS_ROLES: readonly Role[] = ['team_lead', 'admin'];
 export function canChangeSlaSettings(role: Role): boolean {
   return SLA_SETTINGS_ROLES.includes(role);
 }
+
+/** Who works tickets: everyone at the desk but the admin (R5–R12). */
+export const TICKET_ROLES: readonly Role[] = ['agent', 'technician', 'team_lead'];

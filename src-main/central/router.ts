@@ -12,6 +12,7 @@ import {
   countUsers,
   createUser,
   findUserByName,
+  listStaff,
   listUsers,
   newUserSchema,
   toUserView,
@@ -89,6 +90,10 @@ export const centralRouter = router({
       user: toUserView(ctx.session.user),
       expiresAt: ctx.session.expiresAt,
     })),
+    /** Active people a ticket can be assigned to (names and roles only), for every signed-in user. */
+    staff: authedProcedure.query(({ ctx }) =>
+      withStore(ctx.store, () => listStaff(ctx.store.dataSource.manager)),
+    ),
   }),
 
   sync: router({

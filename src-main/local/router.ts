@@ -4,6 +4,7 @@ import { callsRouter } from '../calls/router';
 import { accountRouter } from '../account/router';
 import { syncRouter } from '../sync/router';
 import { slaRouter } from '../sla/router';
+import { ticketsRouter } from '../tickets/router';
 import { publicProcedure, router } from './trpc';
 
 export const localRouter = router({
@@ -19,6 +20,7 @@ export const localRouter = router({
   sync: syncRouter,
   calls: callsRouter,
   sla: slaRouter,
+  tickets: ticketsRouter,
 });
 
 export type LocalRouter = typeof localRouter;

@@ -2,8 +2,9 @@
 // what the desk replays on rebase. A name missing here is unknown everywhere.
 import { CALL_MUTATIONS } from '../calls/mutations';
 import { slaSetSettings } from '../sla/mutations';
+import { TICKET_MUTATIONS } from '../tickets/mutations';
 import type { Mutation } from './define';
 
 export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
-  ([...CALL_MUTATIONS, slaSetSettings] as Mutation[]).map((m) => [m.name, m]),
+  ([...CALL_MUTATIONS, slaSetSettings, ...TICKET_MUTATIONS] as Mutation[]).map((m) => [m.name, m]),
 );

@@ -96,6 +96,165 @@ export const CallEvent = new EntitySchema<CallEventRow>({
   },
 });
 
+/** A ticket (R4–R12). Instants are ISO strings; `pauses` is JSON TicketPause[] (src-shared/tickets/lifecycle). */
+export interface TicketRow {
+  id: string;
+  /** Canonical reference from the central store's counter (R6); null until the central store has it. */
+  reference: string | null;
+  /** The desk's provisional reference, kept as a searchable alias forever. */
+  provisionalReference: string | null;
+  callId: string | null;
+  channel: string;
+  reporterName: string;
+  reporterPhone: string;
+  reporterEmail: string | null;
+  customerId: string;
+  workplace: string;
+  title: string | null;
+  description: string;
+  priority: string;
+  system: string;
+  category: string;
+  device: string | null;
+  notifyBy: string;
+  status: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  respondedAt: string | null;
+  responseChannel: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  resolution: string | null;
+  pauses: string;
+  agreedWith: string | null;
+  agreedWithName: string | null;
+  agreedPlan: string | null;
+  agreedTargetDate: string | null;
+  temporarySolution: string | null;
+  responseDueAt: string;
+  resolutionDueAt: string | null;
+  breachAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  createdByName: string;
+  updatedAt: string;
+  updatedByName: string;
+}
+export const Ticket = new EntitySchema<TicketRow>({
+  name: 'ticket',
+  columns: {
+    id: { type: 'text', primary: true },
+    reference: text('reference', true),
+    provisionalReference: text('provisional_reference', true),
+    callId: text('call_id', true),
+    channel: text('channel'),
+    reporterName: text('reporter_name'),
+    reporterPhone: text('reporter_phone'),
+    reporterEmail: text('reporter_email', true),
+    customerId: text('customer_id'),
+    workplace: text('workplace'),
+    title: text('title', true),
+    description: text('description'),
+    priority: text('priority'),
+    system: text('system'),
+    category: text('category'),
+    device: text('device', true),
+    notifyBy: text('notify_by'),
+    status: text('status'),
+    assigneeId: text('assignee_id', true),
+    assigneeName: text('assignee_name', true),
+    respondedAt: text('responded_at', true),
+    responseChannel: text('response_channel', true),
+    resolvedAt: text('resolved_at', true),
+    closedAt: text('closed_at', true),
+    resolution: text('resolution', true),
+    pauses: text('pauses'),
+    agreedWith: text('agreed_with', true),
+    agreedWithName: text('agreed_with_name', true),
+    agreedPlan: text('agreed_plan', true),
+    agreedTargetDate: text('agreed_target_date', true),
+    temporarySolution: text('temporary_solution', true),
+    responseDueAt: text('response_due_at'),
+    resolutionDueAt: text('resolution_due_at', true),
+    breachAt: text('breach_at', true),
+    createdAt: text('created_at'),
+    createdBy: text('created_by'),
+    createdByName: text('created_by_name'),
+    updatedAt: text('updated_at'),
+    updatedByName: text('updated_by_name'),
+  },
+});
+
+/** One line of a ticket's timeline (R7): a change, a note, a work record (R11), a response, a message. */
+export interface TicketEventRow {
+  id: string;
+  ticketId: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  kind: string;
+  /** JSON: {changes: {field: [from, to]}} for changes, the record itself for notes and work. */
+  data: string;
+}
+export const TicketEvent = new EntitySchema<TicketEventRow>({
+  name: 'ticket_event',
+  columns: {
+    id: { type: 'text', primary: true },
+    ticketId: text('ticket_id'),
+    at: text('at'),
+    actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    kind: text('kind'),
+    data: text('data'),
+  },
+});
+
+/**
+ * A message to the reporter (R6, R9): queued by a ticket mutation, sent by the central store. The
+ * text is rendered when it is sent, so it carries the canonical reference even for offline tickets.
+ */
+export interface TicketMessageRow {
+  id: string;
+  ticketId: string;
+  /** 'created' | 'update' | 'resolved' */
+  kind: string;
+  /** 'email' | 'sms' */
+  channel: string;
+  recipient: string;
+  /** The update's text (kind 'update'). */
+  text: string | null;
+  /** 'queued' | 'sent' | 'failed' (gave up) */
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  subject: string | null;
+  body: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export const TicketMessage = new EntitySchema<TicketMessageRow>({
+  name: 'ticket_message',
+  columns: {
+    id: { type: 'text', primary: true },
+    ticketId: text('ticket_id'),
+    kind: text('kind'),
+    channel: text('channel'),
+    recipient: text('recipient'),
+    text: text('text', true),
+    status: text('status'),
+    attempts: { type: 'integer' },
+    lastError: text('last_error', true),
+    nextAttemptAt: text('next_attempt_at', true),
+    subject: text('subject', true),
+    body: text('body', true),
+    sentAt: text('sent_at', true),
+    createdAt: text('created_at'),
+    updatedAt: text('updated_at'),
+  },
+});
+
 /** DESIGN.md "Data and sync": every mutation applied on this desk, in order, for the central store to read. */
 export interface OutboxRow {
   seq: number;
@@ -189,6 +348,15 @@ export const SharedSetting = new EntitySchema<SharedSettingRow>({
 });
 
 /** Tables whose rows the central store owns and desks replicate (sync pulls these). */
-export const SYNCED_ENTITIES = [Customer, Workplace, Call, CallEvent, SharedSetting];
+export const SYNCED_ENTITIES = [
+  Customer,
+  Workplace,
+  Call,
+  CallEvent,
+  SharedSetting,
+  Ticket,
+  TicketEvent,
+  TicketMessage,
+];
 
 export const ENTITIES = [...SYNCED_ENTITIES, Outbox, LocalSetting, RejectedMutation];

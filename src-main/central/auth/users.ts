@@ -3,7 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { roleSchema, type Actor, type Role } from '../../../src-shared/roles';
+import { roleSchema, TICKET_ROLES, type Actor, type Role } from '../../../src-shared/roles';
 import { DomainError } from '../../../src-shared/errors';
 import { UserAccount, type UserAccountRow } from '../store/entities';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
@@ -80,6 +80,15 @@ export async function createUser(
   };
   await manager.insert(UserAccount, row);
   return toUserView(row);
+}
+
+/** Who tickets can be assigned to: active agents, technicians and team leads. */
+export async function listStaff(
+  manager: EntityManager,
+): Promise<Array<{ id: string; displayName: string; role: Role }>> {
+  return (await listUsers(manager))
+    .filter((u) => u.active && TICKET_ROLES.includes(u.role))
+    .map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
 }
 
 export async function listUsers(manager: EntityManager): Promise<UserView[]> {

@@ -1,0 +1,512 @@
+// The ticket's mutators (R4–R12): create (from a call or a message), edit,
+// assign, the life-cycle steps, first response, notes and work records. Each
+// writes the ticket row with its freshly computed deadlines, appends to the
+// ticket's timeline, and queues the reporter's messages, all in the caller's
+// transaction. Which steps are allowed, and what they do to the clocks, is
+// src-shared/tickets/lifecycle's; the clock arithmetic is src-shared/sla's.
+import type { EntityManager } from 'typeorm';
+import { DateTime } from 'luxon';
+import { DomainError } from '../../src-shared/errors';
+import { TICKET_ROLES } from '../../src-shared/roles';
+import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
+import type { Priority } from '../../src-shared/sla';
+import {
+  applyTransition,
+  storedDeadlines,
+  type TicketAction,
+  type TicketClockFacts,
+  type TicketPause,
+} from '../../src-shared/tickets/lifecycle';
+import {
+  ticketAgreedPlanArgs,
+  ticketAssignArgs,
+  ticketCloseArgs,
+  ticketCreateArgs,
+  ticketEditArgs,
+  ticketNoteArgs,
+  ticketReopenArgs,
+  ticketResolveArgs,
+  ticketRespondArgs,
+  ticketResumeArgs,
+  ticketStartArgs,
+  ticketTemporarySolutionArgs,
+  ticketWorkArgs,
+  type TicketEventKind,
+  type TicketStatus,
+} from '../../src-shared/tickets/schemas';
+import { defineMutation, type MutationContext } from '../mutations/define';
+import { slaInForce } from '../sla/settingsStore';
+import { Call, Ticket, TicketEvent, TicketMessage, type TicketRow } from '../store/entities';
+
+export async function loadTicket(manager: EntityManager, ticketId: string): Promise<TicketRow> {
+  const ticket = await manager.findOneBy(Ticket, { id: ticketId });
+  if (!ticket) throw new DomainError('notFound', `No ticket with id ${ticketId}`, { ticketId });
+  return ticket;
+}
+
+export function clockFacts(t: TicketRow): TicketClockFacts {
+  return {
+    createdAt: t.createdAt,
+    priority: t.priority as Priority,
+    status: t.status as TicketStatus,
+    respondedAt: t.respondedAt,
+    resolvedAt: t.resolvedAt,
+    pauses: JSON.parse(t.pauses) as TicketPause[],
+  };
+}
+
+/** The deadline columns for the ticket as it will be after `patch`. */
+async function deadlinesAfter(
+  manager: EntityManager,
+  ticket: TicketRow,
+  patch: Partial<TicketRow>,
+): Promise<Pick<TicketRow, 'responseDueAt' | 'resolutionDueAt' | 'breachAt'>> {
+  const sla = await slaInForce(manager);
+  return storedDeadlines(clockFacts({ ...ticket, ...patch }), sla.calendar, sla.settings);
+}
+
+async function event(
+  { write, actor, newId }: MutationContext,
+  ticketId: string,
+  kind: TicketEventKind,
+  at: string,
+  data: Record<string, unknown>,
+): Promise<void> {
+  await write.insert(TicketEvent, {
+    id: newId(),
+    ticketId,
+    kind,
+    at,
+    actorId: actor.userId,
+    actorName: actor.name,
+    data: JSON.stringify(data),
+  });
+}
+
+/** Queues a message to the reporter (R6, R9), unless they asked not to be told. */
+async function queueMessage(
+  { write, newId }: MutationContext,
+  ticket: Pick<TicketRow, 'id' | 'notifyBy' | 'reporterEmail' | 'reporterPhone'>,
+  kind: 'created' | 'update' | 'resolved',
+  at: string,
+  text: string | null = null,
+): Promise<void> {
+  if (ticket.notifyBy === 'none') return;
+  const email = ticket.notifyBy === 'email';
+  if (email && !ticket.reporterEmail) return; // refused at creation; an edit may have cleared it
+  await write.insert(TicketMessage, {
+    id: newId(),
+    ticketId: ticket.id,
+    kind,
+    channel: ticket.notifyBy,
+    recipient: email ? ticket.reporterEmail! : ticket.reporterPhone,
+    text,
+    status: 'queued',
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: at,
+    subject: null,
+    body: null,
+    sentAt: null,
+    createdAt: at,
+    updatedAt: at,
+  });
+}
+
+/** Writes `patch` with recomputed deadlines and the actor's name. */
+async function saveTicket(
+  ctx: MutationContext,
+  ticket: TicketRow,
+  patch: Partial<TicketRow>,
+  at: string,
+): Promise<TicketRow> {
+  const full = {
+    ...patch,
+    ...(await deadlinesAfter(ctx.manager, ticket, patch)),
+    updatedAt: at > ticket.updatedAt ? at : ticket.updatedAt,
+    updatedByName: ctx.actor.name,
+  };
+  await ctx.write.update(Ticket, ticket.id, full);
+  return { ...ticket, ...full };
+}
+
+/** The year a reference belongs to: the ticket's creation date in Oslo. */
+function referenceYear(at: string): number {
+  return DateTime.fromISO(at, { zone: SERVICE_TIME_ZONE }).year;
+}
+
+export const ticketCreate = defineMutation({
+  name: 'ticket.create',
+  schemaVersion: 1,
+  args: ticketCreateArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    const { manager, actor } = ctx;
+    let respondedAt: string | null = null;
+    if (args.callId) {
+      const call = await manager.findOneBy(Call, { id: args.callId });
+      if (!call) throw new DomainError('notFound', `No call with id ${args.callId}`, { callId: args.callId });
+      if (!call.takenBy) {
+        throw new DomainError('callNotTaken', 'Answer the call before making a ticket of it', {
+          callId: call.id,
+        });
+      }
+      const existing = await manager.findOneBy(Ticket, { callId: call.id });
+      if (existing) {
+        throw new DomainError('callHasTicket', 'This call already has a ticket', {
+          ticketId: existing.id,
+          reference: existing.reference ?? existing.provisionalReference,
+        });
+      }
+      respondedAt = args.at; // R8: the answered call is the first response
+    }
+    const reference = ctx.nextReference ? await ctx.nextReference(referenceYear(args.at)) : null;
+    const base: TicketRow = {
+      id: args.id,
+      reference,
+      provisionalReference: args.provisionalReference,
+      callId: args.callId,
+      channel: args.channel,
+      reporterName: args.reporterName,
+      reporterPhone: args.reporterPhone,
+      reporterEmail: args.reporterEmail,
+      customerId: args.customerId,
+      workplace: args.workplace,
+      title: args.title,
+      description: args.description,
+      priority: args.priority,
+      system: args.system,
+      category: args.category,
+      device: args.device,
+      notifyBy: args.notifyBy,
+      status: 'new',
+      assigneeId: null,
+      assigneeName: null,
+      respondedAt,
+      responseChannel: respondedAt ? 'phone' : null,
+      resolvedAt: null,
+      closedAt: null,
+      resolution: null,
+      pauses: '[]',
+      agreedWith: null,
+      agreedWithName: null,
+      agreedPlan: null,
+      agreedTargetDate: null,
+      temporarySolution: null,
+      responseDueAt: '',
+      resolutionDueAt: null,
+      breachAt: null,
+      createdAt: args.at,
+      createdBy: actor.userId,
+      createdByName: actor.name,
+      updatedAt: args.at,
+      updatedByName: actor.name,
+    };
+    const row = { ...base, ...(await deadlinesAfter(manager, base, {})) };
+    await ctx.write.insert(Ticket, row);
+    await event(ctx, row.id, 'created', args.at, {
+      channel: args.channel,
+      priority: args.priority,
+      callId: args.callId,
+      provisionalReference: args.provisionalReference,
+    });
+    if (respondedAt) await event(ctx, row.id, 'responded', args.at, { channel: 'phone', viaCall: true });
+    // The automatic acknowledgement with the reference; it does not count as a response (R8).
+    await queueMessage(ctx, row, 'created', args.at);
+    return { id: row.id, reference, provisionalReference: args.provisionalReference };
+  },
+});
+
+const EDITABLE = [
+  'reporterName',
+  'reporterPhone',
+  'reporterEmail',
+  'customerId',
+  'workplace',
+  'description',
+  'title',
+  'priority',
+  'system',
+  'category',
+  'device',
+  'notifyBy',
+] as const;
+
+function refuseIfClosed(ticket: TicketRow, what: string): void {
+  if (ticket.status === 'closed') {
+    throw new DomainError('invalidTransition', `The ticket is closed; ${what} is no longer possible`, {
+      status: ticket.status,
+    });
+  }
+}
+
+export const ticketEdit = defineMutation({
+  name: 'ticket.edit',
+  schemaVersion: 1,
+  args: ticketEditArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    const ticket = await loadTicket(ctx.manager, args.ticketId);
+    refuseIfClosed(ticket, 'editing it');
+    const changes: Record<string, [unknown, unknown]> = {};
+    const patch: Partial<TicketRow> = {};
+    for (const key of EDITABLE) {
+      const to = args[key];
+      if (to !== undefined && to !== ticket[key]) {
+        changes[key] = [ticket[key], to];
+        (patch as Record<string, unknown>)[key] = to;
+      }
+    }
+    const after = { ...ticket, ...patch };
+    if (after.notifyBy === 'email' && !after.reporterEmail) {
+      throw new DomainError('conflict', 'An e-mail address is needed to notify the reporter by e-mail', {
+        field: 'reporterEmail',
+      });
+    }
+    if (after.status === 'temporary_solution' && (after.priority === 'medium' || after.priority === 'low')) {
+      throw new DomainError(
+        'invalidTransition',
+        'A ticket resting on a temporary solution must stay critical or high (R12); resume it first',
+        { field: 'priority' },
+      );
+    }
+    if (Object.keys(changes).length === 0) return { id: ticket.id, changed: [] as string[] };
+    await saveTicket(ctx, ticket, patch, args.at);
+    await event(ctx, ticket.id, 'changed', args.at, { changes });
+    return { id: ticket.id, changed: Object.keys(changes) };
+  },
+});
+
+export const ticketAssign = defineMutation({
+  name: 'ticket.assign',
+  schemaVersion: 1,
+  args: ticketAssignArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    const ticket = await loadTicket(ctx.manager, args.ticketId);
+    refuseIfClosed(ticket, 'assigning it');
+    if (ticket.assigneeId === args.assigneeId) return { id: ticket.id };
+    await saveTicket(ctx, ticket, { assigneeId: args.assigneeId, assigneeName: args.assigneeName }, args.at);
+    await event(ctx, ticket.id, 'assigned', args.at, {
+      changes: { assignee: [ticket.assigneeName, args.assigneeName] },
+    });
+    return { id: ticket.id };
+  },
+});
+
+/** One life-cycle step: status, pauses and resolution time from lifecycle.ts, plus the step's own fields. */
+async function step(
+  ctx: MutationContext,
+  ticketId: string,
+  action: TicketAction,
+  at: string,
+  fields: Partial<TicketRow>,
+  detail: Record<string, unknown> = {},
+): Promise<TicketRow> {
+  const ticket = await loadTicket(ctx.manager, ticketId);
+  const next = applyTransition(clockFacts(ticket), action, at);
+  const saved = await saveTicket(
+    ctx,
+    ticket,
+    { ...fields, status: next.status, resolvedAt: next.resolvedAt, pauses: JSON.stringify(next.pauses) },
+    at,
+  );
+  await event(ctx, ticketId, 'status', at, {
+    action,
+    changes: { status: [ticket.status, next.status] },
+    ...detail,
+  });
+  return saved;
+}
+
+export const ticketStart = defineMutation({
+  name: 'ticket.start',
+  schemaVersion: 1,
+  args: ticketStartArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    await step(ctx, args.ticketId, 'start', args.at, {});
+    return { id: args.ticketId };
+  },
+});
+
+export const ticketAgreedPlan = defineMutation({
+  name: 'ticket.agreedPlan',
+  schemaVersion: 1,
+  args: ticketAgreedPlanArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    const agreed = {
+      agreedWith: args.agreedWith,
+      agreedWithName: args.agreedWithName,
+      agreedPlan: args.plan,
+      agreedTargetDate: args.newTargetDate,
+    };
+    await step(ctx, args.ticketId, 'agreedPlan', args.at, agreed, agreed);
+    return { id: args.ticketId };
+  },
+});
+
+export const ticketTemporarySolution = defineMutation({
+  name: 'ticket.temporarySolution',
+  schemaVersion: 1,
+  args: ticketTemporarySolutionArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    await step(
+      ctx,
+      args.ticketId,
+      'temporarySolution',
+      args.at,
+      { temporarySolution: args.description },
+      { description: args.description },
+    );
+    return { id: args.ticketId };
+  },
+});
+
+export const ticketResume = defineMutation({
+  name: 'ticket.resume',
+  schemaVersion: 1,
+  args: ticketResumeArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    await step(ctx, args.ticketId, 'resume', args.at, {}, { reason: args.reason });
+    return { id: args.ticketId };
+  },
+});
+
+export const ticketResolve = defineMutation({
+  name: 'ticket.resolve',
+  schemaVersion: 1,
+  args: ticketResolveArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    const saved = await step(
+      ctx,
+      args.ticketId,
+      'resolve',
+      args.at,
+      { resolution: args.resolution },
+      { resolution: args.resolution },
+    );
+    await queueMessage(ctx, saved, 'resolved', args.at, args.resolution); // R9
+    return { id: args.ticketId };
+  },
+});
+
+export const ticketClose = defineMutation({
+  name: 'ticket.close',
+  schemaVersion: 1,
+  args: ticketCloseArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    await step(ctx, args.ticketId, 'close', args.at, { closedAt: args.at });
+    return { id: args.ticketId };
+  },
+});
+
+export const ticketReopen = defineMutation({
+  name: 'ticket.reopen',
+  schemaVersion: 1,
+  args: ticketReopenArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    await step(ctx, args.ticketId, 'reopen', args.at, { resolution: null }, { reason: args.reason });
+    return { id: args.ticketId };
+  },
+});
+
+/** Records the first response (R8) if there is none yet; later answers are only logged. */
+async function respond(
+  ctx: MutationContext,
+  ticket: TicketRow,
+  channel: string,
+  at: string,
+): Promise<boolean> {
+  if (ticket.respondedAt) return false;
+  await saveTicket(ctx, ticket, { respondedAt: at, responseChannel: channel }, at);
+  return true;
+}
+
+export const ticketRespond = defineMutation({
+  name: 'ticket.respond',
+  schemaVersion: 1,
+  args: ticketRespondArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    const ticket = await loadTicket(ctx.manager, args.ticketId);
+    const first = await respond(ctx, ticket, args.channel, args.at);
+    await event(ctx, ticket.id, 'responded', args.at, { channel: args.channel, text: args.text, first });
+    return { id: ticket.id, first };
+  },
+});
+
+/**
+ * A note. Kept whatever state the ticket is in (another desk may have closed it meanwhile: the
+ * note is not lost). A note for the reporter is sent to them and, as an agent's answer, meets
+ * the response target if nothing did yet (R8).
+ */
+export const ticketNote = defineMutation({
+  name: 'ticket.note',
+  schemaVersion: 1,
+  args: ticketNoteArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    const ticket = await loadTicket(ctx.manager, args.ticketId);
+    let first = false;
+    if (args.visibility === 'reporter') {
+      if (ticket.notifyBy !== 'none') first = await respond(ctx, ticket, ticket.notifyBy, args.at);
+      await queueMessage(ctx, ticket, 'update', args.at, args.text);
+    }
+    await ctx.write.insert(TicketEvent, {
+      id: args.noteId,
+      ticketId: ticket.id,
+      kind: 'note',
+      at: args.at,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+      data: JSON.stringify({ visibility: args.visibility, text: args.text, firstResponse: first }),
+    });
+    return { id: args.noteId, first };
+  },
+});
+
+/** R11: a remote session or an on-site visit. Work on a new ticket starts it. */
+export const ticketWork = defineMutation({
+  name: 'ticket.work',
+  schemaVersion: 1,
+  args: ticketWorkArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    let ticket = await loadTicket(ctx.manager, args.ticketId);
+    if (ticket.status === 'new') ticket = await step(ctx, ticket.id, 'start', args.at, {});
+    const record = args.work.kind === 'remote_session' ? args.work.remote : args.work.visit;
+    await ctx.write.insert(TicketEvent, {
+      id: args.workId,
+      ticketId: ticket.id,
+      kind: args.work.kind,
+      at: args.at,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+      data: JSON.stringify(record),
+    });
+    return { id: args.workId };
+  },
+});
+
+export const TICKET_MUTATIONS = [
+  ticketCreate,
+  ticketEdit,
+  ticketAssign,
+  ticketStart,
+  ticketAgreedPlan,
+  ticketTemporarySolution,
+  ticketResume,
+  ticketResolve,
+  ticketClose,
+  ticketReopen,
+  ticketRespond,
+  ticketNote,
+  ticketWork,
+];

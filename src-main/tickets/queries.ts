@@ -1,0 +1,241 @@
+// Read side of tickets on the desk's SQLite store: the lists (open by time to
+// breach, mine, all), search by reference / reporter / phone, and one ticket
+// with its timeline and messages. Raw SQL: these are the hot reads, and the
+// local store is always SQLite (indexes: migrations/1764576000000-tickets).
+import type { EntityManager } from 'typeorm';
+import { phoneSearchDigits } from '../../src-shared/phone';
+import {
+  ticketListQuery,
+  type TicketEventView,
+  type TicketListQuery,
+  type TicketMessageView,
+  type TicketSummary,
+} from '../../src-shared/tickets/schemas';
+import { Ticket, type TicketRow } from '../store/entities';
+
+const OPEN = `t.status NOT IN ('resolved', 'closed')`;
+/** The open lists' order: the next deadline first, tickets with none running (paused) last. */
+const BREACH_KEY = `ifnull(t.breach_at, '~')`;
+
+interface SummarySqlRow {
+  id: string;
+  reference: string | null;
+  provisional_reference: string | null;
+  title: string | null;
+  description: string;
+  reporter_name: string;
+  reporter_phone: string;
+  customer_id: string;
+  customer_name: string | null;
+  workplace: string;
+  system: string;
+  category: string;
+  priority: TicketSummary['priority'];
+  status: TicketSummary['status'];
+  assignee_id: string | null;
+  assignee_name: string | null;
+  created_at: string;
+  responded_at: string | null;
+  resolved_at: string | null;
+  pauses: string;
+  response_due_at: string;
+  resolution_due_at: string | null;
+  breach_at: string | null;
+  sort_key: string;
+}
+
+function excerpt(description: string): string {
+  const line = description.split('\n', 1)[0]!.trim();
+  return line.length > 140 ? `${line.slice(0, 139)}…` : line;
+}
+
+function toSummary(r: SummarySqlRow): TicketSummary {
+  return {
+    id: r.id,
+    reference: r.reference,
+    provisionalReference: r.provisional_reference,
+    title: r.title,
+    excerpt: excerpt(r.description),
+    reporterName: r.reporter_name,
+    reporterPhone: r.reporter_phone,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    workplace: r.workplace,
+    system: r.system,
+    category: r.category,
+    priority: r.priority,
+    status: r.status,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    createdAt: r.created_at,
+    respondedAt: r.responded_at,
+    resolvedAt: r.resolved_at,
+    pauses: r.pauses,
+    responseDueAt: r.response_due_at,
+    resolutionDueAt: r.resolution_due_at,
+    breachAt: r.breach_at,
+    cursor: { key: r.sort_key, id: r.id },
+  };
+}
+
+/** What a search term matches in ticket_search (FTS5), or null when it is too short for trigrams. */
+function searchMatch(term: string): string | null {
+  const numberLike = /^[+\d\s-]+$/.test(term);
+  const text = numberLike ? phoneSearchDigits(term) : term;
+  if ([...text].length < 3) return null;
+  const phrase = `"${text.replace(/"/g, '""')}"`;
+  return numberLike ? `{reference provisional_reference reporter_phone} : ${phrase}` : phrase;
+}
+
+export class SearchTooShortError extends Error {
+  constructor() {
+    super('Type at least 3 characters to search');
+  }
+}
+
+/**
+ * A page of tickets. 'open' and 'mine' are sorted by the next deadline (time to breach), 'all'
+ * newest first. Filters combine; `search` matches a reference (canonical or provisional), the
+ * reporter's name or phone number anywhere in the text.
+ */
+export async function listTickets(
+  manager: EntityManager,
+  raw: TicketListQuery,
+  userId: string,
+): Promise<{ items: TicketSummary[]; nextCursor: TicketSummary['cursor'] | null }> {
+  const q = ticketListQuery.parse(raw);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const byBreach = q.scope !== 'all';
+  const key = byBreach ? BREACH_KEY : 't.created_at';
+  if (q.scope === 'open') where.push(OPEN);
+  if (q.scope === 'mine') {
+    where.push(`t.assignee_id = ?`, OPEN);
+    params.push(userId);
+  }
+  for (const [column, value] of [
+    ['t.priority', q.priority],
+    ['t.status', q.status],
+    ['t.customer_id', q.customerId],
+    ['t.assignee_id', q.assigneeId],
+    ['t.system', q.system],
+  ] as const) {
+    if (value !== undefined && value !== '') {
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+  }
+  if (q.search) {
+    const match = searchMatch(q.search);
+    if (!match) throw new SearchTooShortError();
+    where.push(`t.rowid IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)`);
+    params.push(match);
+  }
+  if (q.cursor) {
+    where.push(byBreach ? `(${key}, t.id) > (?, ?)` : `(${key}, t.id) < (?, ?)`);
+    params.push(q.cursor.key, q.cursor.id);
+  }
+  const dir = byBreach ? 'ASC' : 'DESC';
+  const rows: SummarySqlRow[] = await manager.query(
+    `SELECT t.id, t.reference, t.provisional_reference, t.title, substr(t.description, 1, 400) AS description,
+       t.reporter_name, t.reporter_phone, t.customer_id, cu.name AS customer_name, t.workplace, t.system,
+       t.category, t.priority, t.status, t.assignee_id, t.assignee_name, t.created_at, t.responded_at,
+       t.resolved_at, t.pauses, t.response_due_at, t.resolution_due_at, t.breach_at, ${key} AS sort_key
+     FROM ticket t LEFT JOIN customer cu ON cu.id = t.customer_id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${key} ${dir}, t.id ${dir} LIMIT ?`,
+    [...params, q.limit + 1],
+  );
+  const items = rows.slice(0, q.limit).map(toSummary);
+  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.cursor : null };
+}
+
+/** One ticket with its customer's name, timeline (R7), messages and the call it came from. */
+export async function ticketDetail(manager: EntityManager, id: string) {
+  const ticket = (await manager.findOneBy(Ticket, { id })) as TicketRow | null;
+  if (!ticket) return null;
+  const [customer] = (await manager.query(`SELECT name FROM customer WHERE id = ?`, [ticket.customerId])) as {
+    name: string;
+  }[];
+  const events = (
+    (await manager.query(
+      `SELECT id, at, actor_name, kind, data FROM ticket_event WHERE ticket_id = ? ORDER BY at, id`,
+      [id],
+    )) as { id: string; at: string; actor_name: string; kind: TicketEventView['kind']; data: string }[]
+  ).map((e): TicketEventView => ({
+    id: e.id,
+    at: e.at,
+    actorName: e.actor_name,
+    kind: e.kind,
+    data: JSON.parse(e.data) as Record<string, unknown>,
+  }));
+  const messages = (
+    (await manager.query(
+      `SELECT id, kind, channel, recipient, status, attempts, last_error, next_attempt_at, subject, body,
+         sent_at, created_at FROM ticket_message WHERE ticket_id = ? ORDER BY created_at, id`,
+      [id],
+    )) as Array<Record<string, unknown>>
+  ).map((m): TicketMessageView => ({
+    id: String(m.id),
+    kind: m.kind as TicketMessageView['kind'],
+    channel: m.channel as TicketMessageView['channel'],
+    recipient: String(m.recipient),
+    status: m.status as TicketMessageView['status'],
+    attempts: Number(m.attempts),
+    lastError: (m.last_error as string | null) ?? null,
+    nextAttemptAt: (m.next_attempt_at as string | null) ?? null,
+    subject: (m.subject as string | null) ?? null,
+    body: (m.body as string | null) ?? null,
+    sentAt: (m.sent_at as string | null) ?? null,
+    createdAt: String(m.created_at),
+  }));
+  const [call] = ticket.callId
+    ? ((await manager.query(
+        `SELECT id, arrived_at, taken_by_name, taken_at, ended_at, outcome FROM call WHERE id = ?`,
+        [ticket.callId],
+      )) as Array<{
+        id: string;
+        arrived_at: string;
+        taken_by_name: string | null;
+        taken_at: string | null;
+        ended_at: string | null;
+        outcome: string | null;
+      }>)
+    : [];
+  return {
+    ticket: { ...ticket, customerName: customer?.name ?? null },
+    events,
+    messages,
+    call: call
+      ? {
+          id: call.id,
+          arrivedAt: call.arrived_at,
+          takenByName: call.taken_by_name,
+          takenAt: call.taken_at,
+          endedAt: call.ended_at,
+          outcome: call.outcome,
+        }
+      : null,
+  };
+}
+
+/** The ticket made from a call, if any (the call page links to it). */
+export async function ticketForCall(
+  manager: EntityManager,
+  callId: string,
+): Promise<{ id: string; reference: string | null; provisionalReference: string | null } | null> {
+  const rows: Array<{ id: string; reference: string | null; provisional_reference: string | null }> =
+    await manager.query(`SELECT id, reference, provisional_reference FROM ticket WHERE call_id = ?`, [
+      callId,
+    ]);
+  const r = rows[0];
+  return r ? { id: r.id, reference: r.reference, provisionalReference: r.provisional_reference } : null;
+}
+
+/** Distinct affected systems seen so far, for the filter and the form's suggestions. */
+export async function knownSystems(manager: EntityManager): Promise<string[]> {
+  const rows: Array<{ system: string }> = await manager.query(
+    `SELECT DISTINCT system FROM ticket ORDER BY system LIMIT 500`,
+  );
+  return rows.map((r) => r.system);
+}
