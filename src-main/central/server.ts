@@ -14,6 +14,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { centralRouter } from './router';
 import { createLocalNotifier, createPostgresNotifier, type ChangeNotifier } from './notifier';
 import { openCentralStore, type CentralStore } from './store/openCentralStore';
+import { createServerMutations, type ServerMutations } from './sync/serverMutations';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -33,6 +34,8 @@ export interface CentralServer {
   port: number;
   store: CentralStore;
   notifier: ChangeNotifier;
+  /** The central store's own changes (message delivery, phone-system events), through the push path. */
+  serverMutations: ServerMutations;
   server: Server;
   /** Stops accepting, lets in-flight requests finish, ends subscriptions, closes the database. */
   close(): Promise<void>;
@@ -57,6 +60,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
   const store = await openCentralStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
   const notifier =
     store.engine === 'postgres' ? await createPostgresNotifier(opts.databaseUrl!) : createLocalNotifier();
+  const serverMutations = createServerMutations(store, (v) => notifier.notify(v));
   const inFlight = new Set<Promise<unknown>>();
   const streams = new Set<AbortController>();
   let closing = false;
@@ -190,6 +194,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     port,
     store,
     notifier,
+    serverMutations,
     server,
     async close() {
       closing = true;

@@ -39,7 +39,7 @@ async function newTicket(d: RunningDesk, overrides: Record<string, unknown> = {}
     reporterPhone: '912 34 567',
     reporterEmail: 'per.pleier@roros.kommune.no',
     customerId: customer.id,
-    workplace: customer.workplaces[0]?.name ?? 'Rådhuset',
+    workplace: customer.workplaces[0] ?? 'Rådhuset',
     description: 'Journalsystemet svarer ikke på legekontoret',
     priority: 'high',
     system: 'Journalsystem',
