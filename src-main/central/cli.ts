@@ -1,14 +1,18 @@
 // `npm run central`: runs the central store, or does one of its chores.
 //   npm run central -- [--host H] [--port P] [--data-dir D] [--tls-cert F --tls-key F]
+//                      [--smtp-url smtp://user:pass@host:587 [--mail-from "Name <address>"]]
 //   npm run central -- create-admin --username U --name "Full Name"   (password from CENTRAL_ADMIN_PASSWORD or stdin)
 //   npm run central -- compact --keep N        (keep the last N change-log versions; older desks re-bootstrap)
 // DATABASE_URL=postgres://… selects PostgreSQL; otherwise a SQLite file in the data folder.
+// ROR_SMTP_URL / ROR_MAIL_FROM stand for --smtp-url / --mail-from: the reporters' e-mail (R6, R9);
+// without an SMTP URL it stays queued.
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { createUser, countUsers } from './auth/users';
 import { openCentralStore } from './store/openCentralStore';
 import { startCentralServer } from './server';
+import { smtpSettingsFrom } from './messages/config';
 import { compactChangeLog } from './sync/pull';
 import { readCounter, SERVER_VERSION } from './sync/changeLog';
 
@@ -41,6 +45,7 @@ async function main(): Promise<number> {
     const port = Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new Error(`--port must be 0–65535, got "${portText}"`);
+    const smtp = smtpSettingsFrom((name) => flag(argv, name));
     const central = await startCentralServer({
       host: flag(argv, '--host') ?? process.env.CENTRAL_HOST ?? '127.0.0.1',
       port,
@@ -48,6 +53,7 @@ async function main(): Promise<number> {
       databaseUrl,
       tlsCert: flag(argv, '--tls-cert') ?? process.env.CENTRAL_TLS_CERT,
       tlsKey: flag(argv, '--tls-key') ?? process.env.CENTRAL_TLS_KEY,
+      smtp,
     });
     let stopping = false;
     const stop = async () => {

@@ -15,6 +15,8 @@ import { centralRouter } from './router';
 import { createLocalNotifier, createPostgresNotifier, type ChangeNotifier } from './notifier';
 import { openCentralStore, type CentralStore } from './store/openCentralStore';
 import { createServerMutations, type ServerMutations } from './sync/serverMutations';
+import type { SmtpSettings } from './messages/config';
+import { startMessageSender } from './messages/sender';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -27,6 +29,8 @@ export interface CentralOptions {
   tlsKey?: string;
   /** Silence the "listening" line (tests). */
   quiet?: boolean;
+  /** SMTP for the reporters' e-mail (R6, R9); without it e-mail stays queued. See messages/sender. */
+  smtp?: SmtpSettings;
 }
 
 export interface CentralServer {
@@ -188,6 +192,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
   const port = (server.address() as AddressInfo).port;
   const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (!opts.quiet) console.log(`Central store listening on ${url} (${store.engine}: ${store.location})`);
+  const sender = startMessageSender({ store, notifier, serverMutations, smtp: opts.smtp, quiet: opts.quiet });
 
   return {
     url,
@@ -198,6 +203,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     server,
     async close() {
       closing = true;
+      await sender.stop(); // a send in flight finishes and is recorded first
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

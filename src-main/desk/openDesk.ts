@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../src-shared/roles';
+import type { SmtpSettings } from '../central/messages/config';
 import { startCentralServer, type CentralServer } from '../central/server';
 import { createMutationRunner, type MutationRunner } from '../mutations/runner';
 import { openLocalStore, type LocalStore } from '../store/openLocalStore';
@@ -21,6 +22,8 @@ export interface DeskOptions {
   pollMs?: number;
   /** Sync by itself (default). Tests turn it off and call sync.syncNow() where they mean to. */
   autoSync?: boolean;
+  /** SMTP for the embedded central store's e-mail to reporters (ignored with a centralUrl). */
+  smtp?: SmtpSettings;
 }
 
 export interface Desk {
@@ -53,7 +56,12 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
   let embeddedCentral: CentralServer | null = null;
   let centralUrl = opts.centralUrl ?? null;
   if (opts.centralUrl === undefined) {
-    embeddedCentral = await startCentralServer({ dataDir: join(dataDir, 'central'), port: 0, quiet: true });
+    embeddedCentral = await startCentralServer({
+      dataDir: join(dataDir, 'central'),
+      port: 0,
+      quiet: true,
+      smtp: opts.smtp,
+    });
     centralUrl = embeddedCentral.url;
   }
   if (centralUrl) {

@@ -31,10 +31,22 @@ function safeStorageBox(): SecretBox | null {
 async function boot(): Promise<void> {
   const argv = process.argv.slice(1);
   const hasDir = argv.some((a) => a.startsWith('--data-dir')) || !!process.env[DATA_DIR_ENV];
-  const options = parseDeskOptions(argv);
+  let options;
+  try {
+    options = parseDeskOptions(argv);
+  } catch (e) {
+    // A bad flag (--central, --smtp-url, …): said plainly instead of a crash.
+    dialog.showErrorBox('ROR-IKT Kundeservice', e instanceof Error ? e.message : String(e));
+    app.exit(2);
+    return;
+  }
   const dataDir = hasDir ? options.dataDir : app.getPath('userData');
   try {
-    desk = await openDesk(dataDir, { centralUrl: options.centralUrl, secretBox: safeStorageBox() });
+    desk = await openDesk(dataDir, {
+      centralUrl: options.centralUrl,
+      smtp: options.smtp,
+      secretBox: safeStorageBox(),
+    });
   } catch (e) {
     const message =
       e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`;

@@ -1,6 +1,7 @@
 // `npm run start:browser`: runs one desk in browser mode and prints its URL.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { redactedUrl } from '../central/messages/config';
 import { openDesk } from '../desk/openDesk';
 import { createLocalHandler } from '../local/handler';
 import { StoreRefusedError } from '../store/openLocalStore';
@@ -8,10 +9,16 @@ import { startBrowserHost } from './browserHost';
 import { parseDeskOptions } from './options';
 
 async function main(): Promise<void> {
-  const options = parseDeskOptions(process.argv.slice(2));
+  let options;
+  try {
+    options = parseDeskOptions(process.argv.slice(2));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
   let desk;
   try {
-    desk = await openDesk(options.dataDir, { centralUrl: options.centralUrl });
+    desk = await openDesk(options.dataDir, { centralUrl: options.centralUrl, smtp: options.smtp });
   } catch (e) {
     console.error(
       e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`,
@@ -21,6 +28,13 @@ async function main(): Promise<void> {
   const rendererDir = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
   const host = await startBrowserHost({ handler: createLocalHandler(desk), rendererDir, port: options.port });
   console.log(`Desk data: ${options.dataDir}`);
+  if (!options.centralUrl) {
+    console.log(
+      options.smtp
+        ? `E-mail to reporters: via ${redactedUrl(options.smtp.url)}, from ${options.smtp.from}`
+        : 'E-mail to reporters is off: no SMTP configured (--smtp-url)',
+    );
+  }
   console.log(`Browser mode: open ${host.url}`);
   const stop = async () => {
     await host.close();

@@ -3,6 +3,7 @@
 // Electron's app.getPath('userData') gives), so several desks can run side by side.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { smtpSettingsFrom, SMTP_URL_FLAG, type SmtpSettings } from '../central/messages/config';
 
 export const APP_NAME = 'ROR-IKT Kundeservice';
 export const DATA_DIR_ENV = 'ROR_DESK_DATA_DIR';
@@ -24,9 +25,15 @@ export interface DeskOptions {
   host: string;
   /** The central store to sync with; undefined = run one inside this process. */
   centralUrl: string | undefined;
+  /** --smtp-url / --mail-from (ROR_SMTP_URL / ROR_MAIL_FROM): e-mail to reporters from the embedded central store. */
+  smtp: SmtpSettings | undefined;
 }
 
-/** Reads --data-dir, --port (browser mode; 0 = any free port) and --central from argv and the environment. */
+/**
+ * Reads --data-dir, --port (browser mode; 0 = any free port), --central and, for the central store
+ * the desk runs itself when there is no --central, --smtp-url and --mail-from, from argv and the
+ * environment.
+ */
 export function parseDeskOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): DeskOptions {
   const value = (flag: string): string | undefined => {
     const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
@@ -43,10 +50,17 @@ export function parseDeskOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   const centralUrl = value('--central') ?? env[CENTRAL_URL_ENV];
   if (centralUrl && !/^https?:\/\/[^/]+/.test(centralUrl))
     throw new Error(`--central must be an http(s) URL, got "${centralUrl}"`);
+  const smtp = smtpSettingsFrom(value, env);
+  if (smtp && centralUrl) {
+    throw new Error(
+      `${SMTP_URL_FLAG} configures the central store this desk runs itself; with --central, give it to that central store instead`,
+    );
+  }
   return {
     dataDir: value('--data-dir') ?? env[DATA_DIR_ENV] ?? defaultDataDir(),
     port,
     host: '127.0.0.1',
     centralUrl: centralUrl || undefined,
+    smtp,
   };
 }
