@@ -36,3 +36,19 @@ export function phoneSearchDigits(term: string): string {
   if (compact.startsWith('+47') || compact.startsWith('0047')) return compact.replace(/^(\+|00)47/, '');
   return digits.length > 8 && digits.startsWith('47') ? digits.slice(2) : digits;
 }
+
+/**
+ * A number as a phone system sends it: like parsePhone, and also international numbers written
+ * without "+" or "00" (Zammad's CTI examples: "4791234567"). Null when it is not a number
+ * ("anonymous").
+ */
+export function parsePhoneSystemNumber(raw: string): string | null {
+  const parsed = parsePhone(raw);
+  if (parsed.ok) return parsed.e164;
+  const compact = raw.replace(/[\s\-().]/g, '');
+  if (/^\d{9,15}$/.test(compact)) {
+    const international = parsePhone(`+${compact}`);
+    if (international.ok) return international.e164;
+  }
+  return null;
+}

@@ -4,6 +4,7 @@
 import type { EntityManager } from 'typeorm';
 import {
   callAbandonArgs,
+  callCalledBackArgs,
   callFinishArgs,
   callLogArgs,
   callTakeArgs,
@@ -14,6 +15,7 @@ import { DomainError } from '../../src-shared/errors';
 import { CALL_HANDLER_ROLES } from '../../src-shared/roles';
 import { Call, CallEvent, type CallEventRow, type CallRow } from '../store/entities';
 import { defineMutation, type MutationContext } from '../mutations/define';
+import { selectRows } from '../store/rowSql';
 
 async function loadCall(manager: EntityManager, callId: string): Promise<CallRow> {
   const call = await manager.findOneBy(Call, { id: callId });
@@ -23,13 +25,10 @@ async function loadCall(manager: EntityManager, callId: string): Promise<CallRow
 
 /** The oldest waiting call, by arrival order. */
 export async function firstWaitingCall(manager: EntityManager): Promise<CallRow | null> {
-  return manager
-    .createQueryBuilder(Call, 'c')
-    .where(`c.status = 'waiting'`)
-    .orderBy('c.arrivedAt', 'ASC')
-    .addOrderBy('c.id', 'ASC')
-    .limit(1)
-    .getOne();
+  return (
+    (await selectRows(manager, Call, { status: 'waiting' }, { orderBy: ['arrivedAt', 'id'], limit: 1 }))[0] ??
+    null
+  );
 }
 
 /** Only whoever took a call works on it: a take rejected by the central store must not let its author edit or end someone else's call. */
@@ -112,6 +111,11 @@ export const callLog = defineMutation({
       overrideBy: null,
       overrideByName: null,
       updatedAt: args.arrivedAt,
+      source: 'desk',
+      ctiCallId: null,
+      hangupCause: null,
+      calledBackAt: null,
+      calledBackByName: null,
     });
     await record(ctx, args.id, 'logged', args.arrivedAt, {});
     return { id: args.id };
@@ -226,7 +230,7 @@ export const callFinish = defineMutation({
       ...update,
       status: 'finished',
       outcome: args.outcome,
-      endedAt: args.endedAt,
+      endedAt: call.endedAt ?? args.endedAt, // the phone system's hang-up time, when it sent one
       updatedAt: args.endedAt,
     });
     await record(ctx, call.id, 'finished', args.endedAt, { outcome: args.outcome, changes });
@@ -255,4 +259,28 @@ export const callAbandon = defineMutation({
   },
 });
 
-export const CALL_MUTATIONS = [callLog, callTake, callUpdate, callFinish, callAbandon];
+/** A missed call (hung up before anyone answered) was called back: it leaves the call-back list. */
+export const callCalledBack = defineMutation({
+  name: 'call.calledBack',
+  schemaVersion: 1,
+  args: callCalledBackArgs,
+  roles: CALL_HANDLER_ROLES,
+  async apply(ctx, args) {
+    const call = await loadCall(ctx.manager, args.callId);
+    if (call.outcome !== 'missed' && call.outcome !== 'abandoned') {
+      throw new DomainError('callNotWaiting', 'Only a missed call can be marked as called back', {
+        outcome: call.outcome,
+      });
+    }
+    if (call.calledBackAt) return { id: call.id };
+    await ctx.write.update(Call, call.id, {
+      calledBackAt: args.at,
+      calledBackByName: ctx.actor.name,
+      updatedAt: args.at,
+    });
+    await record(ctx, call.id, 'calledBack', args.at, {});
+    return { id: call.id };
+  },
+});
+
+export const CALL_MUTATIONS = [callLog, callTake, callUpdate, callFinish, callAbandon, callCalledBack];

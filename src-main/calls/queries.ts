@@ -7,10 +7,12 @@ import type { CallHistoryQuery, CallView } from '../../src-shared/calls/schemas'
 import { callHistoryQuery } from '../../src-shared/calls/schemas';
 import { phoneSearchDigits } from '../../src-shared/phone';
 import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
+import { recognizeCallers } from '../reporters/recognize';
 
 const CALL_COLUMNS = `c.id, c.arrived_at, c.caller_number, c.caller_name, c.customer_id, cu.name AS customer_name,
   c.workplace, c.status, c.logged_by_name, c.taken_by, c.taken_by_name, c.taken_at, c.summary, c.outcome,
-  c.ended_at, c.override_reason, c.override_by_name`;
+  c.ended_at, c.override_reason, c.override_by_name, c.source, c.hangup_cause, c.called_back_at,
+  c.called_back_by_name`;
 const FROM_CALLS = `FROM call c LEFT JOIN customer cu ON cu.id = c.customer_id`;
 
 interface CallSqlRow {
@@ -31,6 +33,10 @@ interface CallSqlRow {
   ended_at: string | null;
   override_reason: string | null;
   override_by_name: string | null;
+  source: CallView['source'];
+  hangup_cause: string | null;
+  called_back_at: string | null;
+  called_back_by_name: string | null;
 }
 
 function toView(r: CallSqlRow): CallView {
@@ -52,7 +58,21 @@ function toView(r: CallSqlRow): CallView {
     endedAt: r.ended_at,
     overrideReason: r.override_reason,
     overrideByName: r.override_by_name,
+    source: r.source,
+    hangupCause: r.hangup_cause,
+    calledBackAt: r.called_back_at,
+    calledBackByName: r.called_back_by_name,
+    caller: null,
   };
+}
+
+/** The calls with their callers recognised by number (issue 6): name, workplace, open tickets. */
+async function withCallers(manager: EntityManager, calls: CallView[]): Promise<CallView[]> {
+  const known = await recognizeCallers(
+    manager,
+    calls.map((c) => c.callerNumber),
+  );
+  return calls.map((c) => ({ ...c, caller: known.get(c.callerNumber) ?? null }));
 }
 
 /** Waiting calls, oldest first (R3). */
@@ -60,16 +80,28 @@ export async function waitingQueue(manager: EntityManager): Promise<CallView[]> 
   const rows: CallSqlRow[] = await manager.query(
     `SELECT ${CALL_COLUMNS} ${FROM_CALLS} WHERE c.status = 'waiting' ORDER BY c.arrived_at, c.id`,
   );
-  return rows.map(toView);
+  return withCallers(manager, rows.map(toView));
+}
+
+/** Calls hung up before anyone answered and not yet called back, oldest first (issue 6). */
+export async function missedCalls(manager: EntityManager, limit = 200): Promise<CallView[]> {
+  const rows: CallSqlRow[] = await manager.query(
+    `SELECT ${CALL_COLUMNS} ${FROM_CALLS}
+     WHERE c.outcome IN ('missed', 'abandoned') AND c.called_back_at IS NULL
+     ORDER BY c.arrived_at, c.id LIMIT ?`,
+    [limit],
+  );
+  return withCallers(manager, rows.map(toView));
 }
 
 /** The call this user is on, if any. */
 export async function currentCall(manager: EntityManager, userId: string): Promise<CallView | null> {
   const rows: CallSqlRow[] = await manager.query(
-    `SELECT ${CALL_COLUMNS} ${FROM_CALLS} WHERE c.status = 'taken' AND c.taken_by = ? LIMIT 1`,
+    `SELECT ${CALL_COLUMNS} ${FROM_CALLS} WHERE c.status = 'taken' AND c.taken_by = ?
+     ORDER BY c.taken_at DESC LIMIT 1`,
     [userId],
   );
-  return rows[0] ? toView(rows[0]) : null;
+  return rows[0] ? (await withCallers(manager, [toView(rows[0])]))[0]! : null;
 }
 
 export interface CallEventView {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
 import {
   callAbandonArgs,
+  callCalledBackArgs,
   callFinishArgs,
   callHistoryQuery,
   callLogArgs,
@@ -14,8 +15,23 @@ import {
 import { DomainError } from '../../src-shared/errors';
 import { fieldError } from '../local/fieldError';
 import { actorProcedure, router } from '../local/trpc';
-import { callAbandon, callFinish, callLog, callTake, callUpdate, firstWaitingCall } from './mutations';
-import { callHistory, callWithEvents, currentCall, customersWithWorkplaces, waitingQueue } from './queries';
+import {
+  callAbandon,
+  callCalledBack,
+  callFinish,
+  callLog,
+  callTake,
+  callUpdate,
+  firstWaitingCall,
+} from './mutations';
+import {
+  callHistory,
+  callWithEvents,
+  currentCall,
+  customersWithWorkplaces,
+  missedCalls,
+  waitingQueue,
+} from './queries';
 
 const now = () => new Date().toISOString();
 /** Clocks on desks drift a little; anything further ahead than this is a typing mistake. */
@@ -42,6 +58,13 @@ export const callsRouter = router({
     .input(callHistoryQuery)
     .query(({ ctx, input }) => callHistory(ctx.desk.store.dataSource.manager, input)),
   customers: actorProcedure.query(({ ctx }) => customersWithWorkplaces(ctx.desk.store.dataSource.manager)),
+  /** Missed calls waiting for a call-back, oldest first (issue 6). */
+  missed: actorProcedure.query(({ ctx }) => missedCalls(ctx.desk.store.dataSource.manager)),
+  calledBack: actorProcedure
+    .input(callCalledBackArgs.partial({ at: true }))
+    .mutation(({ ctx, input }) =>
+      ctx.desk.mutations.run(callCalledBack, { ...input, at: input.at ?? now() }, ctx.actor),
+    ),
 
   log: actorProcedure.input(callLogArgs.partial({ id: true, arrivedAt: true })).mutation(({ ctx, input }) => {
     notInFuture('arrivedAt', input.arrivedAt);

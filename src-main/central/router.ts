@@ -23,6 +23,7 @@ import { withStore } from './store/serialize';
 import { readCounter, SERVER_VERSION } from './sync/changeLog';
 import { pullChanges, snapshotInfo, snapshotPage } from './sync/pull';
 import { PushOrderError, pushMutations } from './sync/push';
+import { ctiEventsQuery, listCtiEvents } from './cti/handler';
 import { listAudit, auditQuery } from './audit';
 import { authedProcedure, publicProcedure, roleProcedure, router } from './trpc';
 
@@ -161,6 +162,10 @@ export const centralRouter = router({
           return toUserView({ ...user, active: input.active ? 1 : 0 });
         }),
       ),
+    /** The phone system's events and what became of them (issue 6). */
+    ctiEvents: adminProcedure
+      .input(ctiEventsQuery)
+      .query(({ ctx, input }) => listCtiEvents(ctx.store, input)),
     audit: adminProcedure.input(auditQuery).query(({ ctx, input }) => listAudit(ctx.store, input)),
   }),
 });

@@ -15,6 +15,7 @@ import { centralRouter } from './router';
 import { createLocalNotifier, createPostgresNotifier, type ChangeNotifier } from './notifier';
 import { openCentralStore, type CentralStore } from './store/openCentralStore';
 import { createServerMutations, type ServerMutations } from './sync/serverMutations';
+import { createCtiHandler, CTI_MAX_BODY_BYTES, CTI_PATH } from './cti/handler';
 import type { SmtpSettings } from './messages/config';
 import { startMessageSender } from './messages/sender';
 
@@ -29,6 +30,8 @@ export interface CentralOptions {
   tlsKey?: string;
   /** Silence the "listening" line (tests). */
   quiet?: boolean;
+  /** The phone system's secret for POST /api/v1/cti/:token (issue 6); without it the endpoint refuses every event. */
+  ctiToken?: string;
   /** SMTP for the reporters' e-mail (R6, R9); without it e-mail stays queued. See messages/sender. */
   smtp?: SmtpSettings;
 }
@@ -47,14 +50,14 @@ export interface CentralServer {
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new BodyTooLarge();
+  if (declared > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -69,11 +72,37 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
   const streams = new Set<AbortController>();
   let closing = false;
 
+  const cti = createCtiHandler(store, serverMutations, opts.ctiToken ?? null);
+  const json = (res: ServerResponse, status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://central');
     if (url.pathname === '/health') {
       res.writeHead(closing ? 503 : 200, { 'content-type': 'text/plain' }).end(closing ? 'closing' : 'ok');
       return;
+    }
+    if (url.pathname.startsWith(CTI_PATH)) {
+      if (req.method !== 'POST') return void json(res, 405, { error: 'Use POST' });
+      if (closing) return void json(res, 503, { error: 'Shutting down' });
+      let body: Buffer;
+      try {
+        body = await readBody(req, CTI_MAX_BODY_BYTES);
+      } catch (e) {
+        if (!(e instanceof BodyTooLarge)) throw e;
+        json(res, 413, { error: 'Request body too large' });
+        req.destroy();
+        return;
+      }
+      const raw = url.pathname.slice(CTI_PATH.length);
+      let token = raw;
+      try {
+        token = decodeURIComponent(raw);
+      } catch {
+        // a malformed escape: compared as sent (and refused)
+      }
+      const answer = await cti.handle(token, req.headers['content-type'] ?? '', body.toString('utf8'));
+      return void json(res, answer.status, answer.body);
     }
     if (!url.pathname.startsWith('/trpc/')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

@@ -4,7 +4,7 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import type { CallOutcome } from '../../src-shared/calls/schemas';
+import type { FinishOutcome as CallOutcome } from '../../src-shared/calls/schemas';
 import { DomainError } from '../../src-shared/errors';
 import type { Actor } from '../../src-shared/roles';
 import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';

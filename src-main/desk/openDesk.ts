@@ -24,6 +24,8 @@ export interface DeskOptions {
   autoSync?: boolean;
   /** SMTP for the embedded central store's e-mail to reporters (ignored with a centralUrl). */
   smtp?: SmtpSettings;
+  /** The phone system's secret for the embedded central store's CTI endpoint (ignored with a centralUrl). */
+  ctiToken?: string;
 }
 
 export interface Desk {
@@ -61,6 +63,7 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
       port: 0,
       quiet: true,
       smtp: opts.smtp,
+      ctiToken: opts.ctiToken,
     });
     centralUrl = embeddedCentral.url;
   }

@@ -45,6 +45,7 @@ async function boot(): Promise<void> {
     desk = await openDesk(dataDir, {
       centralUrl: options.centralUrl,
       smtp: options.smtp,
+      ctiToken: options.ctiToken,
       secretBox: safeStorageBox(),
     });
   } catch (e) {

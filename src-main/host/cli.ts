@@ -18,7 +18,11 @@ async function main(): Promise<void> {
   }
   let desk;
   try {
-    desk = await openDesk(options.dataDir, { centralUrl: options.centralUrl, smtp: options.smtp });
+    desk = await openDesk(options.dataDir, {
+      centralUrl: options.centralUrl,
+      smtp: options.smtp,
+      ctiToken: options.ctiToken,
+    });
   } catch (e) {
     console.error(
       e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`,
@@ -34,6 +38,9 @@ async function main(): Promise<void> {
         ? `E-mail to reporters: via ${redactedUrl(options.smtp.url)}, from ${options.smtp.from}`
         : 'E-mail to reporters is off: no SMTP configured (--smtp-url)',
     );
+    if (options.ctiToken && desk.embeddedCentral) {
+      console.log(`Phone system events: POST ${desk.embeddedCentral.url}/api/v1/cti/<--cti-token>`);
+    }
   }
   console.log(`Browser mode: open ${host.url}`);
   const stop = async () => {

@@ -1,10 +1,16 @@
 // A rule about one input field that only the live desk can check (for example
 // "not in the future"), reported exactly like a schema error so the renderer
-// shows it next to that field.
-import { ZodError } from 'zod';
+// shows it next to that field. Made by a (failing) parse: zod 4's ZodError
+// built with `new` is not an Error instance, and tRPC would report it as an
+// unknown internal failure.
+import { z, type ZodError } from 'zod';
 
 export function fieldError(field: string, message: string, reason: string): ZodError {
-  return new ZodError([
-    { code: 'custom', path: field.split('.'), message, input: undefined, params: { reason } },
-  ]);
+  const failed = z
+    .unknown()
+    .superRefine((_, ctx) =>
+      ctx.addIssue({ code: 'custom', path: field.split('.'), message, params: { reason } }),
+    )
+    .safeParse(undefined);
+  return failed.error!;
 }

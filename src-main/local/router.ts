@@ -5,6 +5,7 @@ import { accountRouter } from '../account/router';
 import { syncRouter } from '../sync/router';
 import { slaRouter } from '../sla/router';
 import { ticketsRouter } from '../tickets/router';
+import { reportersRouter } from '../reporters/router';
 import { publicProcedure, router } from './trpc';
 
 export const localRouter = router({
@@ -21,6 +22,7 @@ export const localRouter = router({
   calls: callsRouter,
   sla: slaRouter,
   tickets: ticketsRouter,
+  reporters: reportersRouter,
 });
 
 export type LocalRouter = typeof localRouter;

@@ -3,8 +3,12 @@
 import { CALL_MUTATIONS } from '../calls/mutations';
 import { slaSetSettings } from '../sla/mutations';
 import { TICKET_MUTATIONS } from '../tickets/mutations';
+import { reporterImport } from '../reporters/mutations';
 import type { Mutation } from './define';
 
 export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
-  ([...CALL_MUTATIONS, slaSetSettings, ...TICKET_MUTATIONS] as Mutation[]).map((m) => [m.name, m]),
+  ([...CALL_MUTATIONS, slaSetSettings, ...TICKET_MUTATIONS, reporterImport] as Mutation[]).map((m) => [
+    m.name,
+    m,
+  ]),
 );

@@ -4,7 +4,7 @@
 // the rows' new images into its change log. Mutators never call
 // manager.insert/update directly.
 import type { EntityManager, EntitySchema, ObjectLiteral } from 'typeorm';
-import { insertRow, primaryKeyProperty, updateRow } from '../store/rowSql';
+import { deleteRow, insertRow, primaryKeyProperty, updateRow } from '../store/rowSql';
 
 export interface TouchedRow {
   entity: string;
@@ -17,6 +17,8 @@ export interface RowWriter {
   insert<T extends ObjectLiteral>(entity: EntitySchema<T>, row: T): Promise<void>;
   update<T extends ObjectLiteral>(entity: EntitySchema<T>, id: string, patch: Partial<T>): Promise<void>;
   upsert<T extends ObjectLiteral>(entity: EntitySchema<T>, row: T): Promise<void>;
+  /** Deletes the row (the change log carries the deletion to every desk). */
+  delete<T extends ObjectLiteral>(entity: EntitySchema<T>, id: string): Promise<void>;
   touched(): TouchedRow[];
 }
 
@@ -46,6 +48,10 @@ export function createRowWriter(manager: EntityManager): RowWriter {
       const pk = primaryKeyProperty(manager, entity);
       await remember(entity as EntitySchema, String(row[pk]), false);
       await manager.upsert(entity, row, [pk]);
+    },
+    async delete(entity, id) {
+      await remember(entity as EntitySchema, id, false);
+      await deleteRow(manager, entity as EntitySchema, id);
     },
     touched: () => [...touched.values()],
   };

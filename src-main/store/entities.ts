@@ -46,6 +46,15 @@ export interface CallRow {
   overrideBy: string | null;
   overrideByName: string | null;
   updatedAt: string;
+  /** 'desk' (logged by an agent) or 'phone' (from the phone system's events, issue 6). */
+  source: string;
+  /** The phone system's id of the call (its callId). */
+  ctiCallId: string | null;
+  /** The phone system's hangup cause (normalClearing, cancel, noAnswer, …). */
+  hangupCause: string | null;
+  /** A missed call's call-back: when, and by whom. */
+  calledBackAt: string | null;
+  calledBackByName: string | null;
 }
 const text = (name: string, nullable = false) => ({ type: 'text' as const, name, nullable });
 export const Call = new EntitySchema<CallRow>({
@@ -70,6 +79,11 @@ export const Call = new EntitySchema<CallRow>({
     overrideBy: text('override_by', true),
     overrideByName: text('override_by_name', true),
     updatedAt: text('updated_at'),
+    source: text('source'),
+    ctiCallId: text('cti_call_id', true),
+    hangupCause: text('hangup_cause', true),
+    calledBackAt: text('called_back_at', true),
+    calledBackByName: text('called_back_by_name', true),
   },
 });
 
@@ -77,7 +91,7 @@ export const Call = new EntitySchema<CallRow>({
 export interface CallEventRow {
   id: string;
   callId: string;
-  kind: 'logged' | 'taken' | 'updated' | 'finished' | 'abandoned';
+  kind: 'logged' | 'taken' | 'updated' | 'finished' | 'abandoned' | 'hungUp' | 'calledBack';
   at: string;
   actorId: string;
   actorName: string;
@@ -94,6 +108,40 @@ export const CallEvent = new EntitySchema<CallEventRow>({
     actorName: text('actor_name'),
     data: text('data'),
   },
+});
+
+/** The directory of reporters (issue 6): who calls, from which numbers, where they work. */
+export interface ReporterRow {
+  id: string;
+  name: string;
+  customerId: string;
+  workplace: string;
+  email: string | null;
+  /** JSON array of E.164 numbers. */
+  phones: string;
+  updatedAt: string;
+}
+export const Reporter = new EntitySchema<ReporterRow>({
+  name: 'reporter',
+  columns: {
+    id: { type: 'text', primary: true },
+    name: text('name'),
+    customerId: text('customer_id'),
+    workplace: text('workplace'),
+    email: text('email', true),
+    phones: text('phones'),
+    updatedAt: text('updated_at'),
+  },
+});
+
+/** One reporter's number (E.164), for finding the caller of an arriving call by index. */
+export interface ReporterPhoneRow {
+  phone: string;
+  reporterId: string;
+}
+export const ReporterPhone = new EntitySchema<ReporterPhoneRow>({
+  name: 'reporter_phone',
+  columns: { phone: { type: 'text', primary: true }, reporterId: text('reporter_id') },
 });
 
 /** A ticket (R4–R12). Instants are ISO strings; `pauses` is JSON TicketPause[] (src-shared/tickets/lifecycle). */
@@ -357,6 +405,8 @@ export const SYNCED_ENTITIES = [
   Ticket,
   TicketEvent,
   TicketMessage,
+  Reporter,
+  ReporterPhone,
 ];
 
 export const ENTITIES = [...SYNCED_ENTITIES, Outbox, LocalSetting, RejectedMutation];

@@ -4,13 +4,17 @@
 import { z } from 'zod';
 import { instantSchema } from '../time';
 import { parsePhone } from '../phone';
+import type { RecognizedCaller } from '../reporters/schemas';
 
 export const CALL_STATUSES = ['waiting', 'taken', 'finished'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
-export const CALL_OUTCOMES = ['solved', 'ticket_needed', 'transferred', 'abandoned'] as const;
-export const callOutcomeSchema = z.enum(CALL_OUTCOMES);
-export type CallOutcome = z.infer<typeof callOutcomeSchema>;
+export const CALL_OUTCOMES = ['solved', 'ticket_needed', 'transferred', 'abandoned', 'missed'] as const;
+/** What an agent may choose when finishing a call ('missed' comes only from the phone system). */
+export const FINISH_OUTCOMES = ['solved', 'ticket_needed', 'transferred', 'abandoned'] as const;
+export const callOutcomeSchema = z.enum(FINISH_OUTCOMES);
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export type FinishOutcome = (typeof FINISH_OUTCOMES)[number];
 
 const idSchema = z.uuid();
 
@@ -81,6 +85,9 @@ export type CallFinishArgs = z.output<typeof callFinishArgs>;
 export const callAbandonArgs = z.object({ callId: idSchema, at: instantSchema });
 export type CallAbandonArgs = z.output<typeof callAbandonArgs>;
 
+/** A missed call was called back (it leaves the call-back list). */
+export const callCalledBackArgs = z.object({ callId: idSchema, at: instantSchema });
+
 export const callHistoryQuery = z.object({
   search: z.string().trim().max(100).optional(),
   from: z.iso.date().optional(),
@@ -111,4 +118,11 @@ export interface CallView {
   endedAt: string | null;
   overrideReason: string | null;
   overrideByName: string | null;
+  /** 'desk' (logged by an agent) or 'phone' (from the phone system). */
+  source: 'desk' | 'phone';
+  hangupCause: string | null;
+  calledBackAt: string | null;
+  calledBackByName: string | null;
+  /** The caller recognised by number, where the directory knows it (waiting queue and current call). */
+  caller: RecognizedCaller | null;
 }

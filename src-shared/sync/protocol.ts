@@ -23,7 +23,14 @@ export const pushInput = z.object({
 export type PushInput = z.infer<typeof pushInput>;
 
 export type PushResult =
-  | { mutationId: string; seq: number; status: 'applied'; duplicate: boolean }
+  | {
+      mutationId: string;
+      seq: number;
+      status: 'applied';
+      duplicate: boolean;
+      /** What the mutator returned (absent for a duplicate); the central store's own callers read it. */
+      result?: unknown;
+    }
   | {
       mutationId: string;
       seq: number;

@@ -3,7 +3,7 @@
 // is set and the suite asks for it; plus a signed-in tRPC client for it.
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { startCentralServer, type CentralServer } from '../../src-main/central/server';
+import { startCentralServer, type CentralOptions, type CentralServer } from '../../src-main/central/server';
 import { createUser } from '../../src-main/central/auth/users';
 import { createCentralClient, type CentralClient } from '../../src-main/sync/centralClient';
 import type { Role } from '../../src-shared/roles';
@@ -52,6 +52,8 @@ export interface TestCentral {
 export async function startTestCentral(
   engine: Engine = 'sqlite',
   databaseUrl?: string,
+  /** More options for the server (SMTP, the CTI token, …). */
+  extra: Partial<CentralOptions> = {},
 ): Promise<TestCentral> {
   const dataDir = tempDir('central-');
   let pgDb: { url: string; drop(): Promise<void> } | null = null;
@@ -59,7 +61,7 @@ export async function startTestCentral(
     pgDb = await freshPostgresDatabase();
     databaseUrl = pgDb.url;
   }
-  let server = await startCentralServer({ dataDir, port: 0, quiet: true, databaseUrl });
+  let server = await startCentralServer({ ...extra, dataDir, port: 0, quiet: true, databaseUrl });
   const port = server.port;
   const t: TestCentral = {
     server,
@@ -69,7 +71,7 @@ export async function startTestCentral(
     databaseUrl,
     async restart() {
       await server.close().catch(() => undefined);
-      server = await startCentralServer({ dataDir, port, quiet: true, databaseUrl });
+      server = await startCentralServer({ ...extra, dataDir, port, quiet: true, databaseUrl });
       t.server = server;
     },
     stop: () => server.close(),
@@ -84,7 +86,7 @@ export async function startTestCentral(
 /** Creates a user directly in the central store and returns a signed-in client for them. */
 export async function centralUser(
   central: TestCentral,
-  who: { username: string; role: Role; displayName?: string },
+  who: { username: string; role: Role; displayName?: string; phone?: string },
 ): Promise<{ client: CentralClient; token: string; userId: string }> {
   const m = central.server.store.dataSource.manager;
   const user = await createUser(m, {
@@ -92,6 +94,7 @@ export async function centralUser(
     displayName: who.displayName ?? who.username,
     role: who.role,
     password: TEST_PASSWORD,
+    phone: who.phone ?? null,
   });
   const anon = createCentralClient(central.url, () => null);
   const session = await anon.auth.login.mutate({ username: who.username, password: TEST_PASSWORD });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, parsePhone, phoneSearchDigits } from '../../src-shared/phone';
+import { formatPhone, parsePhone, parsePhoneSystemNumber, phoneSearchDigits } from '../../src-shared/phone';
 
 describe('Norwegian phone numbers', () => {
   it.each([
@@ -26,5 +26,21 @@ describe('Norwegian phone numbers', () => {
     expect(phoneSearchDigits('+47 711')).toBe('711');
     expect(phoneSearchDigits('0047 71 11 11 66')).toBe('71111166');
     expect(phoneSearchDigits('4771111166')).toBe('71111166');
+  });
+});
+
+describe('numbers from the phone system', () => {
+  it('reads international numbers with or without + / 00, and local ones', () => {
+    expect(parsePhoneSystemNumber('4791234567')).toBe('+4791234567');
+    expect(parsePhoneSystemNumber('+47 912 34 567')).toBe('+4791234567');
+    expect(parsePhoneSystemNumber('004791234567')).toBe('+4791234567');
+    expect(parsePhoneSystemNumber('91234567')).toBe('+4791234567');
+    expect(parsePhoneSystemNumber('493055571600')).toBe('+493055571600');
+    expect(parsePhoneSystemNumber('201')).toBe('201');
+  });
+  it('gives null for what is not a number', () => {
+    expect(parsePhoneSystemNumber('anonymous')).toBeNull();
+    expect(parsePhoneSystemNumber('')).toBeNull();
+    expect(parsePhoneSystemNumber('12')).toBeNull();
   });
 });

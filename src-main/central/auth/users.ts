@@ -23,6 +23,14 @@ export const newUserSchema = z.object({
   displayName: z.string().trim().min(2, 'Name is required').max(80),
   role: roleSchema,
   password: passwordSchema,
+  /** The number or extension the phone system names when this user answers (issue 6); optional. */
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^\+?[\d\s]*$/, 'Digits only (a phone number or an extension)')
+    .nullish()
+    .transform((v) => (v ? v.replace(/\s/g, '') : null)),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 
@@ -77,6 +85,7 @@ export async function createUser(
     passwordHash: await hashPassword(user.password),
     active: 1,
     createdAt: new Date().toISOString(),
+    phone: user.phone,
   };
   await manager.insert(UserAccount, row);
   return toUserView(row);

@@ -15,6 +15,8 @@ export interface UserAccountRow {
   passwordHash: string;
   active: number;
   createdAt: string;
+  /** The phone number or extension the phone system names when this user answers (issue 6). */
+  phone: string | null;
 }
 export const UserAccount = new EntitySchema<UserAccountRow>({
   name: 'user_account',
@@ -26,6 +28,7 @@ export const UserAccount = new EntitySchema<UserAccountRow>({
     passwordHash: text('password_hash'),
     active: int('active'),
     createdAt: text('created_at'),
+    phone: text('phone', true),
   },
 });
 
@@ -146,6 +149,44 @@ export const Audit = new EntitySchema<AuditRow>({
   },
 });
 
+/** One event as the phone system sent it, and what became of it (the admin's view of the CTI feed). */
+export interface CtiEventRow {
+  id: string;
+  ctiCallId: string;
+  event: string;
+  direction: string | null;
+  fromNumber: string | null;
+  toNumber: string | null;
+  /** JSON array of the user names the event named. */
+  users: string;
+  queue: string | null;
+  cause: string | null;
+  answeringNumber: string | null;
+  receivedAt: string;
+  outcome: string;
+  note: string | null;
+  callId: string | null;
+}
+export const CtiEvent = new EntitySchema<CtiEventRow>({
+  name: 'cti_event',
+  columns: {
+    id: { type: 'text', primary: true },
+    ctiCallId: text('cti_call_id'),
+    event: text('event'),
+    direction: text('direction', true),
+    fromNumber: text('from_number', true),
+    toNumber: text('to_number', true),
+    users: text('users'),
+    queue: text('queue', true),
+    cause: text('cause', true),
+    answeringNumber: text('answering_number', true),
+    receivedAt: text('received_at'),
+    outcome: text('outcome'),
+    note: text('note', true),
+    callId: text('call_id', true),
+  },
+});
+
 export const CENTRAL_ENTITIES = [
   ...SYNCED_ENTITIES,
   UserAccount,
@@ -155,4 +196,5 @@ export const CENTRAL_ENTITIES = [
   ChangeLog,
   Counter,
   Audit,
+  CtiEvent,
 ];

@@ -250,7 +250,7 @@ async function applyPush(
         m.schemaVersion < def.schemaVersion && def.upgrade ? def.upgrade(m.args, m.schemaVersion) : m.args;
       const args = def.args.parse(raw);
       applying = true;
-      const { touched } = await applyMutation(
+      const { touched, result } = await applyMutation(
         manager,
         def,
         args,
@@ -261,7 +261,7 @@ async function applyPush(
       if (isolate) await manager.query('RELEASE SAVEPOINT push_mutation');
       const version = changes.record(touched);
       audits.push({ ...audit, status: 'applied', reason: null, serverVersion: version || null });
-      results.push({ ...base, status: 'applied', duplicate: false });
+      results.push({ ...base, status: 'applied', duplicate: false, result });
     } catch (e) {
       const refused = rejection(e);
       if (isolate) {

@@ -41,7 +41,6 @@ export function createServerMutations(
   let running = false;
 
   const drain = async () => {
-    running = true;
     while (queue.length > 0) {
       const batch = queue.slice(0, PUSH_BATCH_MAX);
       queue = queue.slice(batch.length);
@@ -75,7 +74,11 @@ export function createServerMutations(
     run(mutation, args) {
       return new Promise<PushResult>((resolve, reject) => {
         queue.push({ mutation: mutation as Mutation, args, resolve, reject });
-        if (!running) void drain();
+        if (running) return;
+        running = true;
+        // After this turn's I/O: the requests already read (SQLite blocks the loop while it
+        // writes, so several are usually waiting) join the same push.
+        setImmediate(() => void drain());
       });
     },
   };

@@ -4,10 +4,12 @@ import { Initial1764230400000 } from './1764230400000-initial';
 import { SharedSettings1764316800000 } from './1764316800000-shared-settings';
 import { Sync1764403200000 } from './1764403200000-sync';
 import { Tickets1764576000000 } from './1764576000000-tickets';
+import { Telephony1764662400000 } from './1764662400000-telephony';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
   SharedSettings1764316800000,
   Sync1764403200000,
   Tickets1764576000000,
+  Telephony1764662400000,
 ];

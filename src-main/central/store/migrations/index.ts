@@ -1,5 +1,10 @@
 // The central store's migrations, oldest first (the same on SQLite and PostgreSQL).
 import { CentralInitial1764489600000 } from './1764489600000-central-initial';
 import { CentralTickets1764576000000 } from './1764576000000-central-tickets';
+import { CentralTelephony1764662400000 } from './1764662400000-central-telephony';
 
-export const CENTRAL_MIGRATIONS = [CentralInitial1764489600000, CentralTickets1764576000000];
+export const CENTRAL_MIGRATIONS = [
+  CentralInitial1764489600000,
+  CentralTickets1764576000000,
+  CentralTelephony1764662400000,
+];
