@@ -9,6 +9,7 @@ import type { Desk } from '../desk/openDesk';
 import { actorProcedure, publicProcedure, router } from '../local/trpc';
 import type { CentralClient } from '../sync/centralClient';
 import { centralUnavailable, forwardCentralError } from './forwardError';
+import { ctiEventsQuery } from '../../src-shared/calls/cti';
 
 function central(desk: Desk, token: string | null = null): CentralClient {
   if (!desk.sync) throw centralUnavailable(new Error('this desk has no central store'));
@@ -107,5 +108,11 @@ export const accountRouter = router({
     )
     .query(async ({ ctx, input }) =>
       (await asSignedIn(ctx.desk)).admin.audit.query(input).catch(forwardCentralError),
+    ),
+  /** The phone system's events and what became of them (issue 6), from the central store. */
+  ctiEvents: actorProcedure
+    .input(ctiEventsQuery)
+    .query(async ({ ctx, input }) =>
+      (await asSignedIn(ctx.desk)).admin.ctiEvents.query(input).catch(forwardCentralError),
     ),
 });

@@ -23,7 +23,8 @@ import { withStore } from './store/serialize';
 import { readCounter, SERVER_VERSION } from './sync/changeLog';
 import { pullChanges, snapshotInfo, snapshotPage } from './sync/pull';
 import { PushOrderError, pushMutations } from './sync/push';
-import { ctiEventsQuery, listCtiEvents } from './cti/handler';
+import { ctiEventsQuery } from '../../src-shared/calls/cti';
+import { listCtiEvents } from './cti/handler';
 import { listAudit, auditQuery } from './audit';
 import { authedProcedure, publicProcedure, roleProcedure, router } from './trpc';
 

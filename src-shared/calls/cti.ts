@@ -52,3 +52,10 @@ export function formFields(body: URLSearchParams): Record<string, unknown> {
   }
   return out;
 }
+
+/** The admin's list of received events, newest first. */
+export const ctiEventsQuery = z.object({
+  /** Keyset: events received before this instant. */
+  before: z.iso.datetime().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});

@@ -9,7 +9,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { LessThan } from 'typeorm';
 import { z, ZodError } from 'zod';
-import { ctiEventSchema, formFields, type CtiEvent } from '../../../src-shared/calls/cti';
+import { ctiEventSchema, ctiEventsQuery, formFields, type CtiEvent } from '../../../src-shared/calls/cti';
 import { CtiEvent as CtiEventEntity } from '../store/entities';
 import type { CentralStore } from '../store/openCentralStore';
 import type { ServerMutations } from '../sync/serverMutations';
@@ -95,12 +95,6 @@ export function createCtiHandler(
     },
   };
 }
-
-export const ctiEventsQuery = z.object({
-  /** Keyset: events received before this instant. */
-  before: z.iso.datetime().optional(),
-  limit: z.number().int().min(1).max(500).default(100),
-});
 
 /** The phone system's events, newest first, with what became of each (the admin's view). */
 export async function listCtiEvents(store: CentralStore, raw: z.input<typeof ctiEventsQuery>) {
