@@ -27,7 +27,7 @@ export function fieldMessages(e: unknown, t: TFunction): Record<string, string> 
   if (domain && typeof domain.details.field === 'string') {
     const field = domain.details.field;
     out[field] = t([`fieldValidation.${field}.${domain.code}`, `domain.${domain.code}`], {
-      ...flatten(domain.details),
+      ...domainParams(domain.details, t),
       defaultValue: domain.code,
     });
   }
@@ -50,12 +50,28 @@ export function fieldMessages(e: unknown, t: TFunction): Record<string, string> 
 export function errorMessage(e: unknown, t: TFunction): string {
   const err = asDeskError(e);
   const domain = err?.data?.domain;
-  if (domain) return t(`domain.${domain.code}`, { ...flatten(domain.details), defaultValue: err.message });
+  if (domain) {
+    // A rule about one field may have its own wording (fieldValidation.<field>.<code>).
+    const field = typeof domain.details.field === 'string' ? domain.details.field : null;
+    const keys = field
+      ? [`fieldValidation.${field}.${domain.code}`, `domain.${domain.code}`]
+      : `domain.${domain.code}`;
+    return t(keys, { ...domainParams(domain.details, t), defaultValue: err.message });
+  }
   if (err?.data?.fieldErrors) return t('validation.summary');
   if (err?.data?.code === 'UNAUTHORIZED') return t('errors.unauthorized');
   if (err?.data?.code === 'TOO_MANY_REQUESTS') return t('errors.tooManyRequests');
   if (err?.data?.code === 'FORBIDDEN') return t('domain.forbidden');
   return err?.message ?? t('errors.unexpected');
+}
+
+/** A rule violation's details as message parameters, a ticket's status also in words (`statusName`). */
+export function domainParams(details: Record<string, unknown>, t: TFunction): Record<string, string> {
+  const out = flatten(details);
+  if (typeof details.status === 'string') {
+    out.statusName = t(`tickets.statuses.${details.status}`, { defaultValue: details.status });
+  }
+  return out;
 }
 
 export function flatten(details: Record<string, unknown>): Record<string, string> {

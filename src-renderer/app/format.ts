@@ -34,6 +34,21 @@ export function formatDeadline(instant: string, locale = document.documentElemen
     .toFormat('ccc dd.MM.yyyy HH:mm');
 }
 
+/** A deadline in a list: "14:30" today, "fre. 28.11. 09:15" within a week, else "09.11.26 08:15". */
+export function formatDeadlineShort(
+  instant: string,
+  nowMs: number,
+  locale = document.documentElement.lang || 'nb',
+): string {
+  const at = DateTime.fromISO(instant, { zone: SERVICE_TIME_ZONE }).setLocale(
+    locale === 'en' ? 'en-GB' : 'nb-NO',
+  );
+  const now = DateTime.fromMillis(nowMs, { zone: SERVICE_TIME_ZONE });
+  if (at.hasSame(now, 'day')) return at.toFormat('HH:mm');
+  if (Math.abs(at.diff(now, 'days').days) < 6) return at.toFormat('ccc dd.MM. HH:mm');
+  return at.toFormat('dd.MM.yy HH:mm');
+}
+
 /** "2 t 30 min" / "2 h 30 min" for a number of minutes. */
 export function formatMinutes(total: number, hourUnit: string): string {
   const h = Math.floor(total / 60);

@@ -1,9 +1,13 @@
 // The call the agent is on: caller details, summary and outcome, with live
 // waiting and talk times. Saving keeps the call open; finishing ends it.
+// "Lag sak" (Alt+T) saves the call's details and opens the ticket form
+// prefilled from them; once the call has a ticket, it links to it.
+import { useEffect, useEffectEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CALL_OUTCOMES, type CallView } from '../../../src-shared/calls/schemas';
+import { Link, useLocation } from 'wouter';
+import { FINISH_OUTCOMES, type CallView, type FinishOutcome } from '../../../src-shared/calls/schemas';
 import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
 import { formatPhone } from '../../../src-shared/phone';
 import { useTRPC } from '../../app/trpc';
@@ -26,7 +30,9 @@ export function ActiveCall({ call }: { call: CallView }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const now = useNow(1000);
+  const [, navigate] = useLocation();
   const customers = useQuery(trpc.calls.customers.queryOptions());
+  const ticket = useQuery(trpc.tickets.forCall.queryOptions({ callId: call.id }));
   const { update, finish } = useCallMutations();
   const form = useForm<Form>({
     defaultValues: {
@@ -58,6 +64,27 @@ export function ActiveCall({ call }: { call: CallView }) {
   };
 
   const save = form.handleSubmit((v) => update.mutate(details(v), { onError: showErrors }));
+  /** Keeps what was typed about the call, then opens the ticket form prefilled from it. */
+  const makeTicket = form.handleSubmit((v) =>
+    update.mutate(details(v), {
+      onSuccess: () => navigate(`/tickets/new/call/${call.id}`),
+      onError: showErrors,
+    }),
+  );
+  const hasTicket = !!ticket.data;
+  const onMakeTicketKey = useEffectEvent(() => void makeTicket());
+  useEffect(() => {
+    if (hasTicket) return;
+    // Capture phase: before the shell's Alt+T (a blank ticket), make the ticket from this call.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 't' || e.key === 'T' || e.code === 'KeyT')) {
+        e.preventDefault();
+        onMakeTicketKey();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [hasTicket]);
   const end = form.handleSubmit((v) => {
     if (!v.outcome) return form.setError('outcome', { message: t('validation.outcome') });
     let endedAt: string | undefined;
@@ -66,10 +93,7 @@ export function ActiveCall({ call }: { call: CallView }) {
       if (!at) return form.setError('endedAt', { message: t('validation.time') });
       endedAt = at;
     }
-    finish.mutate(
-      { ...details(v), outcome: v.outcome as (typeof CALL_OUTCOMES)[number], endedAt },
-      { onError: showErrors },
-    );
+    finish.mutate({ ...details(v), outcome: v.outcome as FinishOutcome, endedAt }, { onError: showErrors });
   });
 
   return (
@@ -140,7 +164,7 @@ export function ActiveCall({ call }: { call: CallView }) {
         </label>
         <fieldset className="field outcomes" aria-invalid={!!errors.outcome}>
           <legend>{t('calls.fields.outcome')}</legend>
-          {CALL_OUTCOMES.map((o) => (
+          {FINISH_OUTCOMES.map((o) => (
             <label key={o} className="radio">
               <input type="radio" value={o} {...form.register('outcome')} /> {t(`calls.outcomes.${o}`)}
             </label>
@@ -162,6 +186,18 @@ export function ActiveCall({ call }: { call: CallView }) {
           </p>
         )}
         <div className="row end">
+          {ticket.data ? (
+            <Link href={`/tickets/${ticket.data.id}`} className="button" data-testid="call-ticket-link">
+              {t('calls.active.ticket', {
+                reference: ticket.data.reference ?? ticket.data.provisionalReference,
+              })}
+            </Link>
+          ) : (
+            <button type="button" onClick={makeTicket} disabled={update.isPending}>
+              {t('calls.active.makeTicket')} <kbd>Alt+T</kbd>
+            </button>
+          )}
+          <span className="toolbar-gap" />
           <button type="button" onClick={save} disabled={update.isPending}>
             {t('calls.active.save')}
           </button>

@@ -1,7 +1,10 @@
 // One call's full record: its fields and the append-only events (who, when,
-// what), overrides included.
+// what), overrides included, and the ticket made from it (or a way to make one).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { TICKET_ROLES } from '../../../src-shared/roles';
+import { useSignedInUser } from '../../app/account';
 import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
 import { formatPhone } from '../../../src-shared/phone';
 import { useTRPC } from '../../app/trpc';
@@ -14,6 +17,8 @@ export function CallDetails({ id, onClose }: { id: string; onClose(): void }) {
   const trpc = useTRPC();
   const now = useNow(1000);
   const q = useQuery(trpc.calls.get.queryOptions({ id }));
+  const ticket = useQuery(trpc.tickets.forCall.queryOptions({ callId: id }));
+  const user = useSignedInUser();
   if (q.isPending) return <aside className="card details">{t('common.loading')}</aside>;
   if (q.isError) return <aside className="card details">{errorMessage(q.error, t)}</aside>;
   const { call, events } = q.data;
@@ -44,6 +49,18 @@ export function CallDetails({ id, onClose }: { id: string; onClose(): void }) {
         <dd>{call.outcome ? t(`calls.outcomes.${call.outcome}`) : t(`calls.status.${call.status}`)}</dd>
         <dt>{t('calls.fields.summary')}</dt>
         <dd className="pre">{call.summary ?? '–'}</dd>
+        <dt>{t('calls.fields.ticket')}</dt>
+        <dd data-testid="call-ticket">
+          {ticket.data ? (
+            <Link href={`/tickets/${ticket.data.id}`}>
+              {ticket.data.reference ?? ticket.data.provisionalReference}
+            </Link>
+          ) : call.takenBy && user && TICKET_ROLES.includes(user.role) ? (
+            <Link href={`/tickets/new/call/${call.id}`}>{t('calls.active.makeTicket')}</Link>
+          ) : (
+            '–'
+          )}
+        </dd>
         {call.overrideReason && (
           <>
             <dt>{t('calls.fields.override')}</dt>

@@ -1,12 +1,13 @@
 // The application shell: who is signed in decides what shows (first-run
 // administrator, sign-in, or the desk), then the top bar (navigation by role,
 // sync state, the signed-in user, language) and keyboard shortcuts for
-// moving between features (Alt+1 … Alt+9, Alt+0 for the tenth).
+// moving between features (Alt+1 … Alt+9, Alt+0 for the tenth; Alt+T for a
+// new ticket).
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import type { Role } from '../../../src-shared/roles';
+import { TICKET_ROLES, type Role } from '../../../src-shared/roles';
 import {
   needsSignInAgain,
   useAccountStatus,
@@ -17,6 +18,7 @@ import {
 } from '../../app/account';
 import { errorMessage } from '../../app/errors';
 import { LanguageSelect } from '../../app/LanguageSelect';
+import { useSyncRefresh } from '../../app/useSyncRefresh';
 import { FirstAdminSetup } from '../account/FirstAdminSetup';
 import { LoginScreen } from '../account/LoginScreen';
 import { UserMenu } from '../account/UserMenu';
@@ -28,6 +30,9 @@ import { SlaPage } from '../sla/SlaPage';
 import { BootstrapProgress } from '../sync/BootstrapProgress';
 import { NeedsAttentionPage } from '../sync/NeedsAttentionPage';
 import { SyncPill } from '../sync/SyncPill';
+import { NewTicketFromCallPage, NewTicketPage } from '../tickets/NewTicketPage';
+import { TicketList } from '../tickets/TicketList';
+import { TicketPage } from '../tickets/TicketPage';
 import { ComingSoon } from './ComingSoon';
 
 interface NavItem {
@@ -40,10 +45,10 @@ interface NavItem {
 
 const NAV: readonly NavItem[] = [
   { path: '/', key: 'nav.calls', ready: true },
+  { path: '/tickets', key: 'nav.tickets', ready: true },
   { path: '/history', key: 'nav.history', ready: true },
   { path: '/sla', key: 'nav.sla', ready: true },
   { path: '/attention', key: 'nav.attention', ready: true, badge: 'rejected' },
-  { path: '/tickets', key: 'nav.tickets', ready: false },
   { path: '/equipment', key: 'nav.equipment', ready: false },
   { path: '/queues', key: 'nav.queues', ready: false },
   { path: '/uptime', key: 'nav.uptime', ready: false },
@@ -61,11 +66,24 @@ function shortcutOf(index: number): string | null {
   return index < 9 ? String(index + 1) : index === 9 ? '0' : null;
 }
 
-function NavShortcuts({ items }: { items: NavItem[] }) {
+/** A nav entry is current on its own page and on the pages under it (/tickets/…). */
+function isCurrent(item: NavItem, location: string): boolean {
+  return item.path === '/'
+    ? location === '/'
+    : location === item.path || location.startsWith(`${item.path}/`);
+}
+
+function NavShortcuts({ items, newTicket }: { items: NavItem[]; newTicket: boolean }) {
   const [, navigate] = useLocation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+      // Alt+T: a new ticket (the call panel takes it first to make the ticket from its call).
+      if (newTicket && (e.key === 't' || e.key === 'T' || e.code === 'KeyT')) {
+        e.preventDefault();
+        navigate('/tickets/new');
+        return;
+      }
       const item = items.find((_, i) => shortcutOf(i) === e.key);
       if (item) {
         e.preventDefault();
@@ -74,17 +92,28 @@ function NavShortcuts({ items }: { items: NavItem[] }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate, items]);
+  }, [navigate, items, newTicket]);
   return null;
 }
 
 function Desk({ user, sync }: { user: SignedInUser; sync: SyncStatus | null }) {
-  const { t } = useTranslation();
-  const items = navFor(user.role);
-  const isAdmin = user.role === 'admin';
+  useSyncRefresh(sync);
   return (
     <Router hook={useHashLocation}>
-      <NavShortcuts items={items} />
+      <DeskFrame user={user} sync={sync} />
+    </Router>
+  );
+}
+
+function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null }) {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const items = navFor(user.role);
+  const isAdmin = user.role === 'admin';
+  const worksTickets = TICKET_ROLES.includes(user.role);
+  return (
+    <>
+      <NavShortcuts items={items} newTicket={worksTickets} />
       <header className="topbar">
         <div className="topbar-row">
           <div className="brand">{t('app.title')}</div>
@@ -98,13 +127,13 @@ function Desk({ user, sync }: { user: SignedInUser; sync: SyncStatus | null }) {
           {items.map((item, i) => {
             const key = shortcutOf(i);
             const count = item.badge === 'rejected' ? (sync?.rejected ?? 0) : 0;
+            const current = isCurrent(item, location);
             return (
               <Link
                 key={item.path}
                 href={item.path}
-                className={(active: boolean) =>
-                  `navlink${active ? ' active' : ''}${item.ready ? '' : ' later'}`
-                }
+                className={`navlink${current ? ' active' : ''}${item.ready ? '' : ' later'}`}
+                aria-current={current ? 'page' : undefined}
                 title={key ? `Alt+${key}` : undefined}
               >
                 {t(item.key)}
@@ -123,6 +152,22 @@ function Desk({ user, sync }: { user: SignedInUser; sync: SyncStatus | null }) {
         <Switch>
           <Route path="/">
             <CallsPage user={user} />
+          </Route>
+          <Route path="/tickets/new/call/:callId">
+            {(p) => (worksTickets ? <NewTicketFromCallPage callId={p.callId} /> : <Redirect to="/tickets" />)}
+          </Route>
+          <Route path="/tickets/new">
+            <NewTicketPage user={user} />
+          </Route>
+          <Route path="/tickets/mine">
+            <TicketList key="mine" scope="mine" user={user} />
+          </Route>
+          <Route path="/tickets/all">
+            <TicketList key="all" scope="all" user={user} />
+          </Route>
+          <Route path="/tickets/:id">{(p) => <TicketPage key={p.id} id={p.id} user={user} />}</Route>
+          <Route path="/tickets">
+            <TicketList key="open" scope="open" user={user} />
           </Route>
           <Route path="/history" component={CallHistoryPage} />
           <Route path="/sla">
@@ -143,7 +188,7 @@ function Desk({ user, sync }: { user: SignedInUser; sync: SyncStatus | null }) {
           </Route>
         </Switch>
       </main>
-    </Router>
+    </>
   );
 }
 

@@ -4,7 +4,7 @@
 // and codes fall back to the general wording of the domain code.
 import type { TFunction } from 'i18next';
 import { formatPhone } from '../../../src-shared/phone';
-import { flatten } from '../../app/errors';
+import { domainParams } from '../../app/errors';
 
 export interface RejectedChange {
   name: string;
@@ -37,12 +37,12 @@ export function describeAction(
 
 /** "men den var allerede tatt av Ola Agent", or null when there is no short clause for the code. */
 export function describeWhyClause(change: RejectedChange, t: TFunction): string | null {
-  const text = t(`attention.but.${change.code}`, { ...flatten(change.details), defaultValue: '' });
+  const text = t(`attention.but.${change.code}`, { ...domainParams(change.details, t), defaultValue: '' });
   return text || null;
 }
 
 export function describeWhy(change: RejectedChange, t: TFunction): string {
-  return t(`domain.${change.code}`, { ...flatten(change.details), defaultValue: change.reason });
+  return t(`domain.${change.code}`, { ...domainParams(change.details, t), defaultValue: change.reason });
 }
 
 export function describeRejection(

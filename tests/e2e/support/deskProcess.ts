@@ -84,13 +84,18 @@ async function spawnUntil(
   };
 }
 
-/** A browser-mode desk; with `central`, a client of that central store instead of running its own. */
+/**
+ * A browser-mode desk; with `central`, a client of that central store instead of running its own.
+ * `extraArgs` go to the desk as they are (e.g. `--smtp-url smtp://127.0.0.1:PORT`).
+ */
 export async function startDeskProcess(
   dataDir: string,
   opts: { central?: string } = {},
+  extraArgs: readonly string[] = [],
 ): Promise<DeskProcess> {
   const args = [built('host.js'), '--data-dir', dataDir, '--port', '0'];
   if (opts.central) args.push('--central', opts.central);
+  args.push(...extraArgs);
   const { match, stop } = await spawnUntil(args, /Browser mode: open (\S+)/, 'desk');
   return { url: match[1]!, dataDir, stop };
 }

@@ -1,0 +1,363 @@
+// The ticket lists (issue 5): open tickets for the desk and "mine", sorted by
+// time to breach, and all tickets newest first. Keyset pages from the desk
+// (infinite query) rendered as a virtual list, so thousands of rows stay
+// smooth; every row counts down to its next deadline live. Filters and
+// search apply on the desk; ↑/↓ move, Enter opens, / jumps to the search.
+import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { formatPhone } from '../../../src-shared/phone';
+import { TICKET_ROLES } from '../../../src-shared/roles';
+import { PRIORITIES } from '../../../src-shared/sla/settings';
+import {
+  OPEN_STATUSES,
+  TICKET_STATUSES,
+  type TicketListQuery,
+  type TicketSummary,
+} from '../../../src-shared/tickets/schemas';
+import type { SignedInUser } from '../../app/account';
+import { errorMessage, fieldMessages } from '../../app/errors';
+import { useTRPC } from '../../app/trpc';
+import { useNow } from '../../app/useNow';
+import { DeadlineCell, PriorityBadge, StatusBadge } from './badges';
+import { clocksOf, nextDeadline, useSla, type Sla } from './sla';
+import { aliasReference, shownReference } from './text';
+import { TicketTabs } from './TicketTabs';
+
+export type Scope = 'open' | 'mine' | 'all';
+
+interface Filters {
+  priority: string;
+  status: string;
+  customerId: string;
+  assigneeId: string;
+  system: string;
+  search: string;
+}
+const NO_FILTERS: Filters = {
+  priority: '',
+  status: '',
+  customerId: '',
+  assigneeId: '',
+  system: '',
+  search: '',
+};
+
+/** The filters last used on each list, so coming back from a ticket finds the list as it was. */
+const remembered = new Map<Scope, Filters>();
+
+const ROW_HEIGHT = 52;
+const HEAD_HEIGHT = 34;
+const PAGE = 200;
+
+export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [, navigate] = useLocation();
+  const now = useNow(5000);
+  const sla = useSla();
+  const [filters, setFilters] = useState<Filters>(() => remembered.get(scope) ?? NO_FILTERS);
+  const [active, setActive] = useState(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const customers = useQuery(trpc.calls.customers.queryOptions());
+  const staff = useQuery(trpc.tickets.staff.queryOptions(undefined, { staleTime: 60_000 }));
+  const systems = useQuery(trpc.tickets.systems.queryOptions());
+
+  const change = (key: keyof Filters, value: string) => {
+    const next = { ...filters, [key]: value };
+    remembered.set(scope, next);
+    setFilters(next);
+    setActive(0);
+  };
+  const clear = () => {
+    remembered.delete(scope);
+    setFilters(NO_FILTERS);
+    setActive(0);
+  };
+
+  const search = useDeferredValue(filters.search.trim());
+  const searchTooShort = search.length > 0 && [...search].length < 3;
+  const input: TicketListQuery = {
+    scope,
+    priority: (filters.priority || undefined) as TicketListQuery['priority'],
+    status: (filters.status || undefined) as TicketListQuery['status'],
+    customerId: filters.customerId || undefined,
+    assigneeId: filters.assigneeId || undefined,
+    system: filters.system || undefined,
+    search: searchTooShort ? undefined : search || undefined,
+    limit: PAGE,
+  };
+  const list = useInfiniteQuery(
+    trpc.tickets.list.infiniteQueryOptions(input, {
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      placeholderData: keepPreviousData,
+    }),
+  );
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the documented exception.
+  const virtualizer = useVirtualizer({
+    count: list.hasNextPage ? rows.length + 1 : rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollPaddingStart: HEAD_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  useEffect(() => {
+    if (lastIndex >= rows.length - 1 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+      if (e.key === '/' && !typing && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const current = Math.min(active, Math.max(rows.length - 1, 0));
+  const open = (ticket: TicketSummary | undefined) => ticket && navigate(`/tickets/${ticket.id}`);
+  const moveTo = (index: number) => {
+    const i = Math.max(0, Math.min(index, rows.length - 1));
+    setActive(i);
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+  };
+  const onListKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const pageRows = Math.max(1, Math.floor(e.currentTarget.clientHeight / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + pageRows,
+      PageUp: current - pageRows,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      moveTo(moves[e.key]!);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      open(rows[current]);
+    }
+  };
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || (e.key === 'Enter' && rows.length > 0)) {
+      e.preventDefault();
+      if (e.key === 'Enter' && rows.length === 1) return open(rows[0]);
+      scrollRef.current?.focus();
+      moveTo(0);
+    }
+  };
+
+  const searchError = list.isError ? fieldMessages(list.error, t).search : undefined;
+  const filtered = Object.entries(filters).some(([, v]) => v !== '');
+  const statuses = scope === 'all' ? TICKET_STATUSES : OPEN_STATUSES;
+  const activeRow = rows[current];
+  const title = t(`tickets.lists.${scope}`);
+
+  return (
+    <section className="card tickets-list" aria-labelledby="tickets-title">
+      <TicketTabs canCreate={TICKET_ROLES.includes(user.role)} />
+      <div className="row spread">
+        <h1 id="tickets-title">
+          {title}{' '}
+          <span className="count" data-testid="ticket-count">
+            {rows.length}
+            {list.hasNextPage ? '+' : ''}
+          </span>
+        </h1>
+        <p className="muted small">{t(`tickets.lists.${scope}Hint`)}</p>
+      </div>
+      <div className="filters">
+        <label className="field grow">
+          <span>
+            {t('tickets.filters.search')} <kbd>/</kbd>
+          </span>
+          <input
+            ref={searchRef}
+            type="search"
+            value={filters.search}
+            onChange={(e) => change('search', e.target.value)}
+            onKeyDown={onSearchKey}
+            placeholder={t('tickets.filters.searchPlaceholder')}
+            aria-invalid={searchTooShort || !!searchError}
+            aria-describedby="ticket-search-hint"
+          />
+          <small id="ticket-search-hint" className={searchError ? 'field-error' : 'hint'}>
+            {searchError ?? (searchTooShort ? t('tickets.filters.searchTooShort') : '\u00a0')}
+          </small>
+        </label>
+        <FilterSelect
+          label={t('sla.priority')}
+          value={filters.priority}
+          onChange={(v) => change('priority', v)}
+          options={PRIORITIES.map((p) => ({ value: p, label: t(`sla.priorities.${p}`) }))}
+        />
+        <FilterSelect
+          label={t('tickets.fields.status')}
+          value={filters.status}
+          onChange={(v) => change('status', v)}
+          options={statuses.map((s) => ({ value: s, label: t(`tickets.statuses.${s}`) }))}
+        />
+        <FilterSelect
+          label={t('tickets.fields.customer')}
+          value={filters.customerId}
+          onChange={(v) => change('customerId', v)}
+          options={(customers.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        />
+        {scope !== 'mine' && (
+          <FilterSelect
+            label={t('tickets.fields.assignee')}
+            value={filters.assigneeId}
+            onChange={(v) => change('assigneeId', v)}
+            options={(staff.data?.staff ?? []).map((s) => ({ value: s.id, label: s.displayName }))}
+          />
+        )}
+        <FilterSelect
+          label={t('tickets.fields.system')}
+          value={filters.system}
+          onChange={(v) => change('system', v)}
+          options={(systems.data ?? []).map((s) => ({ value: s, label: s }))}
+        />
+        {filtered && (
+          <button type="button" className="ghost filter-clear" onClick={clear}>
+            {t('tickets.filters.clear')}
+          </button>
+        )}
+      </div>
+      {list.isError && !searchError && <p role="alert">{errorMessage(list.error, t)}</p>}
+      <div
+        ref={scrollRef}
+        className="vscroll tickets-scroll"
+        role="grid"
+        aria-label={title}
+        aria-rowcount={list.hasNextPage ? -1 : rows.length + 1}
+        aria-activedescendant={activeRow ? `trow-${activeRow.id}` : undefined}
+        tabIndex={0}
+        onKeyDown={onListKey}
+      >
+        <div role="rowgroup" className="vhead-group">
+          <div role="row" className="vrow vhead tickets-cols" style={{ height: HEAD_HEIGHT }}>
+            <span role="columnheader">{t('tickets.fields.reference')}</span>
+            <span role="columnheader">{t('sla.priority')}</span>
+            <span role="columnheader">{t('tickets.fields.status')}</span>
+            <span role="columnheader">{t('tickets.fields.titleColumn')}</span>
+            <span role="columnheader">{t('tickets.fields.reporter')}</span>
+            <span role="columnheader">{t('tickets.fields.customerWorkplace')}</span>
+            <span role="columnheader">{t('tickets.fields.system')}</span>
+            <span role="columnheader">{t('tickets.fields.assignee')}</span>
+            <span role="columnheader">{t('tickets.fields.nextDeadline')}</span>
+          </div>
+        </div>
+        {list.isPending && <p className="muted empty">{t('common.loading')}</p>}
+        {!list.isPending && rows.length === 0 && (
+          <p className="muted empty">{t(filtered ? 'tickets.lists.noneFiltered' : 'tickets.lists.none')}</p>
+        )}
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const ticket = rows[item.index];
+            return (
+              <div
+                key={item.key}
+                className={`vrow tickets-cols trow${item.index === current ? ' active' : ''}`}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                role="row"
+                aria-rowindex={item.index + 2}
+                id={ticket ? `trow-${ticket.id}` : undefined}
+                aria-selected={ticket ? item.index === current : undefined}
+                data-ticket-id={ticket?.id}
+                onClick={() => {
+                  setActive(item.index);
+                  open(ticket);
+                }}
+              >
+                {ticket ? (
+                  <TicketRow ticket={ticket} now={now} sla={sla} />
+                ) : (
+                  <span role="gridcell" className="muted">
+                    {t('common.loading')}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  options: Array<{ value: string; label: string }>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('tickets.filters.any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function TicketRow({ ticket, now, sla }: { ticket: TicketSummary; now: number; sla: Sla | null }) {
+  const alias = aliasReference(ticket);
+  const next = sla ? nextDeadline(ticket, clocksOf(ticket, now, sla)) : null;
+  return (
+    <>
+      <span role="gridcell" className="two-line">
+        <span className="mono strong">{shownReference(ticket)}</span>
+        {alias && <small className="mono">{alias}</small>}
+      </span>
+      <span role="gridcell">
+        <PriorityBadge priority={ticket.priority} />
+      </span>
+      <span role="gridcell">
+        <StatusBadge status={ticket.status} />
+      </span>
+      <span role="gridcell" className="two-line">
+        <span className="strong">{ticket.title ?? ticket.excerpt}</span>
+        {ticket.title && <small>{ticket.excerpt}</small>}
+      </span>
+      <span role="gridcell" className="two-line">
+        <span>{ticket.reporterName}</span>
+        <small className="mono">{formatPhone(ticket.reporterPhone)}</small>
+      </span>
+      <span role="gridcell" className="two-line">
+        <span>{ticket.customerName ?? '–'}</span>
+        <small>{ticket.workplace}</small>
+      </span>
+      <span role="gridcell">{ticket.system}</span>
+      <span role="gridcell">{ticket.assigneeName ?? '–'}</span>
+      <span role="gridcell" data-testid="next-deadline">
+        {next ? <DeadlineCell next={next} now={now} /> : '…'}
+      </span>
+    </>
+  );
+}
