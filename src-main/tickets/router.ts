@@ -25,6 +25,7 @@ import type { Desk } from '../desk/openDesk';
 import { readSetting, writeSetting } from '../desk/localSettings';
 import { fieldError } from '../local/fieldError';
 import { actorProcedure, router } from '../local/trpc';
+import { assertRole } from '../mutations/runner';
 import {
   ticketAgreedPlan,
   ticketAssign,

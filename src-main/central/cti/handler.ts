@@ -13,6 +13,7 @@ import { ctiEventSchema, ctiEventsQuery, formFields, type CtiEvent } from '../..
 import { CtiEvent as CtiEventEntity } from '../store/entities';
 import type { CentralStore } from '../store/openCentralStore';
 import type { ServerMutations } from '../sync/serverMutations';
+import { withStore } from '../store/serialize';
 import { phoneEvent } from './phoneEvent';
 
 export { callIdOf } from './phoneEvent';
@@ -100,11 +101,14 @@ export function createCtiHandler(
 export async function listCtiEvents(store: CentralStore, raw: z.input<typeof ctiEventsQuery>) {
   const q = ctiEventsQuery.parse(raw);
   const m = store.dataSource.manager;
-  const rows = await m.find(CtiEventEntity, {
-    where: q.before ? { receivedAt: LessThan(q.before) } : {},
-    order: { receivedAt: 'DESC', id: 'DESC' },
-    take: q.limit,
-  });
+  // withStore: on SQLite the one connection may be inside a push; read between them.
+  const rows = await withStore(store, () =>
+    m.find(CtiEventEntity, {
+      where: q.before ? { receivedAt: LessThan(q.before) } : {},
+      order: { receivedAt: 'DESC', id: 'DESC' },
+      take: q.limit,
+    }),
+  );
   return {
     items: rows.map((r) => ({ ...r, users: JSON.parse(r.users) as string[] })),
     nextBefore: rows.length === q.limit ? rows[rows.length - 1]!.receivedAt : null,

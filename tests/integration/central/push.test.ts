@@ -125,7 +125,8 @@ describe.each(ENGINES)('push on %s', (engine) => {
     ];
     const res = await kari.client.sync.push.mutate({ clientId, mutations: batch });
     expect(res.results).toEqual([
-      { mutationId: batch[0]!.mutationId, seq: 1, status: 'applied', duplicate: false },
+      // The applied one carries what its mutator returned (call.log: the call's id).
+      { mutationId: batch[0]!.mutationId, seq: 1, status: 'applied', duplicate: false, result: { id: a } },
       {
         mutationId: batch[1]!.mutationId,
         seq: 2,
@@ -143,12 +144,18 @@ describe.each(ENGINES)('push on %s', (engine) => {
     expect(again.results.map((r) => r.status)).toEqual(['versionNotSupported']);
     expect(again.lastSeq).toBe(1);
     // An updated desk sends something the server knows at seq 2: it goes on from there.
+    const instead = uuidv7();
     const fixed = await kari.client.sync.push.mutate({
       clientId,
-      mutations: [mutation(2, 'call.log', logArgs()), batch[2]!],
+      mutations: [mutation(2, 'call.log', logArgs(instead)), batch[2]!],
     });
     expect(fixed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect(fixed.results.map((r) => r.status === 'applied' && r.result)).toEqual([
+      { id: instead },
+      { id: later },
+    ]);
     expect(fixed.lastSeq).toBe(3);
+    expect(await ids(m, `SELECT id FROM call`)).toEqual([a, instead, later].sort());
   });
 
   it('answers a newer schema version versionNotSupported and keeps the sequence where it was', async () => {
@@ -176,9 +183,14 @@ describe.each(ENGINES)('push on %s', (engine) => {
     const batch = logs(1, 5);
     const first = await kari.client.sync.push.mutate({ clientId, mutations: batch });
     expect(first.results.every((r) => r.status === 'applied' && !r.duplicate)).toBe(true);
+    expect(first.results.map((r) => r.status === 'applied' && r.result)).toEqual(
+      batch.map((b) => ({ id: (b.args as { id: string }).id })),
+    );
     const logSize = Number((await m.query(`SELECT count(*) AS n FROM change_log`))[0].n);
 
+    // A duplicate is only acknowledged: nothing ran, so there is no result.
     const second = await kari.client.sync.push.mutate({ clientId, mutations: batch });
+    expect(second.results.some((r) => 'result' in r)).toBe(false);
     expect(second.results).toEqual(
       batch.map((b) => ({ mutationId: b.mutationId, seq: b.seq, status: 'applied', duplicate: true })),
     );
