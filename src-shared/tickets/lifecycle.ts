@@ -84,8 +84,8 @@ const ACTION_WORDS: Record<TicketAction, string> = {
 /**
  * The ticket after `action` at `at` (ISO): new status, pauses and resolution time. Throws
  * DomainError('invalidTransition') with the reason when the step is not allowed. `at` earlier than
- * the ticket's last pause start (desks' clocks differ) is taken as that start, so pauses never
- * run backwards.
+ * the ticket's last pause start or end (desks' clocks differ) is taken as that instant, so pauses
+ * never run backwards nor overlap.
  */
 export function applyTransition(
   facts: TicketClockFacts,
@@ -94,9 +94,11 @@ export function applyTransition(
 ): Pick<TicketClockFacts, 'status' | 'pauses' | 'resolvedAt'> {
   const why = refusal(facts, action);
   if (why) throw new DomainError('invalidTransition', why, { status: facts.status, action });
-  const latest = [facts.createdAt, facts.resolvedAt ?? '', ...facts.pauses.map((p) => p.start)].reduce(
-    (a, b) => (a > b ? a : b),
-  );
+  const latest = [
+    facts.createdAt,
+    facts.resolvedAt ?? '',
+    ...facts.pauses.flatMap((p) => [p.start, p.end ?? '']),
+  ].reduce((a, b) => (a > b ? a : b));
   const when = at < latest ? latest : at;
   const pauses = facts.pauses.map((p) => (p.end === null ? { ...p, end: when } : p));
   let resolvedAt = facts.resolvedAt;
