@@ -15,7 +15,15 @@ import { derivedIds } from './derivedId';
 import { createRowWriter, type TouchedRow } from './rowWriter';
 
 export interface MutationRunner {
-  run<S extends z.ZodType, R>(mutation: Mutation<S, R>, rawArgs: z.input<S>, actor: Actor): Promise<R>;
+  /**
+   * Runs the mutation. The arguments may be a function of the transaction, for arguments that take
+   * a desk-local number in the same commit (a ticket's provisional reference).
+   */
+  run<S extends z.ZodType, R>(
+    mutation: Mutation<S, R>,
+    rawArgs: z.input<S> | ((manager: EntityManager) => Promise<z.input<S>>),
+    actor: Actor,
+  ): Promise<R>;
   /** Runs work alone on the store's connection (no mutation in between). */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -72,10 +80,13 @@ export function createMutationRunner(
   return {
     async run(mutation, rawArgs, actor) {
       assertRole(mutation, actor);
-      const args = mutation.args.parse(rawArgs); // rejects with a ZodError naming the field
+      // Rejects with a ZodError naming the field (before anything is written).
+      const parse = (raw: unknown) => mutation.args.parse(raw) as unknown;
+      const ready = typeof rawArgs === 'function' ? null : parse(rawArgs);
       const mutationId = uuidv7();
       const result = await serially(() =>
         dataSource.transaction(async (manager) => {
+          const args = ready ?? parse(await (rawArgs as (m: EntityManager) => Promise<unknown>)(manager));
           const { result, touched } = await applyMutation(manager, mutation, args, actor, {
             clientId,
             mutationId,

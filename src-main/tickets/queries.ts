@@ -4,6 +4,7 @@
 // local store is always SQLite (indexes: migrations/1764576000000-tickets).
 import type { EntityManager } from 'typeorm';
 import { phoneSearchDigits } from '../../src-shared/phone';
+import { isCanonicalReference } from '../../src-shared/references';
 import {
   ticketListQuery,
   type TicketEventView,
@@ -78,13 +79,25 @@ function toSummary(r: SummarySqlRow): TicketSummary {
   };
 }
 
-/** What a search term matches in ticket_search (FTS5), or null when it is too short for trigrams. */
-function searchMatch(term: string): string | null {
+/**
+ * The condition a search term puts on tickets: a whole reference (canonical or provisional) by
+ * equality; otherwise the trigram index (FTS5) over references, reporter name and phone, where a
+ * number-like term matches phone digits ("+47 912 34 567" → "91234567") or reference text
+ * ("2026-000123"). Null when the term is too short for trigrams.
+ */
+function searchCondition(term: string): { sql: string; params: string[] } | null {
+  const reference = term.toUpperCase();
+  if (isCanonicalReference(reference) || /^P-[0-9A-Z]{4}-\d{4,}$/.test(reference)) {
+    return { sql: `(t.reference = ? OR t.provisional_reference = ?)`, params: [reference, reference] };
+  }
   const numberLike = /^[+\d\s-]+$/.test(term);
   const text = numberLike ? phoneSearchDigits(term) : term;
   if ([...text].length < 3) return null;
-  const phrase = `"${text.replace(/"/g, '""')}"`;
-  return numberLike ? `{reference provisional_reference reporter_phone} : ${phrase}` : phrase;
+  const phrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const match = numberLike
+    ? `{reporter_phone} : ${phrase(text)} OR {reference provisional_reference} : ${phrase(term.trim())}`
+    : phrase(term);
+  return { sql: `t.rowid IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)`, params: [match] };
 }
 
 export class SearchTooShortError extends Error {
@@ -126,10 +139,10 @@ export async function listTickets(
     }
   }
   if (q.search) {
-    const match = searchMatch(q.search);
-    if (!match) throw new SearchTooShortError();
-    where.push(`t.rowid IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)`);
-    params.push(match);
+    const condition = searchCondition(q.search);
+    if (!condition) throw new SearchTooShortError();
+    where.push(condition.sql);
+    params.push(...condition.params);
   }
   if (q.cursor) {
     where.push(byBreach ? `(${key}, t.id) > (?, ?)` : `(${key}, t.id) < (?, ?)`);
@@ -159,7 +172,9 @@ export async function ticketDetail(manager: EntityManager, id: string) {
   }[];
   const events = (
     (await manager.query(
-      `SELECT id, at, actor_name, kind, data FROM ticket_event WHERE ticket_id = ? ORDER BY at, id`,
+      // Events of one mutation share its instant: the creation first, then a status change, then the rest.
+      `SELECT id, at, actor_name, kind, data FROM ticket_event WHERE ticket_id = ?
+       ORDER BY at, CASE kind WHEN 'created' THEN 0 WHEN 'status' THEN 1 ELSE 2 END, id`,
       [id],
     )) as { id: string; at: string; actor_name: string; kind: TicketEventView['kind']; data: string }[]
   ).map((e): TicketEventView => ({

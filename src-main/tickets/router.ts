@@ -21,11 +21,10 @@ import {
   ticketTemporarySolutionArgs,
   ticketWorkArgs,
 } from '../../src-shared/tickets/schemas';
-import type { Desk } from '../desk/openDesk';
+import type { EntityManager } from 'typeorm';
 import { readSetting, writeSetting } from '../desk/localSettings';
 import { fieldError } from '../local/fieldError';
 import { actorProcedure, router } from '../local/trpc';
-import { assertRole } from '../mutations/runner';
 import {
   ticketAgreedPlan,
   ticketAssign,
@@ -49,14 +48,11 @@ const idParam = z.object({ id: z.uuid() });
 
 const PROVISIONAL_COUNTER = 'provisionalReferenceCounter';
 
-/** The desk's next provisional reference: its own running number, never reused on this desk. */
-async function nextProvisionalReference(desk: Desk): Promise<string> {
-  return desk.mutations.exclusive(async () => {
-    const m = desk.store.dataSource.manager;
-    const n = ((await readSetting<number>(m, PROVISIONAL_COUNTER)) ?? 0) + 1;
-    await writeSetting(m, PROVISIONAL_COUNTER, n);
-    return provisionalReference(desk.clientId, n);
-  });
+/** The desk's next provisional reference: its own running number, taken in the creating transaction. */
+async function nextProvisionalReference(manager: EntityManager, clientId: string): Promise<string> {
+  const n = ((await readSetting<number>(manager, PROVISIONAL_COUNTER)) ?? 0) + 1;
+  await writeSetting(manager, PROVISIONAL_COUNTER, n);
+  return provisionalReference(clientId, n);
 }
 
 export const ticketsRouter = router({
@@ -80,15 +76,16 @@ export const ticketsRouter = router({
   /** People a ticket can be assigned to (from the central store; the last list seen while offline). */
   staff: actorProcedure.query(({ ctx }) => staffDirectory(ctx.desk)),
 
-  create: actorProcedure.input(ticketCreateInput).mutation(async ({ ctx, input }) =>
+  create: actorProcedure.input(ticketCreateInput).mutation(({ ctx, input }) =>
     ctx.desk.mutations.run(
       ticketCreate,
-      {
+      async (manager) => ({
         ...input,
         id: uuidv7(),
         at: now(),
-        provisionalReference: await nextProvisionalReference(ctx.desk),
-      },
+        // In the same commit as the ticket: a refused or failed creation uses no number.
+        provisionalReference: await nextProvisionalReference(manager, ctx.desk.clientId),
+      }),
       ctx.actor,
     ),
   ),

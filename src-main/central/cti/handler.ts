@@ -8,7 +8,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { LessThan } from 'typeorm';
-import { z, ZodError } from 'zod';
+import { ZodError, type z } from 'zod';
 import { ctiEventSchema, ctiEventsQuery, formFields, type CtiEvent } from '../../../src-shared/calls/cti';
 import { CtiEvent as CtiEventEntity } from '../store/entities';
 import type { CentralStore } from '../store/openCentralStore';
