@@ -88,6 +88,8 @@ export const accountRouter = router({
         displayName: z.string().max(100),
         role: roleSchema,
         password: z.string().max(200),
+        /** The number or extension the phone system names when this user answers (checked by the central store). */
+        phone: z.string().max(40).nullish(),
       }),
     )
     .mutation(async ({ ctx, input }) =>

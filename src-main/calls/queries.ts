@@ -98,7 +98,7 @@ export async function missedCalls(manager: EntityManager, limit = 200): Promise<
 export async function currentCall(manager: EntityManager, userId: string): Promise<CallView | null> {
   const rows: CallSqlRow[] = await manager.query(
     `SELECT ${CALL_COLUMNS} ${FROM_CALLS} WHERE c.status = 'taken' AND c.taken_by = ?
-     ORDER BY c.taken_at DESC LIMIT 1`,
+     ORDER BY c.taken_at, c.id LIMIT 1`, // the phone may hand over a second call before the first is finished
     [userId],
   );
   return rows[0] ? (await withCallers(manager, [toView(rows[0])]))[0]! : null;

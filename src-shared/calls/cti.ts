@@ -55,7 +55,7 @@ export function formFields(body: URLSearchParams): Record<string, unknown> {
 
 /** The admin's list of received events, newest first. */
 export const ctiEventsQuery = z.object({
-  /** Keyset: events received before this instant. */
-  before: z.iso.datetime().optional(),
+  /** Keyset: events before this one (received earlier, or at the same instant with a smaller id). */
+  before: z.object({ receivedAt: z.iso.datetime(), id: z.uuid() }).optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });

@@ -40,6 +40,8 @@ export interface UserView {
   displayName: string;
   role: Role;
   active: boolean;
+  /** The number or extension the phone system names when this user answers. */
+  phone: string | null;
 }
 
 export function toUserView(row: UserAccountRow): UserView {
@@ -49,6 +51,7 @@ export function toUserView(row: UserAccountRow): UserView {
     displayName: row.displayName,
     role: row.role as Role,
     active: !!row.active,
+    phone: row.phone ?? null,
   };
 }
 

@@ -104,13 +104,21 @@ export async function listCtiEvents(store: CentralStore, raw: z.input<typeof cti
   // withStore: on SQLite the one connection may be inside a push; read between them.
   const rows = await withStore(store, () =>
     m.find(CtiEventEntity, {
-      where: q.before ? { receivedAt: LessThan(q.before) } : {},
+      where: q.before
+        ? [
+            { receivedAt: LessThan(q.before.receivedAt) },
+            { receivedAt: q.before.receivedAt, id: LessThan(q.before.id) },
+          ]
+        : {},
       order: { receivedAt: 'DESC', id: 'DESC' },
       take: q.limit,
     }),
   );
   return {
     items: rows.map((r) => ({ ...r, users: JSON.parse(r.users) as string[] })),
-    nextBefore: rows.length === q.limit ? rows[rows.length - 1]!.receivedAt : null,
+    nextBefore:
+      rows.length === q.limit
+        ? { receivedAt: rows[rows.length - 1]!.receivedAt, id: rows[rows.length - 1]!.id }
+        : null,
   };
 }

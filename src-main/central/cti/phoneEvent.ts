@@ -137,12 +137,16 @@ async function answered(ctx: MutationContext, e: CtiEvent, at: string): Promise<
   }
   if (call.status !== 'waiting') return ['ignored', 'the call was already taken or ended'];
   const agent = await agentOf(manager, e);
+  if (!agent.id) {
+    // Nobody to give it to: it stays in the queue, where whoever answered takes it on the desk.
+    return ['ignored', 'no account matches who answered'];
+  }
   const first = await firstWaitingCall(manager);
   const jumped = first !== null && first.id !== call.id;
   await ctx.write.update(Call, call.id, {
     status: 'taken',
     takenBy: agent.id,
-    takenByName: agent.name ?? 'Ukjent (telefon)',
+    takenByName: agent.name,
     takenAt: at,
     updatedAt: at,
   });
@@ -151,12 +155,11 @@ async function answered(ctx: MutationContext, e: CtiEvent, at: string): Promise<
     call.id,
     'taken',
     at,
-    { id: agent.id ?? PHONE.id, name: agent.name ?? PHONE.name },
+    { id: agent.id, name: agent.name ?? PHONE.name },
     jumped ? { outOfOrder: true, firstCallId: first.id } : {},
   );
   if (jumped) return ['outOfOrder', 'answered ahead of an earlier waiting call'];
-  if (!agent.id) note = `${note ? `${note}; ` : ''}no account matches who answered`;
-  return [note?.startsWith('answer before') ? 'outOfOrder' : 'applied', note];
+  return [note ? 'outOfOrder' : 'applied', note];
 }
 
 /**
@@ -170,7 +173,9 @@ async function hungUp(ctx: MutationContext, e: CtiEvent, at: string): Promise<Ap
   if (call.hangupCause !== null || call.status === 'finished')
     return ['ignored', 'the call had already ended'];
   const cause = e.cause ?? 'unknown';
-  if (call.status === 'waiting') {
+  const answered =
+    (await selectRows(ctx.manager, CtiEventEntity, { ctiCallId: e.callId, event: 'answer' })).length > 0;
+  if (call.status === 'waiting' && !answered) {
     await ctx.write.update(Call, call.id, {
       status: 'finished',
       outcome: 'missed',
@@ -180,6 +185,8 @@ async function hungUp(ctx: MutationContext, e: CtiEvent, at: string): Promise<Ap
     });
     await record(ctx, call.id, 'abandoned', at, PHONE, { cause, missed: true });
   } else {
+    // Answered (by an agent, or by someone the desk could not name and who takes it from the queue):
+    // the talk ended; the call is finished with its outcome on the desk.
     await ctx.write.update(Call, call.id, { endedAt: at, hangupCause: cause, updatedAt: at });
     await record(ctx, call.id, 'hungUp', at, PHONE, { cause });
   }

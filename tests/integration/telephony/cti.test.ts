@@ -211,6 +211,40 @@ describe.each(ENGINES)('CTI endpoint on %s', (engine) => {
     });
   });
 
+  it('leaves a call answered by someone without an account in the queue, to be taken on the desk', async () => {
+    const c = await central(engine);
+    await post(c, inbound('u-1'));
+    await post(c, {
+      event: 'answer',
+      direction: 'in',
+      callId: 'u-1',
+      from: '4791234567',
+      to: '4771111166',
+      answeringNumber: '999',
+      user: ['Vikar Uten Konto'],
+    });
+    expect(await callOf(c, 'u-1')).toMatchObject({ status: 'waiting', taken_by: null });
+    await post(c, {
+      event: 'hangup',
+      direction: 'in',
+      callId: 'u-1',
+      from: '4791234567',
+      to: '4771111166',
+      cause: 'normalClearing',
+    });
+    // Answered, so not missed: the talk ended, and whoever answered finishes it on the desk.
+    expect(await callOf(c, 'u-1')).toMatchObject({
+      status: 'waiting',
+      outcome: null,
+      hangup_cause: 'normalClearing',
+    });
+    expect((await ctiLog(c, 'u-1')).map((e) => [e.event, e.outcome, e.note])).toEqual([
+      ['newCall', 'applied', null],
+      ['answer', 'ignored', 'no account matches who answered'],
+      ['hangup', 'applied', null],
+    ]);
+  });
+
   it('logs outbound calls but never queues them', async () => {
     const c = await central(engine);
     await post(c, {
