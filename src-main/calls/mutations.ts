@@ -15,10 +15,10 @@ import { DomainError } from '../../src-shared/errors';
 import { CALL_HANDLER_ROLES } from '../../src-shared/roles';
 import { Call, CallEvent, type CallEventRow, type CallRow } from '../store/entities';
 import { defineMutation, type MutationContext } from '../mutations/define';
-import { selectRows } from '../store/rowSql';
+import { selectRow, selectRows } from '../store/rowSql';
 
 async function loadCall(manager: EntityManager, callId: string): Promise<CallRow> {
-  const call = await manager.findOneBy(Call, { id: callId });
+  const call = await selectRow(manager, Call, { id: callId });
   if (!call) throw new DomainError('notFound', `No call with id ${callId}`, { callId });
   return call;
 }
@@ -138,7 +138,7 @@ export const callTake = defineMutation({
       }
       throw new DomainError('callNotWaiting', 'The call is no longer waiting', { status: call.status });
     }
-    const onCall = await manager.findOneBy(Call, { takenBy: actor.userId, status: 'taken' });
+    const onCall = await selectRow(manager, Call, { takenBy: actor.userId, status: 'taken' });
     if (onCall) {
       throw new DomainError('alreadyOnCall', 'Finish your current call before taking another', {
         callId: onCall.id,

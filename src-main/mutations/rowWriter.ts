@@ -4,7 +4,7 @@
 // the rows' new images into its change log. Mutators never call
 // manager.insert/update directly.
 import type { EntityManager, EntitySchema, ObjectLiteral } from 'typeorm';
-import { deleteRow, insertRow, primaryKeyProperty, updateRow } from '../store/rowSql';
+import { deleteRow, insertRow, primaryKeyProperty, selectRow, updateRow } from '../store/rowSql';
 
 export interface TouchedRow {
   entity: string;
@@ -31,7 +31,7 @@ export function createRowWriter(manager: EntityManager): RowWriter {
     const pk = primaryKeyProperty(manager, entity);
     const before = knownAbsent
       ? null
-      : ((await manager.findOneBy(entity, { [pk]: id })) as Record<string, unknown> | null);
+      : ((await selectRow(manager, entity, { [pk]: id })) as Record<string, unknown> | null);
     touched.set(key, { entity: name, id, before: before ? { ...before } : null });
   };
   return {

@@ -10,6 +10,7 @@ import {
   type SlaSettings,
 } from '../../src-shared/sla';
 import { SharedSetting } from '../store/entities';
+import { selectRow } from '../store/rowSql';
 import { SLA_SETTING_KEY } from './mutations';
 
 export interface SlaInForce {
@@ -22,7 +23,7 @@ export interface SlaInForce {
 let cached: { key: string; value: SlaInForce } | null = null;
 
 export async function slaInForce(manager: EntityManager): Promise<SlaInForce> {
-  const row = await manager.findOneBy(SharedSetting, { key: SLA_SETTING_KEY });
+  const row = await selectRow(manager, SharedSetting, { key: SLA_SETTING_KEY });
   const key = row ? `${row.updatedAt}|${row.value}` : 'default';
   if (cached?.key === key) return cached.value;
   const settings = row ? parseSlaSettings(JSON.parse(row.value)) : DEFAULT_SLA_SETTINGS;

@@ -37,9 +37,10 @@ import {
 import { defineMutation, type MutationContext } from '../mutations/define';
 import { slaInForce } from '../sla/settingsStore';
 import { Call, Ticket, TicketEvent, TicketMessage, type TicketRow } from '../store/entities';
+import { selectRow } from '../store/rowSql';
 
 export async function loadTicket(manager: EntityManager, ticketId: string): Promise<TicketRow> {
-  const ticket = await manager.findOneBy(Ticket, { id: ticketId });
+  const ticket = await selectRow(manager, Ticket, { id: ticketId });
   if (!ticket) throw new DomainError('notFound', `No ticket with id ${ticketId}`, { ticketId });
   return ticket;
 }
@@ -144,14 +145,14 @@ export const ticketCreate = defineMutation({
     const { manager, actor } = ctx;
     let respondedAt: string | null = null;
     if (args.callId) {
-      const call = await manager.findOneBy(Call, { id: args.callId });
+      const call = await selectRow(manager, Call, { id: args.callId });
       if (!call) throw new DomainError('notFound', `No call with id ${args.callId}`, { callId: args.callId });
       if (!call.takenBy) {
         throw new DomainError('callNotTaken', 'Answer the call before making a ticket of it', {
           callId: call.id,
         });
       }
-      const existing = await manager.findOneBy(Ticket, { callId: call.id });
+      const existing = await selectRow(manager, Ticket, { callId: call.id });
       if (existing) {
         throw new DomainError('callHasTicket', 'This call already has a ticket', {
           ticketId: existing.id,

@@ -12,7 +12,8 @@ import {
   type TicketMessageView,
   type TicketSummary,
 } from '../../src-shared/tickets/schemas';
-import { Ticket, type TicketRow } from '../store/entities';
+import { Ticket } from '../store/entities';
+import { selectRow } from '../store/rowSql';
 
 const OPEN = `t.status NOT IN ('resolved', 'closed')`;
 /** The open lists' order: the next deadline first, tickets with none running (paused) last. */
@@ -165,7 +166,7 @@ export async function listTickets(
 
 /** One ticket with its customer's name, timeline (R7), messages and the call it came from. */
 export async function ticketDetail(manager: EntityManager, id: string) {
-  const ticket = (await manager.findOneBy(Ticket, { id })) as TicketRow | null;
+  const ticket = await selectRow(manager, Ticket, { id });
   if (!ticket) return null;
   const [customer] = (await manager.query(`SELECT name FROM customer WHERE id = ?`, [ticket.customerId])) as {
     name: string;
