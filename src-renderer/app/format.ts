@@ -10,6 +10,18 @@ export function formatDateTime(instant: string): string {
   return DateTime.fromISO(instant, { zone: SERVICE_TIME_ZONE }).toFormat('dd.MM.yyyy HH:mm');
 }
 
+export function formatDateTimeSeconds(instant: string): string {
+  return DateTime.fromISO(instant, { zone: SERVICE_TIME_ZONE }).toFormat('dd.MM.yyyy HH:mm:ss');
+}
+
+/** Today's instants by the clock ("14:05:09"), earlier ones with their date ("27.11.2026 14:05"). */
+export function formatClockOrDate(instant: string, nowMs: number): string {
+  const at = DateTime.fromISO(instant, { zone: SERVICE_TIME_ZONE });
+  return at.hasSame(DateTime.fromMillis(nowMs, { zone: SERVICE_TIME_ZONE }), 'day')
+    ? at.toFormat('HH:mm:ss')
+    : at.toFormat('dd.MM.yyyy HH:mm');
+}
+
 /** An HH:mm typed by the user, as today's instant in Oslo time. */
 export function todayAt(hhmm: string, now = Date.now()): string | null {
   const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(hhmm.trim());

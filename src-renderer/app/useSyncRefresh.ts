@@ -1,6 +1,9 @@
 // Keeps what the desk shows in step with the central store: when a sync pulls
 // changes (the sync cursor moves), the queries that read synced data (tickets,
-// calls) are refetched, so a ticket another desk changed shows its real state.
+// calls, the reporter directory) are refetched, so a ticket another desk
+// changed shows its real state, and a call the phone system queued, answered
+// or hung up shows at once (calls.queue, calls.current and calls.missed are
+// all under calls).
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { SyncStatus } from './account';
@@ -18,5 +21,6 @@ export function useSyncRefresh(status: SyncStatus | null): void {
     if (before === null || before === cursor) return;
     void queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.calls.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.reporters.pathKey() });
   }, [cursor, queryClient, trpc]);
 }

@@ -1,5 +1,6 @@
-// An administrator creates an account: user name, full name, role and a
-// first password. The central store checks everything; its messages land
+// An administrator creates an account: user name, full name, role, a first
+// password, and optionally the phone number or extension the phone system
+// names when this user answers a call (issue 6). The central store checks everything; its messages land
 // next to the field they name (a taken user name, a short password).
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -14,8 +15,9 @@ interface Form {
   displayName: string;
   role: Role;
   password: string;
+  phone: string;
 }
-const EMPTY: Form = { username: '', displayName: '', role: 'agent', password: '' };
+const EMPTY: Form = { username: '', displayName: '', role: 'agent', password: '', phone: '' };
 
 export function CreateUserForm() {
   const { t } = useTranslation();
@@ -33,7 +35,8 @@ export function CreateUserForm() {
   const submit = form.handleSubmit(async (v) => {
     setCreated(null);
     try {
-      const user = await create.mutateAsync(v);
+      const input = { ...v, phone: v.phone.replace(/\s/g, '') || undefined };
+      const user = await create.mutateAsync(input);
       setCreated(t('admin.users.created', { name: user.displayName, username: user.username }));
       form.reset(EMPTY);
       form.setFocus('username');
@@ -95,6 +98,23 @@ export function CreateUserForm() {
         ) : (
           <small id="new-password-hint" className="hint" aria-hidden="true">
             {t('account.fields.passwordHint')}
+          </small>
+        )}
+      </label>
+      <label className="field">
+        <span>{t('account.fields.phone')}</span>
+        <input
+          {...form.register('phone')}
+          inputMode="tel"
+          autoComplete="off"
+          aria-invalid={!!errors.phone}
+          aria-describedby="new-phone-hint"
+        />
+        {errors.phone ? (
+          <small className="field-error">{errors.phone.message}</small>
+        ) : (
+          <small id="new-phone-hint" className="hint" aria-hidden="true">
+            {t('account.fields.phoneHint')}
           </small>
         )}
       </label>

@@ -2,6 +2,9 @@
 // waiting and talk times. Saving keeps the call open; finishing ends it.
 // "Lag sak" (Alt+T) saves the call's details and opens the ticket form
 // prefilled from them; once the call has a ticket, it links to it.
+// A call answered on the phone opens here by itself, with the caller the
+// directory recognises; when the phone has hung up already, the end time is
+// the phone system's and the agent only finishes it with an outcome.
 import { useEffect, useEffectEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
@@ -15,6 +18,7 @@ import { useNow } from '../../app/useNow';
 import { errorMessage, fieldMessages } from '../../app/errors';
 import { formatClock, todayAt } from '../../app/format';
 import { useCallMutations } from './useCallMutations';
+import { CallerCard, PhoneMarker } from './caller';
 
 interface Form {
   callerName: string;
@@ -37,7 +41,8 @@ export function ActiveCall({ call }: { call: CallView }) {
   const form = useForm<Form>({
     defaultValues: {
       callerName: call.callerName ?? '',
-      callerNumber: formatPhone(call.callerNumber),
+      // "anonymous" and the like are not a number to keep: the field starts empty (and is left as it is).
+      callerNumber: /\d/.test(call.callerNumber) ? formatPhone(call.callerNumber) : '',
       customerId: call.customerId ?? '',
       workplace: call.workplace ?? '',
       summary: call.summary ?? '',
@@ -46,8 +51,26 @@ export function ActiveCall({ call }: { call: CallView }) {
     },
   });
   const errors = form.formState.errors;
-  const customerId = useWatch({ control: form.control, name: 'customerId' });
+  const [customerId, callerName, workplace] = useWatch({
+    control: form.control,
+    name: ['customerId', 'callerName', 'workplace'],
+  });
   const workplaces = customers.data?.find((c) => c.id === customerId)?.workplaces ?? [];
+  const caller = call.caller;
+  const differsFromDirectory =
+    !!caller &&
+    (callerName.trim() !== caller.name ||
+      customerId !== caller.customerId ||
+      workplace.trim() !== caller.workplace);
+  const fillFromDirectory = () => {
+    if (!caller) return;
+    const opts = { shouldDirty: true, shouldValidate: false };
+    form.setValue('callerName', caller.name, opts);
+    form.setValue('customerId', caller.customerId, opts);
+    form.setValue('workplace', caller.workplace, opts);
+  };
+  /** Set while the call is still taken: the phone system reported the hang-up. */
+  const phoneEndedAt = call.endedAt;
 
   const details = (v: Form) => ({
     callId: call.id,
@@ -99,7 +122,15 @@ export function ActiveCall({ call }: { call: CallView }) {
   return (
     <section className="card active-call" aria-labelledby="active-title">
       <div className="row spread">
-        <h2 id="active-title">{t('calls.active.title')}</h2>
+        <h2 id="active-title">
+          {t('calls.active.title')}
+          {call.source === 'phone' && (
+            <>
+              {' '}
+              <PhoneMarker />
+            </>
+          )}
+        </h2>
         <dl className="timers">
           <div>
             <dt>{t('calls.fields.arrivedAt')}</dt>
@@ -123,6 +154,20 @@ export function ActiveCall({ call }: { call: CallView }) {
         <p className="notice">
           {t('calls.active.overridden', { name: call.overrideByName, reason: call.overrideReason })}
         </p>
+      )}
+      {phoneEndedAt && (
+        <p className="notice" role="status" data-testid="phone-ended">
+          {t('calls.active.phoneEnded', { time: formatClock(phoneEndedAt) })}
+        </p>
+      )}
+      {caller ? (
+        <CallerCard caller={caller} onFill={differsFromDirectory ? fillFromDirectory : undefined} />
+      ) : (
+        /\d/.test(call.callerNumber) && (
+          <p className="muted small" data-testid="caller-unknown">
+            {t('calls.caller.unknownInDirectory')}
+          </p>
+        )
       )}
       <form onSubmit={end} noValidate>
         <div className="grid2">
@@ -171,15 +216,24 @@ export function ActiveCall({ call }: { call: CallView }) {
           ))}
           {errors.outcome && <small className="field-error">{errors.outcome.message}</small>}
         </fieldset>
-        <label className="field narrow-field">
-          <span>{t('calls.fields.endedAt')}</span>
-          <input
-            {...form.register('endedAt')}
-            placeholder={t('calls.log.now')}
-            aria-invalid={!!errors.endedAt}
-          />
-          {errors.endedAt && <small className="field-error">{errors.endedAt.message}</small>}
-        </label>
+        {phoneEndedAt ? (
+          <div className="field narrow-field">
+            <span>{t('calls.fields.endedAt')}</span>
+            <p className="field-value" data-testid="ended-by-phone">
+              {t('calls.active.endedByPhone', { time: formatClock(phoneEndedAt) })}
+            </p>
+          </div>
+        ) : (
+          <label className="field narrow-field">
+            <span>{t('calls.fields.endedAt')}</span>
+            <input
+              {...form.register('endedAt')}
+              placeholder={t('calls.log.now')}
+              aria-invalid={!!errors.endedAt}
+            />
+            {errors.endedAt && <small className="field-error">{errors.endedAt.message}</small>}
+          </label>
+        )}
         {errors.root && (
           <p className="notice" role="alert">
             {errors.root.message}

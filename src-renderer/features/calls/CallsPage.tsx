@@ -1,6 +1,7 @@
 // The agent's call desk: the current call (if any), the waiting queue, and the
 // form for logging a new call. Answering calls is for agents and team leads
-// (R3); other roles see the queue without acting on it.
+// (R3); other roles see the queue without acting on it. Below the queue, the
+// missed calls to ring back (issue 6).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CALL_HANDLER_ROLES } from '../../../src-shared/roles';
@@ -8,6 +9,7 @@ import { actorOf, type SignedInUser } from '../../app/account';
 import { useTRPC } from '../../app/trpc';
 import { ActiveCall } from './ActiveCall';
 import { LogCallForm } from './LogCallForm';
+import { MissedCalls } from './MissedCalls';
 import { WaitingQueue, QUEUE_REFRESH_MS } from './WaitingQueue';
 
 export function CallsPage({ user }: { user: SignedInUser }) {
@@ -28,6 +30,7 @@ export function CallsPage({ user }: { user: SignedInUser }) {
         )}
         {call && <ActiveCall key={call.id} call={call} />}
         <WaitingQueue actor={actorOf(user)} onCall={!!call} canAct={handlesCalls} />
+        <MissedCalls canAct={handlesCalls} />
       </div>
       {handlesCalls && (
         <aside className="calls-side">

@@ -1,13 +1,19 @@
 // Logging an arriving call (R3): number first, everything else optional, Enter
 // saves and the form is ready for the next call. Alt+N jumps here from anywhere.
+// For calls that come another way than through the phone system: as the
+// number is typed, the directory says whose it is and offers to fill in the
+// caller's name, municipality and workplace (issue 6).
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { parsePhone } from '../../../src-shared/phone';
 import { useTRPC } from '../../app/trpc';
+import { useDebounced } from '../../app/useDebounced';
 import { fieldMessages } from '../../app/errors';
 import { todayAt } from '../../app/format';
 import { useCallMutations } from './useCallMutations';
+import { CallerCard } from './caller';
 
 interface Form {
   arrivedAt: string;
@@ -25,8 +31,19 @@ export function LogCallForm() {
   const { log } = useCallMutations();
   const form = useForm<Form>({ defaultValues: EMPTY });
   const errors = form.formState.errors;
-  const customerId = useWatch({ control: form.control, name: 'customerId' });
+  const [customerId, typedNumber] = useWatch({ control: form.control, name: ['customerId', 'callerNumber'] });
   const workplaces = customers.data?.find((c) => c.id === customerId)?.workplaces ?? [];
+  const number = useDebounced(typedNumber.trim(), 300);
+  const lookUp = number !== '' && parsePhone(number).ok;
+  const recognized = useQuery(trpc.reporters.recognize.queryOptions({ number }, { enabled: lookUp }));
+  const caller = lookUp && typedNumber.trim() === number ? (recognized.data ?? null) : null;
+  const unknown = lookUp && typedNumber.trim() === number && recognized.isSuccess && recognized.data === null;
+  const fillFromDirectory = () => {
+    if (!caller) return;
+    form.setValue('callerName', caller.name, { shouldDirty: true });
+    form.setValue('customerId', caller.customerId, { shouldDirty: true });
+    form.setValue('workplace', caller.workplace, { shouldDirty: true });
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -78,6 +95,11 @@ export function LogCallForm() {
             aria-invalid={!!errors.callerNumber}
           />
           {errors.callerNumber && <small className="field-error">{errors.callerNumber.message}</small>}
+          {unknown && (
+            <small className="hint" data-testid="log-caller-unknown">
+              {t('calls.caller.unknownInDirectory')}
+            </small>
+          )}
         </label>
         <label className="field">
           <span>{t('calls.fields.arrivedAt')}</span>
@@ -89,6 +111,7 @@ export function LogCallForm() {
           {errors.arrivedAt && <small className="field-error">{errors.arrivedAt.message}</small>}
         </label>
       </div>
+      {caller && <CallerCard caller={caller} onFill={fillFromDirectory} />}
       <label className="field">
         <span>{t('calls.fields.callerName')}</span>
         <input {...form.register('callerName')} autoComplete="off" aria-invalid={!!errors.callerName} />

@@ -1,11 +1,12 @@
 // The waiting queue in arrival order with live waiting times (R3). "Take next"
 // (F2) always takes the oldest call; taking another is refused with the reason,
-// and a team lead may then override with a recorded reason.
+// and a team lead may then override with a recorded reason. Calls the phone
+// system put in the queue are marked, and each caller the directory knows is
+// shown with their workplace and open tickets (issue 6).
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDuration, waitingMs } from '../../../src-shared/calls/durations';
-import { formatPhone } from '../../../src-shared/phone';
 import { canOverrideCallOrder, type Actor } from '../../../src-shared/roles';
 import type { CallView } from '../../../src-shared/calls/schemas';
 import { useTRPC } from '../../app/trpc';
@@ -14,6 +15,7 @@ import { domainCode, errorMessage } from '../../app/errors';
 import { formatClock } from '../../app/format';
 import { useCallMutations } from './useCallMutations';
 import { OverrideDialog } from './OverrideDialog';
+import { CallerCell, CallerNumber, OpenTickets, PhoneMarker } from './caller';
 
 export const QUEUE_REFRESH_MS = 2000;
 
@@ -95,8 +97,8 @@ export function WaitingQueue({ actor, onCall, canAct }: { actor: Actor; onCall: 
               <th>{t('calls.fields.arrivedAt')}</th>
               <th>{t('calls.fields.waiting')}</th>
               <th>{t('calls.fields.callerNumber')}</th>
-              <th>{t('calls.fields.callerName')}</th>
-              <th>{t('calls.fields.customer')}</th>
+              <th>{t('calls.fields.caller')}</th>
+              <th>{t('calls.fields.openTickets')}</th>
               {canAct && <th />}
             </tr>
           </thead>
@@ -106,9 +108,21 @@ export function WaitingQueue({ actor, onCall, canAct }: { actor: Actor; onCall: 
                 <td>{i + 1}</td>
                 <td>{formatClock(c.arrivedAt)}</td>
                 <td className="mono">{formatDuration(waitingMs(c, now))}</td>
-                <td className="mono">{formatPhone(c.callerNumber)}</td>
-                <td>{c.callerName ?? '–'}</td>
-                <td>{[c.customerName, c.workplace].filter(Boolean).join(' · ') || '–'}</td>
+                <td>
+                  <span className="mono">
+                    <CallerNumber number={c.callerNumber} />
+                  </span>
+                  {c.source === 'phone' && (
+                    <>
+                      {' '}
+                      <PhoneMarker />
+                    </>
+                  )}
+                </td>
+                <td>
+                  <CallerCell call={c} />
+                </td>
+                <td>{c.caller ? <OpenTickets tickets={c.caller.openTickets} limit={3} compact /> : null}</td>
                 {canAct && (
                   <td className="actions">
                     <button type="button" onClick={() => takeOne(c)} disabled={onCall || take.isPending}>

@@ -1,16 +1,31 @@
 // One call's full record: its fields and the append-only events (who, when,
 // what), overrides included, and the ticket made from it (or a way to make one).
+// A call from the phone system says so, with why it ended and whether the
+// caller was rung back (issue 6).
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { TICKET_ROLES } from '../../../src-shared/roles';
 import { useSignedInUser } from '../../app/account';
 import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
-import { formatPhone } from '../../../src-shared/phone';
 import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { CallerNumber, PhoneMarker } from '../calls/caller';
+
+/** What an event's data adds in words: from the phone system, out of turn, a missed call and its cause. */
+function eventDetails(data: Record<string, unknown>, byPhoneSystem: boolean, t: TFunction): string[] {
+  const out: string[] = [];
+  if (data.via === 'phone' && !byPhoneSystem) out.push(t('calls.phone.viaPhone'));
+  if (data.outOfOrder === true) out.push(t('calls.events.outOfOrder'));
+  if (data.missed === true) out.push(t('calls.outcomes.missed').toLocaleLowerCase());
+  if (typeof data.cause === 'string') {
+    out.push(t(`calls.hangupCauses.${data.cause}`, { defaultValue: data.cause }).toLocaleLowerCase());
+  }
+  return out;
+}
 
 export function CallDetails({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -25,7 +40,15 @@ export function CallDetails({ id, onClose }: { id: string; onClose(): void }) {
   return (
     <aside className="card details" aria-labelledby="details-title">
       <div className="row spread">
-        <h2 id="details-title">{formatPhone(call.callerNumber)}</h2>
+        <h2 id="details-title">
+          <CallerNumber number={call.callerNumber} />
+          {call.source === 'phone' && (
+            <>
+              {' '}
+              <PhoneMarker />
+            </>
+          )}
+        </h2>
         <button type="button" className="ghost" onClick={onClose} aria-label={t('common.close')}>
           ✕
         </button>
@@ -47,6 +70,20 @@ export function CallDetails({ id, onClose }: { id: string; onClose(): void }) {
         <dd>{call.takenByName ?? '–'}</dd>
         <dt>{t('calls.fields.outcome')}</dt>
         <dd>{call.outcome ? t(`calls.outcomes.${call.outcome}`) : t(`calls.status.${call.status}`)}</dd>
+        {call.hangupCause && (
+          <>
+            <dt>{t('calls.fields.hangupCause')}</dt>
+            <dd>{t(`calls.hangupCauses.${call.hangupCause}`, { defaultValue: call.hangupCause })}</dd>
+          </>
+        )}
+        {call.calledBackAt && (
+          <>
+            <dt>{t('calls.fields.calledBack')}</dt>
+            <dd>
+              {formatDateTime(call.calledBackAt)} · {call.calledBackByName}
+            </dd>
+          </>
+        )}
         <dt>{t('calls.fields.summary')}</dt>
         <dd className="pre">{call.summary ?? '–'}</dd>
         <dt>{t('calls.fields.ticket')}</dt>
@@ -74,7 +111,16 @@ export function CallDetails({ id, onClose }: { id: string; onClose(): void }) {
       <ol className="timeline">
         {events.map((e) => (
           <li key={e.id}>
-            <time>{formatDateTime(e.at)}</time> <strong>{t(`calls.events.${e.kind}`)}</strong> · {e.actorName}
+            <time>{formatDateTime(e.at)}</time>{' '}
+            <strong>{t(`calls.events.${e.kind}`, { defaultValue: e.kind })}</strong> · {e.actorName}
+            {eventDetails(e.data, call.source === 'phone' && e.actorName === call.loggedByName, t).map(
+              (d) => (
+                <span key={d} className="muted">
+                  {' '}
+                  · {d}
+                </span>
+              ),
+            )}
           </li>
         ))}
       </ol>

@@ -6,11 +6,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
-import { formatPhone } from '../../../src-shared/phone';
 import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { CallerNumber } from '../calls/caller';
 import { CallDetails } from './CallDetails';
 
 const ROW_HEIGHT = 44;
@@ -114,7 +114,9 @@ export function CallHistoryPage() {
                   {c ? (
                     <>
                       <span>{formatDateTime(c.arrivedAt)}</span>
-                      <span className="mono">{formatPhone(c.callerNumber)}</span>
+                      <span className="mono">
+                        <CallerNumber number={c.callerNumber} />
+                      </span>
                       <span>{c.callerName ?? '–'}</span>
                       <span>{[c.customerName, c.workplace].filter(Boolean).join(' · ') || '–'}</span>
                       <span className="mono">{formatDuration(waitingMs(c, now))}</span>

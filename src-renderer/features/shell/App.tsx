@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { TICKET_ROLES, type Role } from '../../../src-shared/roles';
+import { SLA_SETTINGS_ROLES, TICKET_ROLES, type Role } from '../../../src-shared/roles';
 import {
   needsSignInAgain,
   useAccountStatus,
@@ -23,11 +23,13 @@ import { FirstAdminSetup } from '../account/FirstAdminSetup';
 import { LoginScreen } from '../account/LoginScreen';
 import { UserMenu } from '../account/UserMenu';
 import { AuditPage } from '../admin/AuditPage';
+import { PhoneEventsPage } from '../admin/PhoneEventsPage';
 import { UsersPage } from '../admin/UsersPage';
 import { CallsPage } from '../calls/CallsPage';
 import { CallHistoryPage } from '../history/CallHistoryPage';
 import { SlaPage } from '../sla/SlaPage';
 import { BootstrapProgress } from '../sync/BootstrapProgress';
+import { ReportersPage } from '../reporters/ReportersPage';
 import { NeedsAttentionPage } from '../sync/NeedsAttentionPage';
 import { SyncPill } from '../sync/SyncPill';
 import { NewTicketFromCallPage, NewTicketPage } from '../tickets/NewTicketPage';
@@ -49,12 +51,15 @@ const NAV: readonly NavItem[] = [
   { path: '/history', key: 'nav.history', ready: true },
   { path: '/sla', key: 'nav.sla', ready: true },
   { path: '/attention', key: 'nav.attention', ready: true, badge: 'rejected' },
+  // The reporter directory: its import is for those who keep the desk's settings (team leads, admins).
+  { path: '/reporters', key: 'nav.reporters', ready: true, roles: SLA_SETTINGS_ROLES },
   { path: '/equipment', key: 'nav.equipment', ready: false },
   { path: '/queues', key: 'nav.queues', ready: false },
   { path: '/uptime', key: 'nav.uptime', ready: false },
   { path: '/reports', key: 'nav.reports', ready: false },
   { path: '/admin/users', key: 'nav.users', ready: true, roles: ['admin'] },
   { path: '/admin/audit', key: 'nav.audit', ready: true, roles: ['admin'] },
+  { path: '/admin/phone-events', key: 'nav.phoneEvents', ready: true, roles: ['admin'] },
 ];
 
 function navFor(role: Role): NavItem[] {
@@ -110,6 +115,7 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
   const [location] = useLocation();
   const items = navFor(user.role);
   const isAdmin = user.role === 'admin';
+  const keepsDirectory = SLA_SETTINGS_ROLES.includes(user.role);
   const worksTickets = TICKET_ROLES.includes(user.role);
   return (
     <>
@@ -178,6 +184,8 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           </Route>
           <Route path="/admin/users">{isAdmin ? <UsersPage user={user} /> : <Redirect to="/" />}</Route>
           <Route path="/admin/audit">{isAdmin ? <AuditPage /> : <Redirect to="/" />}</Route>
+          <Route path="/admin/phone-events">{isAdmin ? <PhoneEventsPage /> : <Redirect to="/" />}</Route>
+          <Route path="/reporters">{keepsDirectory ? <ReportersPage /> : <Redirect to="/" />}</Route>
           {NAV.filter((n) => !n.ready).map((n) => (
             <Route key={n.path} path={n.path}>
               <ComingSoon titleKey={n.key} />

@@ -47,9 +47,10 @@ export async function signOut(page: Page) {
   await expect(page.getByRole('heading', { name: 'Logg inn', exact: true })).toBeVisible();
 }
 
+/** Creates an account on the users page; `phone` is the extension the phone system names when they answer. */
 export async function createUser(
   page: Page,
-  user: { username: string; name: string; role: string; password: string },
+  user: { username: string; name: string; role: string; password: string; phone?: string },
 ): Promise<void> {
   await page.getByRole('link', { name: 'Brukere' }).click();
   const form = page.getByRole('form', { name: 'Ny bruker' });
@@ -57,6 +58,7 @@ export async function createUser(
   await form.getByLabel('Fullt navn').fill(user.name);
   await form.getByLabel('Rolle').selectOption({ label: user.role });
   await form.getByLabel('Passord (første gang)').fill(user.password);
+  if (user.phone) await form.getByLabel('Telefon eller internnummer').fill(user.phone);
   await form.getByLabel('Passord (første gang)').press('Enter');
   await expect(form.getByRole('status')).toContainText(`${user.name} (${user.username}) er opprettet`);
   await expect(

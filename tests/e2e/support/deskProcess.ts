@@ -100,10 +100,17 @@ export async function startDeskProcess(
   return { url: match[1]!, dataDir, stop };
 }
 
-/** A standalone central store on loopback (any free port unless one is given). */
-export async function startCentralProcess(dataDir: string, port = 0): Promise<CentralProcess> {
+/**
+ * A standalone central store on loopback (any free port unless one is given); `extraArgs` go to it
+ * as they are (e.g. `--cti-token SECRET` for the phone system's events).
+ */
+export async function startCentralProcess(
+  dataDir: string,
+  port = 0,
+  extraArgs: readonly string[] = [],
+): Promise<CentralProcess> {
   const { match, stop } = await spawnUntil(
-    [built('central.js'), '--port', String(port), '--data-dir', dataDir],
+    [built('central.js'), '--port', String(port), '--data-dir', dataDir, ...extraArgs],
     /Central store listening on (http:\/\/127\.0\.0\.1:(\d+))/,
     'central store',
   );

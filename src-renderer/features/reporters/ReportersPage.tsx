@@ -1,0 +1,211 @@
+// The reporter directory (issue 6) for team leads and administrators: how many
+// reporters the desk knows, importing them from a CSV file (chosen or pasted)
+// with a report of the rows that were rejected and why, and looking up who a
+// number belongs to, as an arriving call would see it.
+import { useState, type ChangeEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { parsePhone } from '../../../src-shared/phone';
+import { asDeskError, errorMessage, fieldMessages } from '../../app/errors';
+import { useTRPC } from '../../app/trpc';
+import { useDebounced } from '../../app/useDebounced';
+import { CallerCard } from '../calls/caller';
+import { missingColumnsMessage, rejectionReason } from './rejection';
+
+/** The desk refuses anything bigger (src-main/reporters/router.ts). */
+const MAX_CSV_CHARS = 5_000_000;
+
+interface ChosenFile {
+  name: string;
+  text: string;
+}
+
+function ImportCard() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [fileKey, setFileKey] = useState(0);
+  const [pasted, setPasted] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const importCsv = useMutation(
+    trpc.reporters.importCsv.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.reporters.pathKey() }),
+          // Waiting and missed calls recognise their callers anew.
+          queryClient.invalidateQueries({ queryKey: trpc.calls.pathKey() }),
+        ]),
+    }),
+  );
+  const csv = file?.text ?? pasted;
+
+  const choose = (e: ChangeEvent<HTMLInputElement>) => {
+    const chosen = e.target.files?.[0];
+    setError(null);
+    importCsv.reset();
+    if (!chosen) return setFile(null);
+    if (chosen.size > MAX_CSV_CHARS) {
+      setFile(null);
+      return setError(t('reporters.import.tooLarge'));
+    }
+    chosen.text().then(
+      (text) => setFile({ name: chosen.name, text }),
+      () => setError(t('reporters.import.unreadable')),
+    );
+  };
+  const clearFile = () => {
+    setFile(null);
+    setFileKey((k) => k + 1); // a fresh input, so the same file can be chosen again
+  };
+
+  const submit = () => {
+    setError(null);
+    if (!csv.trim()) return setError(t('reporters.import.empty'));
+    importCsv.mutate(
+      { csv },
+      {
+        onError: (e) => {
+          const raw = asDeskError(e)?.data?.fieldErrors?.csv?.[0]?.message;
+          const missing = raw ? missingColumnsMessage(raw, t) : null;
+          setError(missing ?? fieldMessages(e, t).csv ?? errorMessage(e, t));
+        },
+      },
+    );
+  };
+
+  const result = importCsv.data;
+  return (
+    <form
+      className="card"
+      aria-labelledby="import-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h2 id="import-title">{t('reporters.import.title')}</h2>
+      <p className="muted small">{t('reporters.import.format')}</p>
+      <pre className="csv-example" aria-label={t('reporters.import.example')}>
+        {t('reporters.import.exampleText')}
+      </pre>
+      <label className="field">
+        <span>{t('reporters.import.file')}</span>
+        <input key={fileKey} type="file" accept=".csv,.txt,text/csv,text/plain" onChange={choose} />
+      </label>
+      {file && (
+        <p className="row" data-testid="chosen-file">
+          <span>
+            {t('reporters.import.chosen', { name: file.name, count: file.text.split('\n').length })}
+          </span>
+          <button type="button" className="ghost" onClick={clearFile}>
+            {t('common.remove')}
+          </button>
+        </p>
+      )}
+      <label className="field">
+        <span>{t('reporters.import.paste')}</span>
+        <textarea
+          rows={6}
+          className="mono"
+          value={file ? '' : pasted}
+          disabled={!!file}
+          placeholder={file ? t('reporters.import.fileChosen') : undefined}
+          spellCheck={false}
+          onChange={(e) => setPasted(e.target.value)}
+        />
+      </label>
+      {error && (
+        <p className="notice" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="row end">
+        <button type="submit" className="primary" disabled={importCsv.isPending}>
+          {importCsv.isPending ? t('reporters.import.running') : t('reporters.import.submit')}
+        </button>
+      </div>
+      {result && (
+        <div className="import-result" data-testid="import-result">
+          <p className={result.rejected.length > 0 ? 'notice' : 'success'} role="status">
+            {t('reporters.import.imported', { count: result.imported })}{' '}
+            {result.rejected.length > 0 && t('reporters.import.rejected', { count: result.rejected.length })}
+          </p>
+          {result.rejected.length > 0 && (
+            <table className="table" aria-label={t('reporters.import.rejectedTitle')}>
+              <thead>
+                <tr>
+                  <th>{t('reporters.import.line')}</th>
+                  <th>{t('reporters.import.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rejected.map((r) => (
+                  <tr key={`${r.line}-${r.reason}`}>
+                    <td className="mono">{r.line}</td>
+                    <td title={r.reason}>{rejectionReason(r.reason, t)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function LookupCard() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [typed, setTyped] = useState('');
+  const number = useDebounced(typed.trim(), 300);
+  const lookUp = number !== '' && parsePhone(number).ok;
+  const found = useQuery(trpc.reporters.recognize.queryOptions({ number }, { enabled: lookUp }));
+  const settled = lookUp && typed.trim() === number && found.isSuccess;
+  return (
+    <section className="card" aria-labelledby="lookup-title">
+      <h2 id="lookup-title">{t('reporters.lookup.title')}</h2>
+      <label className="field">
+        <span>{t('calls.fields.callerNumber')}</span>
+        <input value={typed} onChange={(e) => setTyped(e.target.value)} inputMode="tel" autoComplete="off" />
+      </label>
+      {typed.trim() !== '' && !parsePhone(typed.trim()).ok && (
+        <p className="muted small">{t('validation.phone')}</p>
+      )}
+      {settled &&
+        (found.data ? (
+          <CallerCard caller={found.data} />
+        ) : (
+          <p className="muted">{t('calls.caller.unknownInDirectory')}</p>
+        ))}
+    </section>
+  );
+}
+
+export function ReportersPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const count = useQuery(trpc.reporters.count.queryOptions());
+  return (
+    <div className="admin-layout">
+      <div className="calls-main">
+        <section className="card" aria-labelledby="reporters-title">
+          <h1 id="reporters-title">{t('reporters.title')}</h1>
+          <p className="muted">{t('reporters.intro')}</p>
+          {count.isError && <p role="alert">{errorMessage(count.error, t)}</p>}
+          {count.isSuccess && (
+            <p data-testid="reporter-count">
+              <strong>{t('reporters.count', { count: count.data })}</strong>
+            </p>
+          )}
+        </section>
+        <ImportCard />
+      </div>
+      <aside>
+        <LookupCard />
+      </aside>
+    </div>
+  );
+}
