@@ -84,6 +84,41 @@ function pickDetails(args: {
   return out;
 }
 
+/** A waiting call as it enters the queue: what is known on arrival, everything else still empty. */
+export function newCallRow(
+  known: Pick<
+    CallRow,
+    | 'id'
+    | 'arrivedAt'
+    | 'callerNumber'
+    | 'callerName'
+    | 'customerId'
+    | 'workplace'
+    | 'loggedBy'
+    | 'loggedByName'
+    | 'source'
+    | 'ctiCallId'
+  >,
+): CallRow {
+  return {
+    ...known,
+    status: 'waiting',
+    takenBy: null,
+    takenByName: null,
+    takenAt: null,
+    summary: null,
+    outcome: null,
+    endedAt: null,
+    overrideReason: null,
+    overrideBy: null,
+    overrideByName: null,
+    updatedAt: known.arrivedAt,
+    hangupCause: null,
+    calledBackAt: null,
+    calledBackByName: null,
+  };
+}
+
 export const callLog = defineMutation({
   name: 'call.log',
   schemaVersion: 1,
@@ -91,32 +126,21 @@ export const callLog = defineMutation({
   roles: CALL_HANDLER_ROLES,
   async apply(ctx, args) {
     const { write, actor } = ctx;
-    await write.insert(Call, {
-      id: args.id,
-      arrivedAt: args.arrivedAt,
-      callerNumber: args.callerNumber,
-      callerName: args.callerName ?? null,
-      customerId: args.customerId ?? null,
-      workplace: args.workplace ?? null,
-      status: 'waiting',
-      loggedBy: actor.userId,
-      loggedByName: actor.name,
-      takenBy: null,
-      takenByName: null,
-      takenAt: null,
-      summary: null,
-      outcome: null,
-      endedAt: null,
-      overrideReason: null,
-      overrideBy: null,
-      overrideByName: null,
-      updatedAt: args.arrivedAt,
-      source: 'desk',
-      ctiCallId: null,
-      hangupCause: null,
-      calledBackAt: null,
-      calledBackByName: null,
-    });
+    await write.insert(
+      Call,
+      newCallRow({
+        id: args.id,
+        arrivedAt: args.arrivedAt,
+        callerNumber: args.callerNumber,
+        callerName: args.callerName ?? null,
+        customerId: args.customerId ?? null,
+        workplace: args.workplace ?? null,
+        loggedBy: actor.userId,
+        loggedByName: actor.name,
+        source: 'desk',
+        ctiCallId: null,
+      }),
+    );
     await record(ctx, args.id, 'logged', args.arrivedAt, {});
     return { id: args.id };
   },

@@ -9,13 +9,11 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../../src-shared/errors';
 import { TICKET_ROLES } from '../../src-shared/roles';
 import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
-import type { Priority } from '../../src-shared/sla';
 import {
   applyTransition,
+  clockFacts,
   storedDeadlines,
   type TicketAction,
-  type TicketClockFacts,
-  type TicketPause,
 } from '../../src-shared/tickets/lifecycle';
 import {
   ticketAgreedPlanArgs,
@@ -32,7 +30,6 @@ import {
   ticketTemporarySolutionArgs,
   ticketWorkArgs,
   type TicketEventKind,
-  type TicketStatus,
 } from '../../src-shared/tickets/schemas';
 import { defineMutation, type MutationContext } from '../mutations/define';
 import { slaInForce } from '../sla/settingsStore';
@@ -43,17 +40,6 @@ export async function loadTicket(manager: EntityManager, ticketId: string): Prom
   const ticket = await selectRow(manager, Ticket, { id: ticketId });
   if (!ticket) throw new DomainError('notFound', `No ticket with id ${ticketId}`, { ticketId });
   return ticket;
-}
-
-export function clockFacts(t: TicketRow): TicketClockFacts {
-  return {
-    createdAt: t.createdAt,
-    priority: t.priority as Priority,
-    status: t.status as TicketStatus,
-    respondedAt: t.respondedAt,
-    resolvedAt: t.resolvedAt,
-    pauses: JSON.parse(t.pauses) as TicketPause[],
-  };
 }
 
 /** The deadline columns for the ticket as it will be after `patch`. */

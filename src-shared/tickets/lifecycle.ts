@@ -31,6 +31,29 @@ export interface TicketClockFacts {
   pauses: readonly TicketPause[];
 }
 
+/** What a stored ticket (a row, or a list's summary of one) holds about its clocks. */
+export interface StoredClockFields {
+  createdAt: string;
+  priority: string;
+  status: string;
+  respondedAt: string | null;
+  resolvedAt: string | null;
+  /** JSON TicketPause[], as stored. */
+  pauses: string;
+}
+
+/** The clock facts of a stored ticket: the one reading of its columns, for every layer. */
+export function clockFacts(t: StoredClockFields): TicketClockFacts {
+  return {
+    createdAt: t.createdAt,
+    priority: t.priority as Priority,
+    status: t.status as TicketStatus,
+    respondedAt: t.respondedAt,
+    resolvedAt: t.resolvedAt,
+    pauses: JSON.parse(t.pauses) as TicketPause[],
+  };
+}
+
 export type TicketAction =
   'start' | 'agreedPlan' | 'temporarySolution' | 'resume' | 'resolve' | 'close' | 'reopen';
 

@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ctiEventSchema, type CtiEvent } from '../../../src-shared/calls/cti';
 import { instantSchema } from '../../../src-shared/time';
-import { firstWaitingCall } from '../../calls/mutations';
+import { firstWaitingCall, newCallRow } from '../../calls/mutations';
 import { defineMutation, type MutationContext } from '../../mutations/define';
 import { derivedIds } from '../../mutations/derivedId';
 import { recognizeCallers, storedNumber } from '../../reporters/recognize';
@@ -53,32 +53,18 @@ async function record(
 async function newPhoneCall(manager: EntityManager, e: CtiEvent, at: string): Promise<CallRow> {
   const number = storedNumber(e.from);
   const known = number ? (await recognizeCallers(manager, [number])).get(number) : undefined;
-  return {
+  return newCallRow({
     id: callIdOf(e.callId),
     arrivedAt: at,
     callerNumber: number ?? (e.from?.trim() || 'anonymous'),
     callerName: known?.name ?? null,
     customerId: known?.customerId ?? null,
     workplace: known?.workplace ?? null,
-    status: 'waiting',
     loggedBy: PHONE.id,
     loggedByName: PHONE.name,
-    takenBy: null,
-    takenByName: null,
-    takenAt: null,
-    summary: null,
-    outcome: null,
-    endedAt: null,
-    overrideReason: null,
-    overrideBy: null,
-    overrideByName: null,
-    updatedAt: at,
     source: 'phone',
     ctiCallId: e.callId,
-    hangupCause: null,
-    calledBackAt: null,
-    calledBackByName: null,
-  };
+  });
 }
 
 /** The account that answered: by the answering number (phone or user name), else by a user's name. */

@@ -11,9 +11,12 @@ import {
   type SlaSettings,
   type TicketClockState,
 } from '../../../src-shared/sla';
-import { ticketClocks, type TicketClockFacts, type TicketPause } from '../../../src-shared/tickets/lifecycle';
-import type { TicketStatus } from '../../../src-shared/tickets/schemas';
-import type { Priority } from '../../../src-shared/sla/settings';
+import {
+  clockFacts,
+  ticketClocks,
+  type StoredClockFields,
+  type TicketPause,
+} from '../../../src-shared/tickets/lifecycle';
 import { useTRPC } from '../../app/trpc';
 
 export interface Sla {
@@ -41,26 +44,8 @@ export function useSla(): Sla | null {
   return useMemo(() => (settings ? { settings, calendar: calendarFor(settings) } : null), [settings]);
 }
 
-/** What a ticket row (summary or full) holds about its clocks. */
-export interface ClockFields {
-  createdAt: string;
-  priority: string;
-  status: string;
-  respondedAt: string | null;
-  resolvedAt: string | null;
-  pauses: string;
-}
-
-export function clockFacts(t: ClockFields): TicketClockFacts {
-  return {
-    createdAt: t.createdAt,
-    priority: t.priority as Priority,
-    status: t.status as TicketStatus,
-    respondedAt: t.respondedAt,
-    resolvedAt: t.resolvedAt,
-    pauses: JSON.parse(t.pauses) as TicketPause[],
-  };
-}
+export type ClockFields = StoredClockFields;
+export { clockFacts };
 
 export function clocksOf(t: ClockFields, nowMs: number, sla: Sla): TicketClockState {
   return ticketClocks(clockFacts(t), nowMs, sla.calendar, sla.settings);
