@@ -7,6 +7,23 @@ import type { CentralRouter } from '../central/router';
 
 export type CentralClient = ReturnType<typeof createTRPCClient<CentralRouter>>;
 
+const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/**
+ * fetch, sent once more when the connection is reset: a pooled keep-alive connection to a central
+ * store that has restarted since fails at once. Safe to repeat: every central procedure is (a push
+ * is applied once per desk sequence number whatever the number of deliveries).
+ */
+const fetchOnFreshSocket: typeof fetch = async (input, init) => {
+  try {
+    return await fetch(input, init);
+  } catch (e) {
+    const code = (e as { cause?: { code?: string } }).cause?.code;
+    if (e instanceof TypeError && code && STALE_SOCKET.has(code)) return fetch(input, init);
+    throw e;
+  }
+};
+
 export function createCentralClient(baseUrl: string, token: () => string | null): CentralClient {
   const url = `${baseUrl.replace(/\/$/, '')}/trpc`;
   return createTRPCClient<CentralRouter>({
@@ -23,6 +40,7 @@ export function createCentralClient(baseUrl: string, token: () => string | null)
         }),
         false: httpLink({
           url,
+          fetch: fetchOnFreshSocket,
           headers: () => {
             const t = token();
             return t ? { authorization: `Bearer ${t}` } : {};
