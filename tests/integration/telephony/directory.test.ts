@@ -2,31 +2,13 @@
 // good and bad rows (each bad row reported with its line and why), re-import
 // updating rather than duplicating, who may import, and callers recognised by
 // their number in the queue with their open tickets, on another desk too.
-import { afterEach, describe, expect, it } from 'vitest';
-import { ENGINES, startTestCentral, type TestCentral } from '../../support/central';
-import { removeDir, signIn, startDesk, tempDir, type RunningDesk } from '../../support/tempDesk';
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../support/central';
+import { useDeskCluster } from '../../support/deskCluster';
+import { signIn } from '../../support/tempDesk';
 
-let centrals: TestCentral[] = [];
-let desks: RunningDesk[] = [];
-afterEach(async () => {
-  for (const d of desks) await d.stop().catch(() => undefined);
-  for (const c of centrals) await c.dispose();
-  for (const d of desks) removeDir(d.dataDir);
-  desks = [];
-  centrals = [];
-});
-
-async function setup(engine: (typeof ENGINES)[number], n: number) {
-  const central = await startTestCentral(engine);
-  centrals.push(central);
-  const list: RunningDesk[] = [];
-  for (let i = 0; i < n; i++) {
-    const d = await startDesk(tempDir(), { centralUrl: central.url, autoSync: false, pollMs: 60_000 });
-    desks.push(d);
-    list.push(d);
-  }
-  return list;
-}
+const cluster = useDeskCluster();
+const setup = async (engine: (typeof ENGINES)[number], n: number) => (await cluster(engine, n)).desks;
 
 const CSV = [
   'Navn;Telefon;Arbeidssted;Kommune;E-post',
@@ -76,7 +58,10 @@ describe.each(ENGINES)('reporter directory on %s', (engine) => {
   });
 
   it('updates a reporter on re-import instead of duplicating, and moves a number to its new owner', async () => {
-    const [a] = await setup(engine, 1);
+    const {
+      central: c,
+      desks: [a],
+    } = await cluster(engine, 1);
     await signIn(a!.client, { name: 'Tone Teamleder', role: 'team_lead' });
     await a!.client.reporters.importCsv.mutate({
       csv: 'navn,telefon,arbeidssted,kommune,epost\nPer Pleier,91234567,Molde legevakt,Molde kommune,per@molde.kommune.no',
@@ -93,7 +78,7 @@ describe.each(ENGINES)('reporter directory on %s', (engine) => {
       name: 'Ny Eier',
     });
     await a!.desk.sync!.syncNow();
-    const central = centrals[0]!.server.store.dataSource.manager;
+    const central = c.server.store.dataSource.manager;
     expect(Number((await central.query(`SELECT count(*) AS n FROM reporter`))[0].n)).toBe(2);
     expect(Number((await central.query(`SELECT count(*) AS n FROM reporter_phone`))[0].n)).toBe(2);
   });

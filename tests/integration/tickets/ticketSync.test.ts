@@ -2,37 +2,18 @@
 // SQLite files, PostgreSQL when TEST_DATABASE_URL is set): references (R6),
 // offline creation, two desks editing one ticket, the life cycle through the
 // desk's router, and bad input that names the field.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
 import { DateTime } from 'luxon';
 import type { LocalRouter } from '../../../src-main/local/router';
 import { Ticket, TicketEvent } from '../../../src-main/store/entities';
 import { ticketTemporarySolution } from '../../../src-main/tickets/mutations';
 import { isCanonicalReference } from '../../../src-shared/references';
-import { ENGINES, startTestCentral, type TestCentral } from '../../support/central';
-import { removeDir, signIn, startDesk, tempDir, type RunningDesk } from '../../support/tempDesk';
+import { ENGINES, type TestCentral } from '../../support/central';
+import { useDeskCluster } from '../../support/deskCluster';
+import { signIn, type RunningDesk } from '../../support/tempDesk';
 
-let centrals: TestCentral[] = [];
-let desks: RunningDesk[] = [];
-afterEach(async () => {
-  for (const d of desks) await d.stop().catch(() => undefined);
-  for (const c of centrals) await c.dispose();
-  for (const d of desks) removeDir(d.dataDir);
-  desks = [];
-  centrals = [];
-});
-
-async function setup(engine: (typeof ENGINES)[number], n: number) {
-  const central = await startTestCentral(engine);
-  centrals.push(central);
-  const list: RunningDesk[] = [];
-  for (let i = 0; i < n; i++) {
-    const d = await startDesk(tempDir(), { centralUrl: central.url, autoSync: false, pollMs: 60_000 });
-    desks.push(d);
-    list.push(d);
-  }
-  return { central, desks: list };
-}
+const setup = useDeskCluster();
 
 const sync = (d: RunningDesk) => d.desk.sync!.syncNow();
 
