@@ -107,7 +107,8 @@ export const DEMO_ACTORS: readonly Actor[] = [
   { userId: '01a21bf8-0000-7000-8000-0000000a0005', name: 'Tone Aasen', role: 'team_lead' },
 ];
 
-const FIRST_NAMES = [
+/** Common Norwegian given names and surnames, for demo data (and the benchmarks' seeds). */
+export const FIRST_NAMES = [
   'Kari',
   'Ola',
   'Ingrid',
@@ -158,7 +159,7 @@ const FIRST_NAMES = [
   'Linn',
   'Sindre',
 ] as const;
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Hansen',
   'Johansen',
   'Olsen',

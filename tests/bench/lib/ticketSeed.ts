@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { uuidv7 } from 'uuidv7';
-import { mulberry32 } from '../../../src-main/demo/generate';
+import { FIRST_NAMES, LAST_NAMES, mulberry32 } from '../../../src-main/demo/generate';
 import { canonicalReference } from '../../../src-shared/references';
 import { createServiceCalendar, DEFAULT_SLA_SETTINGS, type Priority } from '../../../src-shared/sla';
 import { storedDeadlines, type TicketPause } from '../../../src-shared/tickets/lifecycle';
@@ -41,78 +41,6 @@ export interface TicketSeedResult {
   };
 }
 
-const FIRST = [
-  'Kari',
-  'Ola',
-  'Ingrid',
-  'Lars',
-  'Silje',
-  'Hans',
-  'Marit',
-  'Bjørn',
-  'Astrid',
-  'Knut',
-  'Nina',
-  'Tor',
-  'Anne',
-  'Per',
-  'Hilde',
-  'Eirik',
-  'Solveig',
-  'Håkon',
-  'Geir',
-  'Liv',
-  'Øystein',
-  'Randi',
-  'Arne',
-  'Sigrid',
-  'Torunn',
-  'Jørgen',
-  'Mette',
-  'Åse',
-  'Vegard',
-  'Ragnhild',
-  'Stian',
-  'Turid',
-  'Even',
-  'Gunnhild',
-  'Oddvar',
-  'Synnøve',
-];
-const LAST = [
-  'Hansen',
-  'Johansen',
-  'Olsen',
-  'Larsen',
-  'Berg',
-  'Haugen',
-  'Dahl',
-  'Moen',
-  'Eide',
-  'Aukrust',
-  'Hustad',
-  'Rødal',
-  'Sandvik',
-  'Lyngstad',
-  'Gjerde',
-  'Hoel',
-  'Stavik',
-  'Tøsse',
-  'Sylte',
-  'Fiske',
-  'Ødegård',
-  'Bjørkedal',
-  'Langstrand',
-  'Vågø',
-  'Farstad',
-  'Myklebust',
-  'Rypdal',
-  'Nerland',
-  'Strand',
-  'Gjendem',
-  'Ulvestad',
-  'Årsbog',
-];
 const SYSTEMS = [
   'Visma Enterprise',
   'Gerica',
@@ -229,7 +157,7 @@ export function seedTickets(file: string, opts: TicketSeedOptions): TicketSeedRe
 
   const staff: Staff[] = Array.from({ length: 24 }, (_, i) => ({
     id: `01a21bf8-0000-7000-8000-0000000b${String(i + 1).padStart(4, '0')}`,
-    name: `${FIRST[(i * 7) % FIRST.length]} ${LAST[(i * 5 + 3) % LAST.length]}`,
+    name: `${FIRST_NAMES[(i * 7) % FIRST_NAMES.length]} ${LAST_NAMES[(i * 5 + 3) % LAST_NAMES.length]}`,
   }));
   const staffWeights = staff.map((_, i) => 1 + (i % 5));
   const systemWeights = SYSTEMS.map((_, i) => 1 / (1 + i * 0.35)); // a few systems get most tickets
@@ -237,8 +165,8 @@ export function seedTickets(file: string, opts: TicketSeedOptions): TicketSeedRe
   // People who report, and report again (a Zipf-like pick over 25,000 reporters).
   const REPORTERS = 25_000;
   const reporters = Array.from({ length: REPORTERS }, (_, i) => {
-    const first = pick(FIRST);
-    const last = rng() < 0.15 ? `${pick(LAST)}-${pick(LAST)}` : pick(LAST);
+    const first = pick(FIRST_NAMES);
+    const last = rng() < 0.15 ? `${pick(LAST_NAMES)}-${pick(LAST_NAMES)}` : pick(LAST_NAMES);
     const mobile = rng() < 0.85;
     const digits = mobile
       ? `${pick(['4', '9'])}${String(Math.floor(rng() * 1e7)).padStart(7, '0')}`
@@ -402,7 +330,7 @@ export function seedTickets(file: string, opts: TicketSeedOptions): TicketSeedRe
         resolvedMs ? 'Løst ved fjernstyring.' : null,
         JSON.stringify(pauses),
         pauses.length ? 'system_owner' : null,
-        pauses.length ? `${pick(FIRST)} ${pick(LAST)}` : null,
+        pauses.length ? `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}` : null,
         pauses.length ? 'Leverandøren retter feilen i neste versjon.' : null,
         p.status === 'temporary_solution' ? 'Bruker reserveløsning.' : null,
         d.responseDueAt,
