@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
+import { startBackgroundCheckpoints } from './backgroundCheckpoints';
 import { ENTITIES } from './entities';
 import { LOCAL_MIGRATIONS } from './migrations';
 import { DESK_APPLICATION_ID, DESK_DB_FILE } from './storeIdentity';
@@ -87,10 +88,12 @@ export async function openLocalStore(dataDir: string): Promise<LocalStore> {
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  const checkpoints = await startBackgroundCheckpoints(dataSource, file);
   return {
     dataSource,
     file,
     async close() {
+      await checkpoints.stop();
       // SQLite's advice for long-lived connections: keep the planner's statistics current on close.
       await dataSource.query('PRAGMA optimize').catch(() => undefined);
       await dataSource.destroy();
