@@ -5,6 +5,7 @@ import { SharedSettings1764316800000 } from './1764316800000-shared-settings';
 import { Sync1764403200000 } from './1764403200000-sync';
 import { Tickets1764576000000 } from './1764576000000-tickets';
 import { Telephony1764662400000 } from './1764662400000-telephony';
+import { TicketWritePath1764748800000 } from './1764748800000-ticket-write-path';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -12,4 +13,5 @@ export const LOCAL_MIGRATIONS = [
   Sync1764403200000,
   Tickets1764576000000,
   Telephony1764662400000,
+  TicketWritePath1764748800000,
 ];

@@ -229,7 +229,7 @@ export function seedTickets(file: string, opts: TicketSeedOptions): TicketSeedRe
     closed_at, resolution, pauses, agreed_with, agreed_with_name, agreed_plan, agreed_target_date,
     temporary_solution, response_due_at, resolution_due_at, breach_at, created_at, created_by, created_by_name,
     updated_at, updated_by_name)
-    VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertEvent = db.prepare(
     `INSERT INTO ticket_event (id, ticket_id, at, actor_id, actor_name, kind, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -304,11 +304,13 @@ export function seedTickets(file: string, opts: TicketSeedOptions): TicketSeedRe
         closedMs ?? resolvedMs ?? (pauses[0] ? Date.parse(pauses[0].start) : (respondedMs ?? p.createdMs));
       const notify = rng() < 0.7 ? 'email' : rng() < 0.7 ? 'sms' : 'none';
       const system = weighted(rng, SYSTEMS, systemWeights);
+      const channel = weighted(rng, ['phone', 'email', 'web'], [45, 25, 30]);
       insertTicket.run(
         p.id,
         reference,
         provisional,
-        weighted(rng, ['phone', 'email', 'web'], [45, 25, 30]),
+        channel === 'phone' ? uuidv7() : null, // the call it was made from
+        channel,
         rep.name,
         rep.phone,
         rep.email,
