@@ -106,6 +106,14 @@ export const ticketCreateInput = ticketFieldsSchema
   })
   .superRefine(emailWhenNotifiedByEmail);
 
+/** The reporter's and the case's details as the ticket page corrects them (priority has its own form). */
+export const ticketDetailsInput = ticketFieldsSchema
+  .omit({ priority: true, channel: true })
+  .superRefine(emailWhenNotifiedByEmail);
+export const TICKET_DETAIL_FIELDS = Object.keys(
+  ticketFieldsSchema.omit({ priority: true, channel: true }).shape,
+) as Array<keyof z.input<typeof ticketDetailsInput>>;
+
 export const ticketCreateArgs = ticketFieldsSchema
   .extend({
     id: idSchema,

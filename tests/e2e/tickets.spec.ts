@@ -273,6 +273,24 @@ test('a ticket made from an e-mail on one desk; another desk sees its changes af
   await expect(ticketHeader(pageB).getByRole('button', { name: 'Start arbeidet' })).toHaveCount(0);
   await pageB.screenshot({ path: 'test-results/screens/ticket-other-desk.png', fullPage: true });
 
+  // Ola corrects the workplace on desk B: a blank one is refused beside the field and nothing is
+  // saved; only the changed field is sent, and Kari's desk shows it and its history line.
+  await ticketHeader(pageB).getByRole('button', { name: 'Endre opplysninger …' }).click();
+  const details = pageB.getByRole('form', { name: 'Endre opplysninger' });
+  await expect(details.getByLabel('Navn på innmelder')).toHaveValue('Siri Skole');
+  await pageB.screenshot({ path: 'test-results/screens/ticket-edit-details.png', fullPage: true });
+  await details.getByLabel('Arbeidssted').fill('');
+  await details.getByRole('button', { name: 'Lagre endringer' }).click();
+  await expect(details.getByText('Skriv arbeidsstedet til innmelder.')).toBeVisible();
+  await details.getByLabel('Arbeidssted').fill('Kvam skole, lærerrommet');
+  await details.getByRole('button', { name: 'Lagre endringer' }).click();
+  await expect(details).toBeHidden();
+  await expect(timeline(pageB)).toContainText('Arbeidssted: Kvam skole → Kvam skole, lærerrommet');
+  await expect(timeline(page)).toContainText('Arbeidssted: Kvam skole → Kvam skole, lærerrommet', {
+    timeout: 15_000,
+  });
+  await expect(timeline(page).getByText('Telefonnummer:')).toHaveCount(0);
+
   // Kari's own list of tickets has it.
   await page.getByRole('link', { name: 'Saker', exact: true }).click();
   await page.getByRole('link', { name: 'Mine saker' }).click();

@@ -1,7 +1,7 @@
 // What can be done to a ticket now, and nothing else: the life-cycle steps
 // the shared rules allow from its state (lifecycle.refusal), assignment (to
 // me, or to someone from the staff list), a priority change with its new
-// deadlines, and the short forms some steps need (agreed plan R10, temporary
+// deadlines, corrections to the reporter's and the case's details, and the short forms some steps need (agreed plan R10, temporary
 // solution R12 for critical/high, resolution, reason to reopen).
 import { useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -26,11 +26,12 @@ import type { SignedInUser } from '../../app/account';
 import { errorMessage } from '../../app/errors';
 import { useTRPC } from '../../app/trpc';
 import { PriorityPicker } from '../sla/PriorityPicker';
+import { EditDetailsForm } from './EditDetailsForm';
 import { FieldMessage, showServerErrors } from './formErrors';
 import type { FullTicket } from './types';
 import { useTicketMutations } from './useTicketMutations';
 
-type Panel = 'agreedPlan' | 'temporarySolution' | 'resolve' | 'reopen' | 'priority' | null;
+type Panel = 'agreedPlan' | 'temporarySolution' | 'resolve' | 'reopen' | 'priority' | 'details' | null;
 type Mutations = ReturnType<typeof useTicketMutations>;
 
 export function TicketActions({
@@ -127,6 +128,11 @@ export function TicketActions({
             {t('tickets.actions.priority')}
           </button>
         )}
+        {!closed && (
+          <button type="button" aria-expanded={panel === 'details'} onClick={() => toggle('details')}>
+            {t('tickets.actions.details')}
+          </button>
+        )}
         {!closed && <span className="toolbar-gap" />}
         {!closed && ticket.assigneeId !== user.id && (
           <button type="button" disabled={busy} onClick={() => assign(user.id, user.displayName)}>
@@ -220,6 +226,9 @@ export function TicketActions({
       )}
       {panel === 'priority' && (
         <PriorityForm ticket={ticket} m={m} onDone={done} onCancel={() => setPanel(null)} />
+      )}
+      {panel === 'details' && (
+        <EditDetailsForm ticket={ticket} onDone={done} onCancel={() => setPanel(null)} />
       )}
     </div>
   );
