@@ -11,6 +11,7 @@ import {
   type TicketListQuery,
   type TicketMessageView,
   type TicketSummary,
+  UNASSIGNED,
 } from '../../src-shared/tickets/schemas';
 import { Ticket } from '../store/entities';
 import { selectRow } from '../store/rowSql';
@@ -127,11 +128,12 @@ export async function listTickets(
     where.push(`t.assignee_id = ?`, OPEN);
     params.push(userId);
   }
+  if (q.assigneeId === UNASSIGNED) where.push(`t.assignee_id IS NULL`);
   for (const [column, value] of [
     ['t.priority', q.priority],
     ['t.status', q.status],
     ['t.customer_id', q.customerId],
-    ['t.assignee_id', q.assigneeId],
+    ['t.assignee_id', q.assigneeId === UNASSIGNED ? undefined : q.assigneeId],
     ['t.system', q.system],
   ] as const) {
     if (value !== undefined && value !== '') {

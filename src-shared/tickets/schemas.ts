@@ -241,13 +241,17 @@ export const ticketWorkArgs = z.object({
   ]),
 });
 
+/** The assignee filter's value for tickets nobody has taken. */
+export const UNASSIGNED = 'unassigned';
+
 /** Open-tickets list and search. */
 export const ticketListQuery = z.object({
   scope: z.enum(['open', 'mine', 'all']).default('open'),
   priority: z.enum(PRIORITIES).optional(),
   status: z.enum(TICKET_STATUSES).optional(),
   customerId: z.uuid().optional(),
-  assigneeId: z.uuid().optional(),
+  /** An account's id, or UNASSIGNED for the tickets nobody has taken yet. */
+  assigneeId: z.union([z.uuid(), z.literal('unassigned')]).optional(),
   system: z.string().trim().max(120).optional(),
   /** Reference (canonical or provisional), reporter name or phone number. */
   search: z.string().trim().max(100).optional(),

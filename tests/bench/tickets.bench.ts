@@ -113,6 +113,7 @@ async function main(): Promise<void> {
       },
       { name: 'customer', q: (i) => ({ scope: 'open', limit: PAGE, customerId: pickOf(customers, i) }) },
       { name: 'assignee', q: (i) => ({ scope: 'open', limit: PAGE, assigneeId: pickOf(staff, i).id }) },
+      { name: 'unassigned', q: () => ({ scope: 'open', limit: PAGE, assigneeId: 'unassigned' }) },
       { name: 'system', q: (i) => ({ scope: 'open', limit: PAGE, system: pickOf(systems, i) }) },
       {
         name: 'status',

@@ -16,6 +16,7 @@ import {
   TICKET_STATUSES,
   type TicketListQuery,
   type TicketSummary,
+  UNASSIGNED,
 } from '../../../src-shared/tickets/schemas';
 import type { SignedInUser } from '../../app/account';
 import { errorMessage, fieldMessages } from '../../app/errors';
@@ -222,7 +223,10 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
             label={t('tickets.fields.assignee')}
             value={filters.assigneeId}
             onChange={(v) => change('assigneeId', v)}
-            options={(staff.data?.staff ?? []).map((s) => ({ value: s.id, label: s.displayName }))}
+            options={[
+              { value: UNASSIGNED, label: t('tickets.filters.unassigned') },
+              ...(staff.data?.staff ?? []).map((s) => ({ value: s.id, label: s.displayName })),
+            ]}
           />
         )}
         <FilterSelect

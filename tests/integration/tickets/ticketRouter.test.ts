@@ -401,6 +401,13 @@ describe('lists: filters, scopes, time to breach and keyset paging', () => {
     expect(await list({ status: 'agreed_plan' })).toEqual([t.paused]);
     expect(await list({ customerId: c2 })).toEqual([t.high, t.low, t.paused]);
     expect(await list({ assigneeId: other })).toEqual([t.high, t.medium]);
+    // Nobody has taken them yet: the open ones without an assignee, in the same order.
+    expect(await list({ assigneeId: 'unassigned' })).toEqual([
+      ...[...ties].sort(byId),
+      ...[t.low, t.highAnswered].sort(byId),
+      t.paused,
+    ]);
+    expect(await list({ scope: 'all', assigneeId: 'unassigned', status: 'closed' })).toEqual([t.closed]);
     expect(await list({ system: 'Visma' })).toEqual([t.critical, ...[t.low, t.highAnswered].sort(byId)]);
     expect(await list({ customerId: c1, system: 'Visma', priority: 'high' })).toEqual([t.highAnswered]);
     // Mine: open tickets assigned to me (the resolved one is not open).
