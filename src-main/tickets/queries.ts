@@ -108,6 +108,16 @@ export class SearchTooShortError extends Error {
   }
 }
 
+/** Counting stops here: a count of every ticket ever would cost more than the page itself. */
+export const COUNT_CAP = 10_000;
+
+export interface TicketPage {
+  items: TicketSummary[];
+  nextCursor: TicketSummary['cursor'] | null;
+  /** How many tickets match, on the first page only (null on the pages after). */
+  total: { count: number; capped: boolean } | null;
+}
+
 /**
  * A page of tickets. 'open' and 'mine' are sorted by the next deadline (time to breach), 'all'
  * newest first. Filters combine; `search` matches a reference (canonical or provisional), the
@@ -117,7 +127,7 @@ export async function listTickets(
   manager: EntityManager,
   raw: TicketListQuery,
   userId: string,
-): Promise<{ items: TicketSummary[]; nextCursor: TicketSummary['cursor'] | null }> {
+): Promise<TicketPage> {
   const q = ticketListQuery.parse(raw);
   const where: string[] = [];
   const params: unknown[] = [];
@@ -147,6 +157,15 @@ export async function listTickets(
     where.push(condition.sql);
     params.push(...condition.params);
   }
+  // The first page also says how many match (up to COUNT_CAP: beyond it the list shows "10 000+").
+  let total: { count: number; capped: boolean } | null = null;
+  if (!q.cursor) {
+    const [{ n }] = (await manager.query(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM ticket t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ?)`,
+      [...params, COUNT_CAP + 1],
+    )) as [{ n: number }];
+    total = { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  }
   if (q.cursor) {
     where.push(byBreach ? `(${key}, t.id) > (?, ?)` : `(${key}, t.id) < (?, ?)`);
     params.push(q.cursor.key, q.cursor.id);
@@ -163,7 +182,7 @@ export async function listTickets(
     [...params, q.limit + 1],
   );
   const items = rows.slice(0, q.limit).map(toSummary);
-  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.cursor : null };
+  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.cursor : null, total };
 }
 
 /** One ticket with its customer's name, timeline (R7), messages and the call it came from. */

@@ -68,3 +68,8 @@ export function formatMinutes(total: number, hourUnit: string): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} ${hourUnit}` : `${h} ${hourUnit} ${m} min`;
 }
+
+/** A count with the language's digit grouping (bokmål: 4 188). */
+export function formatCount(n: number, locale = document.documentElement.lang || 'nb'): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO').format(n);
+}

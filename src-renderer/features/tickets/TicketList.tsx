@@ -20,6 +20,7 @@ import {
 } from '../../../src-shared/tickets/schemas';
 import type { SignedInUser } from '../../app/account';
 import { errorMessage, fieldMessages } from '../../app/errors';
+import { formatCount } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { DeadlineCell, PriorityBadge, StatusBadge } from './badges';
@@ -99,6 +100,8 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
     }),
   );
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  /** How many match in all (the first page says), not just how many are loaded. */
+  const total = list.data?.pages[0]?.total ?? null;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the documented exception.
   const virtualizer = useVirtualizer({
@@ -175,8 +178,9 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
         <h1 id="tickets-title">
           {title}{' '}
           <span className="count" data-testid="ticket-count">
-            {rows.length}
-            {list.hasNextPage ? '+' : ''}
+            {total
+              ? `${formatCount(total.count)}${total.capped ? '+' : ''}`
+              : `${formatCount(rows.length)}${list.hasNextPage ? '+' : ''}`}
           </span>
         </h1>
         <p className="muted small">{t(`tickets.lists.${scope}Hint`)}</p>

@@ -395,6 +395,16 @@ describe('lists: filters, scopes, time to breach and keyset paging', () => {
     expect(open.at(-1)!.breachAt).toBeNull();
     expect(open[0]!.breachAt).toBe('2026-03-10T07:15:00.000Z');
 
+    // The first page says how many match in all; the pages after do not count again.
+    const first = await d.client.tickets.list.query({ scope: 'open', limit: 3 });
+    expect(first.total).toEqual({ count: open.length, capped: false });
+    const second = await d.client.tickets.list.query({ scope: 'open', limit: 3, cursor: first.nextCursor });
+    expect(second.total).toBeNull();
+    expect((await d.client.tickets.list.query({ scope: 'all', status: 'closed' })).total).toEqual({
+      count: 1,
+      capped: false,
+    });
+
     const list = async (q: Record<string, unknown>) => ids((await d.client.tickets.list.query(q)).items);
     expect(await list({ priority: 'critical' })).toEqual([t.critical]);
     expect(await list({ priority: 'low' })).toEqual([t.low]); // the closed low one is not open
