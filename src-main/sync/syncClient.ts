@@ -49,7 +49,13 @@ const SYNC_KEY = 'sync';
 // Pages as large as the protocol allows: each page is one local transaction (one durable commit).
 const PULL_PAGE = PULL_PAGE_MAX;
 const SNAPSHOT_PAGE = PULL_PAGE_MAX;
-const BOOTSTRAP_TX_ROWS = 20_000;
+/**
+ * A first sync writes one snapshot page per local transaction. The desk's writing blocks its only
+ * thread, so the next page (already requested) is read by the central store meanwhile; batches of
+ * four pages left the central store idle for most of each write (15,000–18,000 rows/s against
+ * 22,000–24,700 this way, tests/bench/sync.bench.ts).
+ */
+const BOOTSTRAP_TX_ROWS = SNAPSHOT_PAGE;
 
 export class SyncClient {
   private readonly client: CentralClient;
@@ -325,7 +331,7 @@ export class SyncClient {
           // The next page is on its way while this one is written.
           next = page.nextAfterId !== null ? fetchPage(page.nextAfterId) : null;
           for (const row of page.rows) rows.push({ v: 0, entity, id: String(row[pk]), row });
-          // Several pages per local transaction: fewer durable commits (an interrupted first sync starts over).
+          // An interrupted first sync starts over.
           if (rows.length < BOOTSTRAP_TX_ROWS && next) continue;
           const batch = rows;
           rows = [];
