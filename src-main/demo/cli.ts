@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     console.log(
       `Demo data: ${s.calls} calls over ${s.serviceDays} service days (${s.firstDay} – ${s.lastDay}): ` +
         `${o.solved} solved, ${o.ticket_needed} ticket needed, ${o.transferred} transferred, ${o.abandoned} abandoned, ` +
-        `${s.inProgress} in progress, ${s.waiting} waiting now; ${s.mutations} mutations` +
+        `${s.inProgress} in progress, ${s.waiting} waiting now; ${s.tickets} tickets made from calls; ${s.mutations} mutations` +
         `${s.skipped ? `, ${s.skipped} skipped` : ''} in ${options.dataDir}`,
     );
     if (accounts.length) {

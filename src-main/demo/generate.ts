@@ -11,6 +11,7 @@ import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
 import { callAbandon, callFinish, callLog, callTake } from '../calls/mutations';
 import { customersWithWorkplaces } from '../calls/queries';
 import type { Desk } from '../desk/openDesk';
+import { planDemoTicket, runDemoTicketStep, type DemoTicketStep } from './tickets';
 
 export interface DemoOptions {
   /** Calls in total, including those still waiting now (default 300). */
@@ -28,6 +29,9 @@ export interface DemoSummary {
   waiting: number;
   inProgress: number;
   outcomes: Record<CallOutcome, number>;
+  /** Tickets made from the calls that needed one. */
+  tickets: number;
+  /** Every mutation written: the calls' and the tickets'. */
   mutations: number;
   skipped: number;
   serviceDays: number;
@@ -374,7 +378,8 @@ type Step =
   | { at: number; order: 0; call: PlannedCall; kind: 'finish' }
   | { at: number; order: 1; call: PlannedCall; kind: 'abandon' }
   | { at: number; order: 2; call: PlannedCall; kind: 'log' }
-  | { at: number; order: 3; call: PlannedCall; kind: 'take' };
+  | { at: number; order: 3; call: PlannedCall; kind: 'take' }
+  | { at: number; order: 4; call: PlannedCall; kind: 'ticket'; ticket: DemoTicketStep };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -522,6 +527,26 @@ export async function fillDemoData(desk: Desk, opts: DemoOptions = {}): Promise<
       if (call.fate.end) steps.push({ at: call.fate.end.at, order: 0, call, kind: 'finish' });
     }
   }
+  // Each call that needed a ticket gets one, made while it was still taken (demo/tickets.ts).
+  let tickets = 0;
+  for (const call of plan) {
+    if (call.fate.kind !== 'taken' || call.fate.end?.outcome !== 'ticket_needed') continue;
+    const ticketSteps = planDemoTicket(
+      {
+        id: call.id,
+        by: call.fate.by,
+        takenAt: call.fate.at,
+        endedAt: call.fate.end.at,
+        caller: call.caller,
+        summary: summaryOf(call, 'ticket_needed'),
+      },
+      seededUuidV7(call.fate.end.at, idRng),
+      mulberry32(Number.parseInt(call.id.slice(-8), 16) ^ 0x7ac4e75),
+      nowMs,
+    );
+    for (const t of ticketSteps) steps.push({ at: t.at, order: 4, call, kind: 'ticket', ticket: t });
+    tickets++;
+  }
   // In time order; at the same instant: finish, hang-up, log, take. Calls keep arrival order.
   steps.sort((a, b) => a.at - b.at || a.order - b.order || a.call.arrivedAt - b.call.arrivedAt);
 
@@ -547,6 +572,7 @@ export async function fillDemoData(desk: Desk, opts: DemoOptions = {}): Promise<
     waiting: 0,
     inProgress: 0,
     outcomes: { solved: 0, ticket_needed: 0, transferred: 0, abandoned: 0 },
+    tickets,
     mutations,
     skipped,
     serviceDays: days.length,
@@ -561,6 +587,16 @@ export async function fillDemoData(desk: Desk, opts: DemoOptions = {}): Promise<
     else summary.inProgress++;
   }
   return summary;
+}
+
+/** What the call was about, fitting its workplace; the same for the call and its ticket. */
+function summaryOf(call: PlannedCall, outcome: Exclude<CallOutcome, 'abandoned'>): string {
+  const rng = mulberry32(Number.parseInt(call.id.slice(-8), 16));
+  const place = placeOf(call.caller.workplace);
+  return pick(
+    rng,
+    SUMMARIES[outcome].filter(([, p]) => !p || p === place),
+  )[0];
 }
 
 async function runStep(desk: Desk, step: Step): Promise<void> {
@@ -588,12 +624,12 @@ async function runStep(desk: Desk, step: Step): Promise<void> {
       if (call.fate.kind !== 'taken') return;
       await desk.mutations.run(callTake, { callId: call.id, at: iso(step.at) }, call.fate.by);
       return;
+    case 'ticket':
+      await runDemoTicketStep(desk, step.ticket);
+      return;
     case 'finish': {
       if (call.fate.kind !== 'taken' || !call.fate.end) return;
       const { outcome } = call.fate.end;
-      const rng = mulberry32(Number.parseInt(call.id.slice(-8), 16));
-      const place = placeOf(caller.workplace);
-      const fitting = SUMMARIES[outcome].filter(([, p]) => !p || p === place);
       await desk.mutations.run(
         callFinish,
         {
@@ -603,7 +639,7 @@ async function runStep(desk: Desk, step: Step): Promise<void> {
           callerName: caller.name,
           customerId: caller.customerId,
           workplace: caller.workplace,
-          summary: pick(rng, fitting)[0],
+          summary: summaryOf(call, outcome),
         },
         call.fate.by,
       );

@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
 import { DomainError } from '../../src-shared/errors';
-import { provisionalReference } from '../../src-shared/references';
 import {
   ticketAgreedPlanArgs,
   ticketAssignArgs,
@@ -21,8 +20,6 @@ import {
   ticketTemporarySolutionArgs,
   ticketWorkArgs,
 } from '../../src-shared/tickets/schemas';
-import type { EntityManager } from 'typeorm';
-import { readSetting, writeSetting } from '../desk/localSettings';
 import { fieldError } from '../local/fieldError';
 import { actorProcedure, router } from '../local/trpc';
 import {
@@ -40,20 +37,12 @@ import {
   ticketTemporarySolution,
   ticketWork,
 } from './mutations';
+import { nextProvisionalReference } from './provisionalReferences';
 import { knownSystems, listTickets, SearchTooShortError, ticketDetail, ticketForCall } from './queries';
 import { staffDirectory } from './staff';
 
 const now = () => new Date().toISOString();
 const idParam = z.object({ id: z.uuid() });
-
-const PROVISIONAL_COUNTER = 'provisionalReferenceCounter';
-
-/** The desk's next provisional reference: its own running number, taken in the creating transaction. */
-async function nextProvisionalReference(manager: EntityManager, clientId: string): Promise<string> {
-  const n = ((await readSetting<number>(manager, PROVISIONAL_COUNTER)) ?? 0) + 1;
-  await writeSetting(manager, PROVISIONAL_COUNTER, n);
-  return provisionalReference(clientId, n);
-}
 
 export const ticketsRouter = router({
   list: actorProcedure.input(ticketListQuery).query(async ({ ctx, input }) => {

@@ -46,6 +46,7 @@ export const TICKET_CATEGORIES = [
   'network',
   'other',
 ] as const;
+export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
 
 /** With whom an agreed plan was made (R10). */
 export const AGREED_WITH = ['reporter', 'system_owner', 'system_responsible'] as const;

@@ -77,14 +77,41 @@ describe('demo data', () => {
     const known = new Set(customers.map((c) => c.id));
     expect(calls.filter((c) => c.customer_id).every((c) => known.has(c.customer_id!))).toBe(true);
 
-    // One outbox row per mutation, and one event per mutation.
+    // One outbox row per mutation; one call event per call mutation.
     const outbox: Array<{ n: number }> = await m.query(`SELECT count(*) AS n FROM outbox`);
+    const callMutations: Array<{ n: number }> = await m.query(
+      `SELECT count(*) AS n FROM outbox WHERE name LIKE 'call.%'`,
+    );
     const events: Array<{ n: number }> = await m.query(`SELECT count(*) AS n FROM call_event`);
     expect(outbox[0]!.n).toBe(summary.mutations);
-    expect(events[0]!.n).toBe(summary.mutations);
+    expect(events[0]!.n).toBe(callMutations[0]!.n);
     const finished = calls.filter((c) => c.status === 'finished').length;
     const taken = calls.filter((c) => c.taken_at).length;
-    expect(summary.mutations).toBe(calls.length + taken + finished);
+    expect(callMutations[0]!.n).toBe(calls.length + taken + finished);
+
+    // Every call that needed a ticket has one, made from it while it was taken, with the call's
+    // details; they are worked as a desk would: some new, some in progress, resolved and closed.
+    const needed = calls.filter((c) => c.outcome === 'ticket_needed');
+    const tickets: Array<{
+      call_id: string;
+      status: string;
+      reporter_phone: string;
+      description: string;
+      created_at: string;
+      responded_at: string | null;
+    }> = await m.query(`SELECT * FROM ticket`);
+    expect(summary.tickets).toBe(needed.length);
+    expect(tickets.map((t) => t.call_id).sort()).toEqual(needed.map((c) => c.id).sort());
+    for (const t of tickets) {
+      const call = needed.find((c) => c.id === t.call_id)!;
+      expect(t.reporter_phone).toBe(call.caller_number);
+      expect(t.description).toBe(call.summary);
+      expect(t.created_at > call.taken_at! && t.created_at < call.ended_at!).toBe(true);
+      expect(t.responded_at).toBe(t.created_at); // the answered call was the first response (R8)
+    }
+    const statuses = new Set(tickets.map((t) => t.status));
+    for (const s of ['new', 'in_progress', 'resolved', 'closed']) expect(statuses).toContain(s);
+    expect(summary.mutations).toBe(outbox[0]!.n);
 
     // The desk's profile is left for the user to choose.
     expect(await desk.profile()).toBeNull();
