@@ -19,7 +19,7 @@ import { errorMessage } from '../../app/errors';
 import { formatClock } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
 import { PriorityPicker } from '../sla/PriorityPicker';
-import { FieldMessage, showServerErrors } from './formErrors';
+import { Field, showServerErrors } from './formErrors';
 import { CaseFields, ReporterFields } from './TicketDetailsFields';
 import { shownReference } from './text';
 import { TicketTabs } from './TicketTabs';
@@ -163,10 +163,7 @@ function TicketForm({ initial, fromCall = false }: { initial: Input; fromCall?: 
           <ReporterFields notifyFollowsEmail />
           <CaseFields
             channel={
-              <label className="field">
-                <span>
-                  {t('tickets.fields.channel')} <abbr title={t('tickets.create.required')}>*</abbr>
-                </span>
+              <Field label={t('tickets.fields.channel')} required error={errors.channel} k="channel">
                 {fromCall ? (
                   <input value={t('tickets.channels.phone')} readOnly aria-readonly="true" />
                 ) : (
@@ -178,8 +175,7 @@ function TicketForm({ initial, fromCall = false }: { initial: Input; fromCall?: 
                     ))}
                   </select>
                 )}
-                <FieldMessage error={errors.channel} k="channel" />
-              </label>
+              </Field>
             }
           />
         </div>

@@ -27,7 +27,7 @@ import { errorMessage } from '../../app/errors';
 import { useTRPC } from '../../app/trpc';
 import { PriorityPicker } from '../sla/PriorityPicker';
 import { EditDetailsForm } from './EditDetailsForm';
-import { FieldMessage, showServerErrors } from './formErrors';
+import { Field, FieldMessage, showServerErrors } from './formErrors';
 import type { FullTicket } from './types';
 import { useTicketMutations } from './useTicketMutations';
 
@@ -408,11 +408,9 @@ function AgreedPlanForm({
           />
           <FieldMessage error={errors.agreedWithName} k="agreedWithName" />
         </label>
-        <label className="field">
-          <span>{t('tickets.plan.newTargetDate')}</span>
+        <Field label={t('tickets.plan.newTargetDate')} error={errors.newTargetDate} k="newTargetDate">
           <input type="date" {...form.register('newTargetDate')} aria-invalid={!!errors.newTargetDate} />
-          <FieldMessage error={errors.newTargetDate} k="newTargetDate" />
-        </label>
+        </Field>
       </div>
       <label className="field">
         <span>

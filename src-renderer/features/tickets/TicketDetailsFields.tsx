@@ -13,18 +13,9 @@ import {
   type ticketDetailsInput,
 } from '../../../src-shared/tickets/schemas';
 import { useTRPC } from '../../app/trpc';
-import { FieldMessage } from './formErrors';
+import { Field, FieldMessage } from './formErrors';
 
 export type DetailsInput = z.input<typeof ticketDetailsInput>;
-
-function Required({ label }: { label: string }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {label} <abbr title={t('tickets.create.required')}>*</abbr>
-    </>
-  );
-}
 
 /**
  * Name, phone, e-mail, customer, workplace and how to notify. With `notifyFollowsEmail`, typing an
@@ -43,23 +34,21 @@ export function ReporterFields({ notifyFollowsEmail = false }: { notifyFollowsEm
   return (
     <fieldset className="plain">
       <legend className="section-legend">{t('tickets.create.reporter')}</legend>
-      <label className="field">
-        <span>
-          <Required label={t('tickets.fields.reporterName')} />
-        </span>
+      <Field label={t('tickets.fields.reporterName')} required error={errors.reporterName} k="reporterName">
         <input
           {...form.register('reporterName')}
           autoComplete="off"
           aria-required="true"
           aria-invalid={!!errors.reporterName}
         />
-        <FieldMessage error={errors.reporterName} k="reporterName" />
-      </label>
+      </Field>
       <div className="grid2">
-        <label className="field">
-          <span>
-            <Required label={t('tickets.fields.reporterPhone')} />
-          </span>
+        <Field
+          label={t('tickets.fields.reporterPhone')}
+          required
+          error={errors.reporterPhone}
+          k="reporterPhone"
+        >
           <input
             {...form.register('reporterPhone')}
             inputMode="tel"
@@ -67,10 +56,8 @@ export function ReporterFields({ notifyFollowsEmail = false }: { notifyFollowsEm
             aria-required="true"
             aria-invalid={!!errors.reporterPhone}
           />
-          <FieldMessage error={errors.reporterPhone} k="reporterPhone" />
-        </label>
-        <label className="field">
-          <span>{t('tickets.fields.reporterEmail')}</span>
+        </Field>
+        <Field label={t('tickets.fields.reporterEmail')} error={errors.reporterEmail} k="reporterEmail">
           <input
             {...form.register('reporterEmail', {
               onChange: (e: { target: { value: string } }) => {
@@ -83,14 +70,10 @@ export function ReporterFields({ notifyFollowsEmail = false }: { notifyFollowsEm
             autoComplete="off"
             aria-invalid={!!errors.reporterEmail}
           />
-          <FieldMessage error={errors.reporterEmail} k="reporterEmail" />
-        </label>
+        </Field>
       </div>
       <div className="grid2">
-        <label className="field">
-          <span>
-            <Required label={t('tickets.fields.customer')} />
-          </span>
+        <Field label={t('tickets.fields.customer')} required error={errors.customerId} k="customerId">
           <select {...form.register('customerId')} aria-required="true" aria-invalid={!!errors.customerId}>
             <option value="">{t('calls.log.noCustomer')}</option>
             {customers.data?.map((c) => (
@@ -99,12 +82,8 @@ export function ReporterFields({ notifyFollowsEmail = false }: { notifyFollowsEm
               </option>
             ))}
           </select>
-          <FieldMessage error={errors.customerId} k="customerId" />
-        </label>
-        <label className="field">
-          <span>
-            <Required label={t('tickets.fields.workplace')} />
-          </span>
+        </Field>
+        <Field label={t('tickets.fields.workplace')} required error={errors.workplace} k="workplace">
           <input
             {...form.register('workplace')}
             list="ticket-workplaces"
@@ -117,8 +96,7 @@ export function ReporterFields({ notifyFollowsEmail = false }: { notifyFollowsEm
               <option key={w} value={w} />
             ))}
           </datalist>
-          <FieldMessage error={errors.workplace} k="workplace" />
-        </label>
+        </Field>
       </div>
       <fieldset className="field outcomes" aria-invalid={!!errors.notifyBy}>
         <legend>{t('tickets.fields.notifyBy')}</legend>
@@ -149,28 +127,19 @@ export function CaseFields({ channel }: { channel?: ReactNode }) {
   return (
     <fieldset className="plain">
       <legend className="section-legend">{t('tickets.create.case')}</legend>
-      <label className="field">
-        <span>{t('tickets.fields.titleOptional')}</span>
+      <Field label={t('tickets.fields.titleOptional')} error={errors.title} k="title">
         <input {...form.register('title')} autoComplete="off" aria-invalid={!!errors.title} />
-        <FieldMessage error={errors.title} k="title" />
-      </label>
-      <label className="field">
-        <span>
-          <Required label={t('tickets.fields.description')} />
-        </span>
+      </Field>
+      <Field label={t('tickets.fields.description')} required error={errors.description} k="description">
         <textarea
           rows={5}
           {...form.register('description')}
           aria-required="true"
           aria-invalid={!!errors.description}
         />
-        <FieldMessage error={errors.description} k="description" />
-      </label>
+      </Field>
       <div className="grid2">
-        <label className="field">
-          <span>
-            <Required label={t('tickets.fields.system')} />
-          </span>
+        <Field label={t('tickets.fields.system')} required error={errors.system} k="system">
           <input
             {...form.register('system')}
             list="ticket-systems"
@@ -183,12 +152,8 @@ export function CaseFields({ channel }: { channel?: ReactNode }) {
               <option key={s} value={s} />
             ))}
           </datalist>
-          <FieldMessage error={errors.system} k="system" />
-        </label>
-        <label className="field">
-          <span>
-            <Required label={t('tickets.fields.category')} />
-          </span>
+        </Field>
+        <Field label={t('tickets.fields.category')} required error={errors.category} k="category">
           <select {...form.register('category')} aria-required="true" aria-invalid={!!errors.category}>
             {TICKET_CATEGORIES.map((c) => (
               <option key={c} value={c}>
@@ -196,16 +161,13 @@ export function CaseFields({ channel }: { channel?: ReactNode }) {
               </option>
             ))}
           </select>
-          <FieldMessage error={errors.category} k="category" />
-        </label>
+        </Field>
       </div>
       <div className="grid2">
         {channel}
-        <label className="field">
-          <span>{t('tickets.fields.deviceOptional')}</span>
+        <Field label={t('tickets.fields.deviceOptional')} error={errors.device} k="device">
           <input {...form.register('device')} autoComplete="off" aria-invalid={!!errors.device} />
-          <FieldMessage error={errors.device} k="device" />
-        </label>
+        </Field>
       </div>
     </fieldset>
   );

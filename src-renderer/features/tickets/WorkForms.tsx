@@ -17,7 +17,7 @@ import {
 } from '../../../src-shared/tickets/schemas';
 import type { SignedInUser } from '../../app/account';
 import { formatMinutes } from '../../app/format';
-import { FieldMessage, showServerErrors } from './formErrors';
+import { Field, FieldMessage, Req, showServerErrors } from './formErrors';
 import { parseWhen } from './text';
 import type { FullTicket } from './types';
 import { useTicketMutations } from './useTicketMutations';
@@ -95,11 +95,6 @@ function RootError<T extends FieldValues>({ form }: { form: UseFormReturn<T> }) 
       {root.message}
     </p>
   ) : null;
-}
-
-function Req() {
-  const { t } = useTranslation();
-  return <abbr title={t('tickets.create.required')}>*</abbr>;
 }
 
 const noteForm = z.object({ text: ticketNoteArgs.shape.text });
@@ -204,18 +199,19 @@ function RespondForm({ ticket, m, onSaved }: { ticket: FullTicket; m: Mutations;
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span>
-          {t('tickets.work.respondText')} <Req />
-        </span>
+      <Field
+        label={t('tickets.work.respondText')}
+        required
+        error={form.formState.errors.text}
+        k="respondText"
+      >
         <textarea
           rows={3}
           {...form.register('text')}
           aria-required="true"
           aria-invalid={!!form.formState.errors.text}
         />
-        <FieldMessage error={form.formState.errors.text} k="respondText" />
-      </label>
+      </Field>
       <RootError form={form} />
       <div className="row end">
         <button type="submit" className="primary" disabled={m.respond.isPending}>
@@ -296,10 +292,7 @@ function RemoteSessionForm({ ticket, m, onSaved }: { ticket: FullTicket; m: Muta
         {t(ticket.status === 'new' ? 'tickets.work.startsTicket' : 'tickets.work.remoteHint')}
       </p>
       <div className="grid3">
-        <label className="field">
-          <span>
-            {t('tickets.work.tool')} <Req />
-          </span>
+        <Field label={t('tickets.work.tool')} required error={errors.tool} k="tool">
           <input
             {...form.register('tool')}
             list="remote-tools"
@@ -312,44 +305,29 @@ function RemoteSessionForm({ ticket, m, onSaved }: { ticket: FullTicket; m: Muta
               <option key={x} value={x} />
             ))}
           </datalist>
-          <FieldMessage error={errors.tool} k="tool" />
-        </label>
-        <label className="field">
-          <span>
-            {t('tickets.work.startedAt')} <Req />
-          </span>
+        </Field>
+        <Field label={t('tickets.work.startedAt')} required error={errors.startedAt} k="when">
           <input
             {...form.register('startedAt')}
             placeholder={t('tickets.work.timePlaceholder')}
             aria-required="true"
             aria-invalid={!!errors.startedAt}
           />
-          <FieldMessage error={errors.startedAt} k="when" />
-        </label>
-        <label className="field">
-          <span>{t('tickets.work.endedAt')}</span>
+        </Field>
+        <Field label={t('tickets.work.endedAt')} error={errors.endedAt} k="when">
           <input
             {...form.register('endedAt')}
             placeholder={t('tickets.work.nowPlaceholder')}
             aria-invalid={!!errors.endedAt}
           />
-          <FieldMessage error={errors.endedAt} k="when" />
-        </label>
+        </Field>
       </div>
-      <label className="field">
-        <span>
-          {t('tickets.work.work')} <Req />
-        </span>
+      <Field label={t('tickets.work.work')} required error={errors.work} k="work">
         <textarea rows={3} {...form.register('work')} aria-required="true" aria-invalid={!!errors.work} />
-        <FieldMessage error={errors.work} k="work" />
-      </label>
-      <label className="field">
-        <span>
-          {t('tickets.work.result')} <Req />
-        </span>
+      </Field>
+      <Field label={t('tickets.work.result')} required error={errors.result} k="result">
         <input {...form.register('result')} aria-required="true" aria-invalid={!!errors.result} />
-        <FieldMessage error={errors.result} k="result" />
-      </label>
+      </Field>
       <RootError form={form} />
       <div className="row end">
         <button type="submit" className="primary" disabled={m.work.isPending}>
@@ -436,51 +414,39 @@ function OnSiteForm({
         {t(ticket.status === 'new' ? 'tickets.work.startsTicket' : 'tickets.work.onSiteHint')}
       </p>
       <div className="grid2">
-        <label className="field">
-          <span>
-            {t('tickets.work.technician')} <Req />
-          </span>
+        <Field label={t('tickets.work.technician')} required error={errors.technicianName} k="technicianName">
           <input
             {...form.register('technicianName')}
             aria-required="true"
             aria-invalid={!!errors.technicianName}
           />
-          <FieldMessage error={errors.technicianName} k="technicianName" />
-        </label>
-        <label className="field">
-          <span>
-            {t('tickets.work.location')} <Req />
-          </span>
+        </Field>
+        <Field label={t('tickets.work.location')} required error={errors.location} k="location">
           <input {...form.register('location')} aria-required="true" aria-invalid={!!errors.location} />
-          <FieldMessage error={errors.location} k="location" />
-        </label>
+        </Field>
       </div>
       <div className="grid3">
-        <label className="field">
-          <span>
-            {t('tickets.work.arrivedAt')} <Req />
-          </span>
+        <Field label={t('tickets.work.arrivedAt')} required error={errors.arrivedAt} k="when">
           <input
             {...form.register('arrivedAt')}
             placeholder={t('tickets.work.timePlaceholder')}
             aria-required="true"
             aria-invalid={!!errors.arrivedAt}
           />
-          <FieldMessage error={errors.arrivedAt} k="when" />
-        </label>
-        <label className="field">
-          <span>{t('tickets.work.departedAt')}</span>
+        </Field>
+        <Field label={t('tickets.work.departedAt')} error={errors.departedAt} k="when">
           <input
             {...form.register('departedAt')}
             placeholder={t('tickets.work.nowPlaceholder')}
             aria-invalid={!!errors.departedAt}
           />
-          <FieldMessage error={errors.departedAt} k="when" />
-        </label>
-        <label className="field">
-          <span>
-            {t('tickets.work.travelMinutes')} <Req />
-          </span>
+        </Field>
+        <Field
+          label={t('tickets.work.travelMinutes')}
+          required
+          error={errors.travelMinutes}
+          k="travelMinutes"
+        >
           <input
             type="number"
             min={0}
@@ -496,16 +462,11 @@ function OnSiteForm({
               ? t('tickets.work.travelShort', { time: formatMinutes(travel, t('sla.hourUnit')) })
               : '\u00a0'}
           </small>
-          <FieldMessage error={errors.travelMinutes} k="travelMinutes" />
-        </label>
+        </Field>
       </div>
-      <label className="field">
-        <span>
-          {t('tickets.work.work')} <Req />
-        </span>
+      <Field label={t('tickets.work.work')} required error={errors.work} k="work">
         <textarea rows={3} {...form.register('work')} aria-required="true" aria-invalid={!!errors.work} />
-        <FieldMessage error={errors.work} k="work" />
-      </label>
+      </Field>
       <RootError form={form} />
       <div className="row end">
         <button type="submit" className="primary" disabled={m.work.isPending}>

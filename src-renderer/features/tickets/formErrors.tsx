@@ -1,7 +1,8 @@
-// Form errors for the ticket forms, in the user's language: a schema error
+// Form fields and errors for the ticket forms, in the user's language: a schema error
 // (zodResolver, same schema as the server) is worded per field and issue code
 // (`tickets.errors.<field>.<code>`); a refusal from the desk goes next to the
 // field it names, or above the form's buttons.
+import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +29,44 @@ export function FieldMessage({ error, k }: { error: FieldError | undefined; k: s
       {text}
     </small>
   ) : null;
+}
+
+/** The mark of a required field. */
+export function Req() {
+  const { t } = useTranslation();
+  return <abbr title={t('tickets.create.required')}>*</abbr>;
+}
+
+/** A labelled form field: its label (marked when required), the control, and its error beneath. */
+export function Field({
+  label,
+  required = false,
+  error,
+  k,
+  children,
+}: {
+  label: ReactNode;
+  required?: boolean;
+  error: FieldError | undefined;
+  /** Names the error's wording (see FieldMessage). */
+  k: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className="field">
+      <span>
+        {label}
+        {required && (
+          <>
+            {' '}
+            <Req />
+          </>
+        )}
+      </span>
+      {children}
+      <FieldMessage error={error} k={k} />
+    </label>
+  );
 }
 
 /**
