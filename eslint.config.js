@@ -1,8 +1,61 @@
 // Lint rules, including the layer boundaries from DESIGN.md: a file's folder
-// says what it may import.
+// says what it may import. The boundaries inside src-main and between the
+// renderer's features are checked on resolved paths (import-x's
+// no-restricted-paths), so `../calls`, `../calls/index` and a type-only
+// import are all caught; tests/unit/eslint.config.test.ts plants a violation
+// of each rule and expects it to fire.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+
+const foldersOf = (dir) =>
+  readdirSync(new URL(dir, import.meta.url), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+
+/** src-main's infrastructure, top (entry points) to bottom (plumbing). Every other folder is a domain. */
+const ENTRY = ['electron', 'host', 'demo'];
+const WIRING = ['desk', 'central', 'sync'];
+const PLUMBING = ['local', 'mutations', 'store', 'trpc'];
+const DOMAINS = foldersOf('./src-main/').filter((f) => ![...ENTRY, ...WIRING, ...PLUMBING].includes(f));
+const main = (folders) => folders.map((f) => `./src-main/${f}`);
+
+const FEATURES = foldersOf('./src-renderer/features/');
+
+const srcMainZones = [
+  {
+    target: main(DOMAINS),
+    from: main(['central', 'desk', 'sync', 'host', 'electron']),
+    message: 'Domain code never imports central/, desk/, sync/, host/ or electron/ (src-main/README.md).',
+  },
+  {
+    target: main(['central']),
+    from: main(['desk', 'sync']),
+    message: 'The central store never imports the desk (desk/, sync/).',
+  },
+  {
+    target: main(['desk']),
+    from: main(['central']),
+    message: 'The desk never imports the central store: its host starts one and hands it over.',
+  },
+  {
+    target: main(PLUMBING),
+    from: [...main([...DOMAINS, ...WIRING, ...ENTRY]), './src-main/domains.ts'],
+    message: 'Plumbing (local/, mutations/, store/, trpc/) sits below the domains and imports none of them.',
+  },
+];
+
+// A feature reaches another only through that feature's index.ts.
+const featureZones = FEATURES.flatMap((feature) =>
+  FEATURES.filter((other) => other !== feature).map((other) => ({
+    target: `./src-renderer/features/${feature}`,
+    from: `./src-renderer/features/${other}`,
+    except: ['./index.ts'],
+    message: `Import from features/${other} only through its index.ts.`,
+  })),
+);
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'crypto', 'child_process', 'url'];
 
@@ -14,6 +67,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: [...srcMainZones, ...featureZones] }],
     },
   },
   {
@@ -55,7 +118,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: 'src-main/(?!local/router$)',
+              regex: 'src-main/(?!desk/router$)',
               message: 'The renderer may import only the local router type from src-main.',
             },
             { group: nodeBuiltins, message: 'The renderer never touches Node.' },
@@ -74,7 +137,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src-main/local/router'],
+              group: ['**/src-main/desk/router'],
               allowTypeImports: true,
               message: 'Import only the router type (import type).',
             },

@@ -3,7 +3,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient } from '@trpc/client';
-import type { LocalRouter } from '../src-main/local/router';
+import type { LocalRouter } from '../src-main/desk/router';
 import './app/i18n';
 import './app/styles.css';
 import { TRPCProvider } from './app/trpc';

@@ -13,7 +13,8 @@ import {
 import { decideTake } from '../../src-shared/calls/fifo';
 import { DomainError } from '../../src-shared/errors';
 import { CALL_HANDLER_ROLES } from '../../src-shared/roles';
-import { Call, CallEvent, type CallEventRow, type CallRow } from '../store/entities';
+import { Call, type CallEventRow, type CallRow } from '../store/entities';
+import { recordCallEvent } from './callEvents';
 import { defineMutation, type MutationContext } from '../mutations/define';
 import { selectRow, selectRows } from '../store/rowSql';
 
@@ -40,22 +41,14 @@ function assertTaker(call: CallRow, actor: { userId: string }): void {
   }
 }
 
-async function record(
-  { write, actor, newId }: MutationContext,
+function record(
+  ctx: MutationContext,
   callId: string,
   kind: CallEventRow['kind'],
   at: string,
   data: Record<string, unknown>,
 ): Promise<void> {
-  await write.insert(CallEvent, {
-    id: newId(),
-    callId,
-    kind,
-    at,
-    actorId: actor.userId,
-    actorName: actor.name,
-    data: JSON.stringify(data),
-  });
+  return recordCallEvent(ctx, callId, kind, at, data);
 }
 
 /** The detail fields that differ between the call and the update, as {field: [from, to]}. */

@@ -1,19 +1,13 @@
 // The call log's procedures on the local router. Writes go through the named
-// mutations; instants and ids the renderer leaves out are filled in here, so
-// the outbox holds fully determined arguments.
+// mutations; instants and ids the renderer leaves out are filled in here
+// (stampedMutation, or by hand where a time typed in must not lie in the
+// future), so the outbox holds fully determined arguments.
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
-import {
-  callAbandonArgs,
-  callCalledBackArgs,
-  callFinishArgs,
-  callHistoryQuery,
-  callLogArgs,
-  callTakeArgs,
-  callUpdateArgs,
-} from '../../src-shared/calls/schemas';
+import { callFinishArgs, callHistoryQuery, callLogArgs } from '../../src-shared/calls/schemas';
 import { DomainError } from '../../src-shared/errors';
 import { fieldError } from '../local/fieldError';
+import { stampedMutation } from '../local/stampedMutation';
 import { actorProcedure, router } from '../local/trpc';
 import {
   callAbandon,
@@ -60,11 +54,7 @@ export const callsRouter = router({
   customers: actorProcedure.query(({ ctx }) => customersWithWorkplaces(ctx.desk.store.dataSource.manager)),
   /** Missed calls waiting for a call-back, oldest first (issue 6). */
   missed: actorProcedure.query(({ ctx }) => missedCalls(ctx.desk.store.dataSource.manager)),
-  calledBack: actorProcedure
-    .input(callCalledBackArgs.partial({ at: true }))
-    .mutation(({ ctx, input }) =>
-      ctx.desk.mutations.run(callCalledBack, { ...input, at: input.at ?? now() }, ctx.actor),
-    ),
+  calledBack: stampedMutation(callCalledBack, { at: 'at', clientInstant: true }),
 
   log: actorProcedure.input(callLogArgs.partial({ id: true, arrivedAt: true })).mutation(({ ctx, input }) => {
     notInFuture('arrivedAt', input.arrivedAt);
@@ -80,23 +70,11 @@ export const callsRouter = router({
     if (!first) return null;
     return ctx.desk.mutations.run(callTake, { callId: first.id, at: now() }, ctx.actor);
   }),
-  take: actorProcedure
-    .input(callTakeArgs.partial({ at: true }))
-    .mutation(({ ctx, input }) =>
-      ctx.desk.mutations.run(callTake, { ...input, at: input.at ?? now() }, ctx.actor),
-    ),
-  update: actorProcedure
-    .input(callUpdateArgs.partial({ at: true }))
-    .mutation(({ ctx, input }) =>
-      ctx.desk.mutations.run(callUpdate, { ...input, at: input.at ?? now() }, ctx.actor),
-    ),
+  take: stampedMutation(callTake, { at: 'at', clientInstant: true }),
+  update: stampedMutation(callUpdate, { at: 'at', clientInstant: true }),
   finish: actorProcedure.input(callFinishArgs.partial({ endedAt: true })).mutation(({ ctx, input }) => {
     notInFuture('endedAt', input.endedAt);
     return ctx.desk.mutations.run(callFinish, { ...input, endedAt: input.endedAt ?? now() }, ctx.actor);
   }),
-  abandon: actorProcedure
-    .input(callAbandonArgs.partial({ at: true }))
-    .mutation(({ ctx, input }) =>
-      ctx.desk.mutations.run(callAbandon, { ...input, at: input.at ?? now() }, ctx.actor),
-    ),
+  abandon: stampedMutation(callAbandon, { at: 'at', clientInstant: true }),
 });

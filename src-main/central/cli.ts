@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline/promises';
 import { createUser, countUsers } from './auth/users';
 import { openCentralStore } from './store/openCentralStore';
 import { startCentralServer } from './server';
-import { smtpSettingsFrom } from './messages/config';
+import { smtpSettingsFrom } from './mail/config';
 import { ctiTokenFrom } from './cti/handler';
 import { compactChangeLog } from './sync/pull';
 import { readCounter, SERVER_VERSION } from './sync/changeLog';

@@ -24,7 +24,7 @@ import { readCounter, SERVER_VERSION } from './sync/changeLog';
 import { pullChanges, snapshotInfo, snapshotPage } from './sync/pull';
 import { PushOrderError, pushMutations } from './sync/push';
 import { ctiEventsQuery } from '../../src-shared/calls/cti';
-import { listCtiEvents } from './cti/handler';
+import { listPhoneEvents } from '../calls';
 import { listAudit, auditQuery } from './audit';
 import { authedProcedure, publicProcedure, roleProcedure, router } from './trpc';
 
@@ -164,9 +164,10 @@ export const centralRouter = router({
         }),
       ),
     /** The phone system's events and what became of them (issue 6). */
-    ctiEvents: adminProcedure
-      .input(ctiEventsQuery)
-      .query(({ ctx, input }) => listCtiEvents(ctx.store, input)),
+    ctiEvents: adminProcedure.input(ctiEventsQuery).query(({ ctx, input }) =>
+      // withStore: on SQLite the one connection may be inside a push; read between them.
+      withStore(ctx.store, () => listPhoneEvents(ctx.store.dataSource.manager, input)),
+    ),
     audit: adminProcedure.input(auditQuery).query(({ ctx, input }) => listAudit(ctx.store, input)),
   }),
 });

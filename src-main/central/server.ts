@@ -16,8 +16,8 @@ import { createLocalNotifier, createPostgresNotifier, type ChangeNotifier } from
 import { openCentralStore, type CentralStore } from './store/openCentralStore';
 import { createServerMutations, type ServerMutations } from './sync/serverMutations';
 import { createCtiHandler, CTI_MAX_BODY_BYTES, CTI_PATH } from './cti/handler';
-import type { SmtpSettings } from './messages/config';
-import { startMessageSender } from './messages/sender';
+import type { SmtpSettings } from './mail/config';
+import { startMessageSender } from './mail/sender';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 

@@ -2,9 +2,9 @@
 // caller's session), the shared error shape, and procedure builders that
 // require a valid session and, where asked, a role. Roles are checked here,
 // on the server, for every procedure (DESIGN.md "Security").
-import { initTRPC, TRPCError } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
 import type { Role } from '../../src-shared/roles';
-import { formatError, toClientError } from '../trpc/errorShape';
+import { initRouterKit } from '../trpc/errorShape';
 import { resolveSession } from './auth/sessions';
 import { actorOf } from './auth/users';
 import type { ChangeNotifier } from './notifier';
@@ -20,18 +20,10 @@ export interface CentralContext {
   ip: string;
 }
 
-const t = initTRPC
-  .context<CentralContext>()
-  .create({ errorFormatter: formatError, sse: { ping: { enabled: true, intervalMs: 15_000 } } });
+const kit = initRouterKit<CentralContext>({ sse: { ping: { enabled: true, intervalMs: 15_000 } } });
 
-const errors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok) throw toClientError(result.error);
-  return result;
-});
-
-export const router = t.router;
-export const publicProcedure = t.procedure.use(errors);
+export const router = kit.router;
+export const publicProcedure = kit.publicProcedure;
 
 /** A valid, unexpired session of an active user; 401 without saying which part failed. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {

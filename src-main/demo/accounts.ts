@@ -7,6 +7,7 @@ import { DEMO_ACTORS } from './generate';
 import { countUsers, createUser, findUserByName } from '../central/auth/users';
 import { createSession } from '../central/auth/sessions';
 import type { Desk } from '../desk/openDesk';
+import type { CentralServer } from '../central/server';
 
 export const DEMO_PASSWORD = 'demo-passord-2026';
 
@@ -23,8 +24,9 @@ function username(name: string): string {
 
 export async function provisionDemoAccounts(
   desk: Desk,
+  /** The central store the host runs for this desk; null when the desk uses a remote one. */
+  central: CentralServer | null,
 ): Promise<Array<{ username: string; name: string; role: string }>> {
-  const central = desk.embeddedCentral;
   if (!central)
     throw new Error(
       'Demo data needs a desk with its own (embedded) central store; this desk uses a remote one.',

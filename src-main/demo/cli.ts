@@ -1,7 +1,7 @@
 // `npm run demo -- --data-dir DIR [--calls N] [--seed N] [--force]`: fills a
 // desk with demo calls and prints a one-line summary. Refuses (exit 2) a desk
 // that already has calls, unless --force, and a store it must not open.
-import { openDesk } from '../desk/openDesk';
+import { openHostedDesk } from '../host/openHostedDesk';
 import { parseDeskOptions } from '../host/options';
 import { StoreRefusedError } from '../store/openLocalStore';
 import { DemoRefusedError, fillDemoData } from './generate';
@@ -30,9 +30,12 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  let desk;
+  let desk, central;
   try {
-    desk = await openDesk(options.dataDir, { centralUrl: options.centralUrl, autoSync: false });
+    ({ desk, central } = await openHostedDesk(options.dataDir, {
+      centralUrl: options.centralUrl,
+      autoSync: false,
+    }));
   } catch (e) {
     console.error(
       e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`,
@@ -40,7 +43,7 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const accounts = await provisionDemoAccounts(desk);
+    const accounts = await provisionDemoAccounts(desk, central);
     const s = await fillDemoData(desk, { calls, seed, force: argv.includes('--force') });
     await desk.sync?.syncNow();
     const o = s.outcomes;

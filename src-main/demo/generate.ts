@@ -1,13 +1,13 @@
 // Demo data for a desk: a few weeks of realistic, seeded call traffic written
 // ONLY through the named call mutations (so the outbox holds every change).
 // It does not choose the desk's profile and never writes tables directly.
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import type { FinishOutcome as CallOutcome } from '../../src-shared/calls/schemas';
 import { DomainError } from '../../src-shared/errors';
 import type { Actor } from '../../src-shared/roles';
 import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
+import { publicHolidayDates } from '../../src-shared/sla/holidays';
 import { callAbandon, callFinish, callLog, callTake } from '../calls/mutations';
 import { customersWithWorkplaces } from '../calls/queries';
 import type { Desk } from '../desk/openDesk';
@@ -306,13 +306,7 @@ interface ServiceDay {
 
 /** The last `count` service days (Mon–Fri, not public holidays) up to today. */
 function serviceDays(now: DateTime, count: number): ServiceDay[] {
-  const hd = new Holidays('NO', { types: ['public'] });
-  const holidays = new Set(
-    [now.year - 1, now.year].flatMap((y) =>
-      hd.getHolidays(y).flatMap((h) => (h.type === 'public' ? [h.date.slice(0, 10)] : [])),
-    ),
-  );
-  const isOpen = (d: DateTime) => d.weekday <= 5 && !holidays.has(d.toISODate()!);
+  const isOpen = (d: DateTime) => d.weekday <= 5 && !publicHolidayDates('NO', d.year).has(d.toISODate()!);
   const days: ServiceDay[] = [];
   const today = now.startOf('day');
   const nowMinutes = now.hour * 60 + now.minute;

@@ -1,45 +1,42 @@
 // A desk: the local store, this installation's client id, the mutation
-// runner, who is signed in, and the sync engine. With no central store
-// configured it runs one inside the same process (SQLite, loopback, random
-// port), so one machine works out of the box; given a URL it is a client of
-// that server. Electron main and browser mode both host a desk.
-import { join } from 'node:path';
+// runner, who is signed in, the sync engine and the feed of changed tables.
+// It syncs with the central store at the URL it is given; the host (browser
+// mode or Electron main) starts an embedded central store first where none
+// is configured and hands it over (host/openHostedDesk.ts), so the desk
+// itself never imports the central store.
 import { uuidv7 } from 'uuidv7';
-import type { Actor } from '../../src-shared/roles';
-import type { SmtpSettings } from '../central/messages/config';
-import { startCentralServer, type CentralServer } from '../central/server';
-import { createMutationRunner, type MutationRunner } from '../mutations/runner';
-import { openLocalStore, type LocalStore } from '../store/openLocalStore';
+import { SYNC_STATE_TOPIC } from '../../src-shared/sync/status';
+import type { DeskContext } from '../local/context';
+import { createTableChanges } from '../local/tableChanges';
+import { createMutationRunner } from '../mutations/runner';
+import { readSetting, writeSetting } from '../store/localSettings';
+import { openLocalStore } from '../store/openLocalStore';
 import { SyncClient } from '../sync/syncClient';
-import { readSetting, writeSetting } from './localSettings';
 import { actorOf, SessionStore, type SecretBox } from './session';
+import { staffDirectory } from './staffDirectory';
+
+/** A central store running in the host's process, which the desk closes with itself. */
+export interface EmbeddedCentral {
+  url: string;
+  close(): Promise<void>;
+}
 
 export interface DeskOptions {
-  /** The central store to sync with; undefined runs an embedded one, null runs none (no sync at all). */
+  /** The central store to sync with; null runs none (no sync at all: tests of the local store alone). */
   centralUrl?: string | null;
+  /** The host's embedded central store (its url is the one synced with); closed with the desk. */
+  embeddedCentral?: EmbeddedCentral | null;
   secretBox?: SecretBox | null;
   /** How often to sync without a poke (ms). */
   pollMs?: number;
   /** Sync by itself (default). Tests turn it off and call sync.syncNow() where they mean to. */
   autoSync?: boolean;
-  /** SMTP for the embedded central store's e-mail to reporters (ignored with a centralUrl). */
-  smtp?: SmtpSettings;
-  /** The phone system's secret for the embedded central store's CTI endpoint (ignored with a centralUrl). */
-  ctiToken?: string;
 }
 
-export interface Desk {
-  store: LocalStore;
-  clientId: string;
-  dataDir: string;
-  mutations: MutationRunner;
+export interface Desk extends DeskContext {
   sessions: SessionStore;
-  /** Absent only when opened with centralUrl: null (tests of the local store alone). */
   sync: SyncClient | null;
-  /** The central store running inside this process, when no URL was configured. */
-  embeddedCentral: CentralServer | null;
-  /** Who acts on this desk: the signed-in user (also while offline with an expired session). */
-  profile(): Promise<Actor | null>;
+  embeddedCentral: EmbeddedCentral | null;
   close(): Promise<void>;
 }
 
@@ -51,30 +48,26 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
     clientId = uuidv7();
     await writeSetting(manager, 'clientId', clientId);
   }
+  const changes = createTableChanges();
   let sync: SyncClient | null = null;
-  const mutations = createMutationRunner(store.dataSource, clientId, () => sync?.syncSoon());
+  const mutations = createMutationRunner(store.dataSource, clientId, (tables) => {
+    changes.notify(tables);
+    sync?.syncSoon();
+  });
   const sessions = new SessionStore(manager, opts.secretBox ?? null);
 
-  let embeddedCentral: CentralServer | null = null;
-  let centralUrl = opts.centralUrl ?? null;
-  if (opts.centralUrl === undefined) {
-    embeddedCentral = await startCentralServer({
-      dataDir: join(dataDir, 'central'),
-      port: 0,
-      quiet: true,
-      smtp: opts.smtp,
-      ctiToken: opts.ctiToken,
-    });
-    centralUrl = embeddedCentral.url;
-  }
+  const embeddedCentral = opts.embeddedCentral ?? null;
+  const centralUrl = embeddedCentral?.url ?? opts.centralUrl ?? null;
   if (centralUrl) {
     sync = new SyncClient(store.dataSource, mutations, sessions, clientId, centralUrl, {
       pollMs: opts.pollMs,
+      onTablesChanged: (tables) => changes.notify(tables),
     });
+    sync.onChange(() => changes.notify([SYNC_STATE_TOPIC]));
     if (opts.autoSync !== false) sync.start();
   }
 
-  return {
+  const desk: Desk = {
     store,
     clientId,
     dataDir,
@@ -82,6 +75,7 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
     sessions,
     sync,
     embeddedCentral,
+    changes,
     async profile() {
       const current = await sessions.current();
       if (!current) return null;
@@ -91,10 +85,12 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
       if (expired && sync && (await sync.getStatus()).online) return null;
       return actorOf(current.user);
     },
+    staffDirectory: () => staffDirectory(desk),
     async close() {
       await sync?.stop();
       await embeddedCentral?.close();
       await store.close();
     },
   };
+  return desk;
 }

@@ -5,19 +5,15 @@
 // change is in). Tokens are sealed by a SecretBox: Electron's safeStorage in
 // the desktop app; without a box (browser mode) they stay in memory only.
 import type { EntityManager } from 'typeorm';
-import type { Actor, Role } from '../../src-shared/roles';
-import { readSetting, writeSetting } from './localSettings';
+import type { Actor } from '../../src-shared/roles';
+import type { SessionUser } from '../../src-shared/session';
+import { readSetting, writeSetting } from '../store/localSettings';
+
+export type { SessionUser };
 
 export interface SecretBox {
   seal(plain: string): string;
   open(sealed: string): string;
-}
-
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
 }
 
 interface Credential {

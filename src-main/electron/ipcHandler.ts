@@ -4,7 +4,7 @@
 // without the Electron binary; main.ts wires it to ipcMain.
 import { z } from 'zod';
 import type { IpcHttpRequest, IpcHttpResponse } from '../../src-shared/ipc';
-import type { LocalHandler } from '../local/handler';
+import type { LocalHandler } from '../desk/handler';
 
 const MAX_BODY_CHARS = 1024 * 1024;
 /** Requests are rebuilt against this fixed origin: the renderer cannot point them elsewhere. */

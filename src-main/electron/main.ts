@@ -6,9 +6,10 @@ import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { IPC_TRPC_CHANNEL } from '../../src-shared/ipc';
-import { openDesk, type Desk } from '../desk/openDesk';
+import type { Desk } from '../desk/openDesk';
+import { openHostedDesk } from '../host/openHostedDesk';
 import type { SecretBox } from '../desk/session';
-import { createLocalHandler } from '../local/handler';
+import { createLocalHandler } from '../desk/handler';
 import { parseDeskOptions, DATA_DIR_ENV } from '../host/options';
 import { StoreRefusedError } from '../store/openLocalStore';
 import { createIpcRequestHandler, isTrustedSender } from './ipcHandler';
@@ -42,12 +43,12 @@ async function boot(): Promise<void> {
   }
   const dataDir = hasDir ? options.dataDir : app.getPath('userData');
   try {
-    desk = await openDesk(dataDir, {
+    ({ desk } = await openHostedDesk(dataDir, {
       centralUrl: options.centralUrl,
       smtp: options.smtp,
       ctiToken: options.ctiToken,
       secretBox: safeStorageBox(),
-    });
+    }));
   } catch (e) {
     const message =
       e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`;

@@ -8,7 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { TRPC_ENDPOINT, type LocalHandler } from '../local/handler';
+import { TRPC_ENDPOINT, type LocalHandler } from '../desk/handler';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {

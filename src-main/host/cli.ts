@@ -1,9 +1,9 @@
 // `npm run start:browser`: runs one desk in browser mode and prints its URL.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { redactedUrl } from '../central/messages/config';
-import { openDesk } from '../desk/openDesk';
-import { createLocalHandler } from '../local/handler';
+import { redactedUrl } from '../central/mail/config';
+import { openHostedDesk } from './openHostedDesk';
+import { createLocalHandler } from '../desk/handler';
 import { StoreRefusedError } from '../store/openLocalStore';
 import { startBrowserHost } from './browserHost';
 import { parseDeskOptions } from './options';
@@ -16,13 +16,13 @@ async function main(): Promise<void> {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(2);
   }
-  let desk;
+  let desk, central;
   try {
-    desk = await openDesk(options.dataDir, {
+    ({ desk, central } = await openHostedDesk(options.dataDir, {
       centralUrl: options.centralUrl,
       smtp: options.smtp,
       ctiToken: options.ctiToken,
-    });
+    }));
   } catch (e) {
     console.error(
       e instanceof StoreRefusedError ? e.message : `Could not open the desk's data: ${String(e)}`,
@@ -38,8 +38,8 @@ async function main(): Promise<void> {
         ? `E-mail to reporters: via ${redactedUrl(options.smtp.url)}, from ${options.smtp.from}`
         : 'E-mail to reporters is off: no SMTP configured (--smtp-url)',
     );
-    if (options.ctiToken && desk.embeddedCentral) {
-      console.log(`Phone system events: POST ${desk.embeddedCentral.url}/api/v1/cti/<--cti-token>`);
+    if (options.ctiToken && central) {
+      console.log(`Phone system events: POST ${central.url}/api/v1/cti/<--cti-token>`);
     }
   }
   console.log(`Browser mode: open ${host.url}`);

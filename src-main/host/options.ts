@@ -3,7 +3,7 @@
 // Electron's app.getPath('userData') gives), so several desks can run side by side.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { smtpSettingsFrom, SMTP_URL_FLAG, type SmtpSettings } from '../central/messages/config';
+import { smtpSettingsFrom, SMTP_URL_FLAG, type SmtpSettings } from '../central/mail/config';
 import { ctiTokenFrom } from '../central/cti/handler';
 
 export const APP_NAME = 'ROR-IKT Kundeservice';

@@ -1,26 +1,20 @@
-// tRPC for the desk's local router: context, error shape and the procedure
-// builders. Domain errors and validation errors leave here with their field
-// names and codes so the renderer can show them next to the right input.
-import { initTRPC, TRPCError } from '@trpc/server';
+// tRPC for the desk's local router: context (the desk, as local/context.ts
+// describes it) and the procedure builders. Domain errors and validation
+// errors leave with their field names and codes (trpc/errorShape.ts) so the
+// renderer can show them next to the right input.
+import { TRPCError } from '@trpc/server';
 import { DomainError } from '../../src-shared/errors';
-import { formatError, toClientError } from '../trpc/errorShape';
-import type { Desk } from '../desk/openDesk';
+import { initRouterKit } from '../trpc/errorShape';
+import type { DeskContext } from './context';
 
 export interface LocalContext {
-  desk: Desk;
+  desk: DeskContext;
 }
 
-const t = initTRPC.context<LocalContext>().create({ errorFormatter: formatError });
+const kit = initRouterKit<LocalContext>();
 
-/** Turns rule violations and late validation failures into proper client errors. */
-const domainErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok) throw toClientError(result.error);
-  return result;
-});
-
-export const router = t.router;
-export const publicProcedure = t.procedure.use(domainErrors);
+export const router = kit.router;
+export const publicProcedure = kit.publicProcedure;
 
 /** Procedures that act for someone: somebody must be signed in on this desk (an expired session still counts offline). */
 export const actorProcedure = publicProcedure.use(async ({ ctx, next }) => {

@@ -66,8 +66,8 @@ export async function applyMutation<R>(
 export function createMutationRunner(
   dataSource: DataSource,
   clientId: string,
-  /** Called after each committed mutation (the sync engine pushes soon after). */
-  onCommitted: () => void = () => undefined,
+  /** Called after each committed mutation with the tables it wrote (the sync engine pushes soon after). */
+  onCommitted: (tables: ReadonlySet<string>) => void = () => undefined,
 ): MutationRunner {
   // One SQLite connection: transactions must not interleave, so they queue.
   let tail: Promise<unknown> = Promise.resolve();
@@ -84,6 +84,7 @@ export function createMutationRunner(
       const parse = (raw: unknown) => mutation.args.parse(raw) as unknown;
       const ready = typeof rawArgs === 'function' ? null : parse(rawArgs);
       const mutationId = uuidv7();
+      let tables: ReadonlySet<string> = new Set();
       const result = await serially(() =>
         dataSource.transaction(async (manager) => {
           const args = ready ?? parse(await (rawArgs as (m: EntityManager) => Promise<unknown>)(manager));
@@ -103,10 +104,11 @@ export function createMutationRunner(
             undo: JSON.stringify(touched),
             createdAt: new Date().toISOString(),
           });
+          tables = new Set([...touched.map((t) => t.entity), Outbox.options.name]);
           return result;
         }),
       );
-      onCommitted();
+      onCommitted(tables);
       return result;
     },
     exclusive: (work) => serially(work),

@@ -1,9 +1,8 @@
 // SLA procedures on the local router: the settings in force, changing them,
 // and a preview of the deadlines a priority would get (shown next to every
 // priority choice in the UI).
-import Holidays from 'date-holidays';
 import { z } from 'zod';
-import { computeDeadlines, PRIORITIES, slaSettingsSchema } from '../../src-shared/sla';
+import { computeDeadlines, PRIORITIES, publicHolidays, slaSettingsSchema } from '../../src-shared/sla';
 import { instantSchema } from '../../src-shared/time';
 import { actorProcedure, publicProcedure, router } from '../local/trpc';
 import { slaSetSettings } from './mutations';
@@ -33,17 +32,7 @@ export const slaRouter = router({
     .query(async ({ ctx, input }) => {
       const country = (await slaInForce(ctx.desk.store.dataSource.manager)).settings.calendar.holidayCountry;
       if (!country) return [];
-      // Two holidays can share a date (Whit Monday on 17 May 2027): one line per date.
-      const byDate = new Map<string, string[]>();
-      for (const h of new Holidays(country, { types: ['public'] }).getHolidays(
-        input.year,
-        input.language === 'nb' ? 'no' : 'en',
-      )) {
-        if (h.type !== 'public') continue;
-        const date = h.date.slice(0, 10);
-        byDate.set(date, [...(byDate.get(date) ?? []), h.name]);
-      }
-      return [...byDate].map(([date, names]) => ({ date, name: names.join(' / ') }));
+      return publicHolidays(country, input.year, input.language === 'nb' ? 'no' : 'en');
     }),
   preview: publicProcedure
     .input(z.object({ priority: z.enum(PRIORITIES), openedAt: instantSchema.optional() }))

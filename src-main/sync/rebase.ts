@@ -6,7 +6,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../../src-shared/roles';
 import type { ChangeEntry } from '../../src-shared/sync/protocol';
-import { MUTATIONS } from '../mutations/registry';
+import { MUTATIONS } from '../domains';
 import { applyMutation } from '../mutations/runner';
 import type { TouchedRow } from '../mutations/rowWriter';
 import { Outbox, RejectedMutation, SYNCED_ENTITIES, type OutboxRow } from '../store/entities';
@@ -23,17 +23,18 @@ async function pending(manager: EntityManager): Promise<OutboxRow[]> {
   return manager.find(Outbox, { order: { seq: 'ASC' } });
 }
 
-async function undo(manager: EntityManager, entries: OutboxRow[]): Promise<void> {
+async function undo(manager: EntityManager, entries: OutboxRow[], tables: Set<string>): Promise<void> {
   for (const entry of [...entries].reverse()) {
     const touched = JSON.parse(entry.undo) as TouchedRow[];
     for (const t of [...touched].reverse()) {
+      tables.add(t.entity);
       if (t.before === null) await deleteRow(manager, t.entity, t.id);
       else await upsertRow(manager, t.entity, t.before);
     }
   }
 }
 
-async function redo(manager: EntityManager, entries: OutboxRow[]): Promise<void> {
+async function redo(manager: EntityManager, entries: OutboxRow[], tables: Set<string>): Promise<void> {
   for (const entry of entries) {
     const def = MUTATIONS.get(entry.name);
     let touched: TouchedRow[] = [];
@@ -54,6 +55,7 @@ async function redo(manager: EntityManager, entries: OutboxRow[]): Promise<void>
         await manager.query('RELEASE SAVEPOINT redo');
       }
     }
+    for (const t of touched) tables.add(t.entity);
     await manager.update(Outbox, { seq: entry.seq }, { undo: JSON.stringify(touched) });
   }
 }
@@ -127,15 +129,19 @@ async function applyServerRows(manager: EntityManager, rows: ChangeEntry[]): Pro
 /**
  * In one transaction: undo the pending mutations, apply the server's rows,
  * move rejected mutations to the needs-attention list, and redo what is
- * still pending on top.
+ * still pending on top. Returns the tables it wrote (for live screens).
  */
 export async function rebase(
   manager: EntityManager,
   change: { rows?: ChangeEntry[]; rejected?: Rejection[] },
-): Promise<void> {
+): Promise<Set<string>> {
+  const tables = new Set<string>();
   const before = await pending(manager);
-  await undo(manager, before);
-  if (change.rows?.length) await applyServerRows(manager, change.rows);
+  await undo(manager, before, tables);
+  if (change.rows?.length) {
+    await applyServerRows(manager, change.rows);
+    for (const c of change.rows) tables.add(c.entity);
+  }
   const rejected = new Map((change.rejected ?? []).map((r) => [r.mutationId, r]));
   const now = new Date().toISOString();
   for (const entry of before) {
@@ -156,6 +162,8 @@ export async function rebase(
       dismissedAt: null,
     });
     await manager.delete(Outbox, { seq: entry.seq });
+    tables.add(RejectedMutation.options.name).add(Outbox.options.name);
   }
-  await redo(manager, await pending(manager));
+  await redo(manager, await pending(manager), tables);
+  return tables;
 }

@@ -14,29 +14,15 @@ import {
   type PushedMutation,
   type SnapshotPage,
 } from '../../src-shared/sync/protocol';
-import { readSetting, writeSetting } from '../desk/localSettings';
+import type { SyncState, SyncStatus } from '../../src-shared/sync/status';
+import { readSetting, writeSetting } from '../store/localSettings';
 import type { SessionStore } from '../desk/session';
 import type { MutationRunner } from '../mutations/runner';
 import { Outbox, RejectedMutation, SYNCED_ENTITIES } from '../store/entities';
 import { createCentralClient, type CentralClient } from './centralClient';
 import { acknowledgeApplied, rebase, type Rejection } from './rebase';
 
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'signedOut' | 'versionBlocked';
-
-export interface SyncStatus {
-  centralUrl: string;
-  online: boolean;
-  state: SyncState;
-  pending: number;
-  rejected: number;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  /** During a first sync (or after `reset`): rows fetched of rows to fetch. */
-  bootstrap: { done: number; total: number } | null;
-  /** Pending changes waiting for their author to sign in again. */
-  waitingFor: string | null;
-  cursor: number;
-}
+export type { SyncState, SyncStatus };
 
 interface Persisted {
   cursor: number;
@@ -82,7 +68,11 @@ export class SyncClient {
     private readonly sessions: SessionStore,
     private readonly clientId: string,
     readonly centralUrl: string,
-    private readonly opts: { pollMs?: number } = {},
+    private readonly opts: {
+      pollMs?: number;
+      /** Told which local tables each acknowledged push, rebase and pulled page wrote (live screens). */
+      onTablesChanged?: (tables: ReadonlySet<string>) => void;
+    } = {},
   ) {
     this.status.centralUrl = centralUrl;
     this.client = createCentralClient(centralUrl, () => this.tokenForPull);
@@ -263,12 +253,14 @@ export class SyncClient {
           ? [{ mutationId: r.mutationId, code: r.code, reason: r.reason, details: r.details }]
           : [],
       );
-      await this.mutations.exclusive(() =>
+      const tables = await this.mutations.exclusive(() =>
         this.dataSource.transaction(async (m) => {
           await acknowledgeApplied(m, applied);
-          if (rejected.length) await rebase(m, { rejected });
+          const written = rejected.length ? await rebase(m, { rejected }) : new Set<string>();
+          return written.add(Outbox.options.name);
         }),
       );
+      this.opts.onTablesChanged?.(tables);
       this.changed();
       const blocked = response.results.find((r) => r.status === 'versionNotSupported');
       if (blocked && blocked.status === 'versionNotSupported') throw new VersionBlocked(blocked.reason);
@@ -299,13 +291,15 @@ export class SyncClient {
       // The next page is on its way while this one is written.
       if (page.more) next = fetchPage(page.cursor);
       if (page.changes.length > 0 || page.cursor !== cursor) {
-        await this.mutations.exclusive(() =>
+        const tables = await this.mutations.exclusive(() =>
           this.dataSource.transaction(async (m) => {
-            await rebase(m, { rows: page.changes });
+            const written = await rebase(m, { rows: page.changes });
             const p = (await readSetting<Persisted>(m, SYNC_KEY)) ?? { cursor: 0, lastSyncAt: null };
             await writeSetting(m, SYNC_KEY, { ...p, cursor: page.cursor });
+            return written;
           }),
         );
+        this.opts.onTablesChanged?.(tables);
         this.changed();
       }
       cursor = page.cursor;
@@ -335,9 +329,10 @@ export class SyncClient {
           if (rows.length < BOOTSTRAP_TX_ROWS && next) continue;
           const batch = rows;
           rows = [];
-          await this.mutations.exclusive(() =>
+          const tables = await this.mutations.exclusive(() =>
             this.dataSource.transaction((m) => rebase(m, { rows: batch })),
           );
+          this.opts.onTablesChanged?.(tables);
           this.status.bootstrap.done += batch.length;
           this.changed();
         }

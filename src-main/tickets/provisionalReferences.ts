@@ -3,7 +3,7 @@
 // creation uses no number.
 import type { EntityManager } from 'typeorm';
 import { provisionalReference } from '../../src-shared/references';
-import { readSetting, writeSetting } from '../desk/localSettings';
+import { readSetting, writeSetting } from '../store/localSettings';
 
 const PROVISIONAL_COUNTER = 'provisionalReferenceCounter';
 

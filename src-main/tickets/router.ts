@@ -4,23 +4,9 @@
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
 import { DomainError } from '../../src-shared/errors';
-import {
-  ticketAgreedPlanArgs,
-  ticketAssignArgs,
-  ticketCloseArgs,
-  ticketCreateInput,
-  ticketEditArgs,
-  ticketListQuery,
-  ticketNoteArgs,
-  ticketReopenArgs,
-  ticketResolveArgs,
-  ticketRespondArgs,
-  ticketResumeArgs,
-  ticketStartArgs,
-  ticketTemporarySolutionArgs,
-  ticketWorkArgs,
-} from '../../src-shared/tickets/schemas';
+import { ticketCreateInput, ticketListQuery } from '../../src-shared/tickets/schemas';
 import { fieldError } from '../local/fieldError';
+import { stampedMutation } from '../local/stampedMutation';
 import { actorProcedure, router } from '../local/trpc';
 import {
   ticketAgreedPlan,
@@ -39,7 +25,6 @@ import {
 } from './mutations';
 import { nextProvisionalReference } from './provisionalReferences';
 import { knownSystems, listTickets, SearchTooShortError, ticketDetail, ticketForCall } from './queries';
-import { staffDirectory } from './staff';
 
 const now = () => new Date().toISOString();
 const idParam = z.object({ id: z.uuid() });
@@ -63,7 +48,7 @@ export const ticketsRouter = router({
     .query(({ ctx, input }) => ticketForCall(ctx.desk.store.dataSource.manager, input.callId)),
   systems: actorProcedure.query(({ ctx }) => knownSystems(ctx.desk.store.dataSource.manager)),
   /** People a ticket can be assigned to (from the central store; the last list seen while offline). */
-  staff: actorProcedure.query(({ ctx }) => staffDirectory(ctx.desk)),
+  staff: actorProcedure.query(({ ctx }) => ctx.desk.staffDirectory()),
 
   create: actorProcedure.input(ticketCreateInput).mutation(({ ctx, input }) =>
     ctx.desk.mutations.run(
@@ -78,56 +63,16 @@ export const ticketsRouter = router({
       ctx.actor,
     ),
   ),
-  edit: actorProcedure
-    .input(ticketEditArgs.omit({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(ticketEdit, { ...input, at: now() }, ctx.actor)),
-  assign: actorProcedure
-    .input(ticketAssignArgs.omit({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(ticketAssign, { ...input, at: now() }, ctx.actor)),
-  start: actorProcedure
-    .input(ticketStartArgs.omit({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(ticketStart, { ...input, at: now() }, ctx.actor)),
-  agreedPlan: actorProcedure
-    .input(ticketAgreedPlanArgs.omit({ at: true }))
-    .mutation(({ ctx, input }) =>
-      ctx.desk.mutations.run(ticketAgreedPlan, { ...input, at: now() }, ctx.actor),
-    ),
-  temporarySolution: actorProcedure
-    .input(ticketTemporarySolutionArgs.omit({ at: true }))
-    .mutation(({ ctx, input }) =>
-      ctx.desk.mutations.run(ticketTemporarySolution, { ...input, at: now() }, ctx.actor),
-    ),
-  resume: actorProcedure
-    .input(ticketResumeArgs.omit({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(ticketResume, { ...input, at: now() }, ctx.actor)),
-  resolve: actorProcedure
-    .input(ticketResolveArgs.omit({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(ticketResolve, { ...input, at: now() }, ctx.actor)),
-  close: actorProcedure
-    .input(ticketCloseArgs.omit({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(ticketClose, { ...input, at: now() }, ctx.actor)),
-  reopen: actorProcedure
-    .input(ticketReopenArgs.omit({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(ticketReopen, { ...input, at: now() }, ctx.actor)),
-  respond: actorProcedure
-    .input(ticketRespondArgs.omit({ at: true }))
-    .mutation(({ ctx, input }) => ctx.desk.mutations.run(ticketRespond, { ...input, at: now() }, ctx.actor)),
-  note: actorProcedure
-    .input(ticketNoteArgs.omit({ at: true }).partial({ noteId: true }))
-    .mutation(({ ctx, input }) =>
-      ctx.desk.mutations.run(
-        ticketNote,
-        { ...input, noteId: input.noteId ?? uuidv7(), at: now() },
-        ctx.actor,
-      ),
-    ),
-  work: actorProcedure
-    .input(ticketWorkArgs.omit({ at: true }).partial({ workId: true }))
-    .mutation(({ ctx, input }) =>
-      ctx.desk.mutations.run(
-        ticketWork,
-        { ...input, workId: input.workId ?? uuidv7(), at: now() },
-        ctx.actor,
-      ),
-    ),
+  edit: stampedMutation(ticketEdit, { at: 'at' }),
+  assign: stampedMutation(ticketAssign, { at: 'at' }),
+  start: stampedMutation(ticketStart, { at: 'at' }),
+  agreedPlan: stampedMutation(ticketAgreedPlan, { at: 'at' }),
+  temporarySolution: stampedMutation(ticketTemporarySolution, { at: 'at' }),
+  resume: stampedMutation(ticketResume, { at: 'at' }),
+  resolve: stampedMutation(ticketResolve, { at: 'at' }),
+  close: stampedMutation(ticketClose, { at: 'at' }),
+  reopen: stampedMutation(ticketReopen, { at: 'at' }),
+  respond: stampedMutation(ticketRespond, { at: 'at' }),
+  note: stampedMutation(ticketNote, { at: 'at', id: 'noteId' }),
+  work: stampedMutation(ticketWork, { at: 'at', id: 'workId' }),
 });

@@ -1,7 +1,7 @@
 // One error shape for both routers (the desk's local one and the central
 // store's): validation errors keyed by field path, rule violations as a code
 // with details, SLA errors with their issues. Every client reads the same.
-import { TRPCError, type TRPCDefaultErrorShape } from '@trpc/server';
+import { initTRPC, TRPCError, type TRPCDefaultErrorShape } from '@trpc/server';
 import { ZodError } from 'zod';
 import { DomainError } from '../../src-shared/errors';
 import { SlaError } from '../../src-shared/sla';
@@ -56,4 +56,21 @@ export function toClientError(error: TRPCError): TRPCError {
     return new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
   }
   return error;
+}
+
+/**
+ * The tRPC instance both routers are built on (the desk's local one and the central store's): the
+ * shared error shape, and one middleware that turns rule violations and late validation failures
+ * into proper client errors, on every procedure.
+ */
+export function initRouterKit<Ctx extends object>(
+  opts: { sse?: { ping: { enabled: boolean; intervalMs: number } } } = {},
+) {
+  const t = initTRPC.context<Ctx>().create({ errorFormatter: formatError, ...opts });
+  const publicProcedure = t.procedure.use(async ({ next }) => {
+    const result = await next();
+    if (!result.ok) throw toClientError(result.error);
+    return result;
+  });
+  return { t, router: t.router, publicProcedure };
 }

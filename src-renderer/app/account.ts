@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import type { LocalRouter } from '../../src-main/local/router';
+import type { LocalRouter } from '../../src-main/desk/router';
 import type { Actor } from '../../src-shared/roles';
 import { domainCode } from './errors';
 import { useTRPC } from './trpc';

@@ -2,7 +2,7 @@
 // input field (validation) and one translated message for rule violations.
 import { TRPCClientError } from '@trpc/client';
 import type { TFunction } from 'i18next';
-import type { LocalRouter } from '../../src-main/local/router';
+import type { LocalRouter } from '../../src-main/desk/router';
 import { formatPhone } from '../../src-shared/phone';
 
 export type DeskError = TRPCClientError<LocalRouter>;

@@ -22,16 +22,34 @@ export function publicHolidayDates(country: string, year: number): ReadonlySet<s
   const key = `${country}:${year}`;
   let dates = yearCache.get(key);
   if (dates) return dates;
+  dates = new Set(publicHolidays(country, year).map((h) => h.date));
+  yearCache.set(key, dates);
+  return dates;
+}
+
+function holidaysOf(country: string): Holidays {
   let hd = instances.get(country);
   if (!hd) {
     hd = new Holidays(country, { types: ['public'] });
     instances.set(country, hd);
   }
-  const set = new Set<string>();
-  for (const h of hd.getHolidays(year)) {
-    if (h.type === 'public') set.add(h.date.slice(0, 10));
+  return hd;
+}
+
+/**
+ * The country's public holidays in a year with their names in a language ("no", "en", …), one line
+ * per date: two holidays on one date (Whit Monday on 17 May 2027) share it, their names joined.
+ */
+export function publicHolidays(
+  country: string,
+  year: number,
+  language?: string,
+): Array<{ date: string; name: string }> {
+  const byDate = new Map<string, string[]>();
+  for (const h of holidaysOf(country).getHolidays(year, language)) {
+    if (h.type !== 'public') continue;
+    const date = h.date.slice(0, 10);
+    byDate.set(date, [...(byDate.get(date) ?? []), h.name]);
   }
-  dates = set;
-  yearCache.set(key, dates);
-  return dates;
+  return [...byDate].map(([date, names]) => ({ date, name: names.join(' / ') }));
 }

@@ -23,7 +23,7 @@ export {
   MAX_YEAR,
   type ServiceCalendar,
 } from './calendar';
-export { publicHolidayDates } from './holidays';
+export { publicHolidayDates, publicHolidays } from './holidays';
 export {
   computeDeadlines,
   clockState,

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { callIdOf } from '../../src-main/central/cti/handler';
+import { callIdOf } from '../../src-main/calls';
 import { openDesk } from '../../src-main/desk/openDesk';
 import { createCentralClient } from '../../src-main/sync/centralClient';
 import { DESK_DB_FILE } from '../../src-main/store/storeIdentity';

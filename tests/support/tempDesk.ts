@@ -4,10 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import { openDesk, type Desk, type DeskOptions } from '../../src-main/desk/openDesk';
+import type { Desk } from '../../src-main/desk/openDesk';
+import { openHostedDesk, type HostedDeskOptions } from '../../src-main/host/openHostedDesk';
 import type { Role } from '../../src-shared/roles';
-import { createLocalHandler } from '../../src-main/local/handler';
-import type { LocalRouter } from '../../src-main/local/router';
+import { createLocalHandler } from '../../src-main/desk/handler';
+import type { LocalRouter } from '../../src-main/desk/router';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/browserHost';
 
 export function tempDir(prefix = 'desk-'): string {
@@ -22,8 +23,8 @@ export interface RunningDesk {
   stop(): Promise<void>;
 }
 
-export async function startDesk(dataDir = tempDir(), opts: DeskOptions = {}): Promise<RunningDesk> {
-  const desk = await openDesk(dataDir, { autoSync: false, ...opts });
+export async function startDesk(dataDir = tempDir(), opts: HostedDeskOptions = {}): Promise<RunningDesk> {
+  const { desk } = await openHostedDesk(dataDir, { autoSync: false, ...opts });
   const host = await startBrowserHost({
     handler: createLocalHandler(desk),
     rendererDir: join(dataDir, 'no-renderer'),

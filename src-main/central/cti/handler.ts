@@ -1,22 +1,18 @@
 // POST /api/v1/cti/:token — the phone system's events (Zammad's generic CTI
-// format, src-shared/calls/cti), each applied as the server mutation
-// call.phoneEvent (phoneEvent.ts), which also keeps it in cti_event with what
+// format, src-shared/calls/cti): the HTTP adapter that hands each event to
+// the calls domain as the server mutation call.phoneEvent
+// (src-main/calls/phoneEvent.ts), which also keeps it in cti_event with what
 // became of it, for the admin. The token is a configured secret compared in
 // constant time and never logged. Nothing a PBX sends can reorder the queue:
 // its order is the arrival time stamped here. A burst of events goes to the
 // database together (the server mutations' group commit).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import { LessThan } from 'typeorm';
-import { ZodError, type z } from 'zod';
-import { ctiEventSchema, ctiEventsQuery, formFields, type CtiEvent } from '../../../src-shared/calls/cti';
-import { CtiEvent as CtiEventEntity } from '../store/entities';
+import { ZodError } from 'zod';
+import { ctiEventSchema, formFields, type CtiEvent } from '../../../src-shared/calls/cti';
+import { phoneEvent } from '../../calls';
 import type { CentralStore } from '../store/openCentralStore';
 import type { ServerMutations } from '../sync/serverMutations';
-import { withStore } from '../store/serialize';
-import { phoneEvent } from './phoneEvent';
-
-export { callIdOf } from './phoneEvent';
 
 export const CTI_PATH = '/api/v1/cti/';
 
@@ -94,31 +90,5 @@ export function createCtiHandler(
         return { status: 503, body: { error: 'The event could not be applied; send it again' } };
       }
     },
-  };
-}
-
-/** The phone system's events, newest first, with what became of each (the admin's view). */
-export async function listCtiEvents(store: CentralStore, raw: z.input<typeof ctiEventsQuery>) {
-  const q = ctiEventsQuery.parse(raw);
-  const m = store.dataSource.manager;
-  // withStore: on SQLite the one connection may be inside a push; read between them.
-  const rows = await withStore(store, () =>
-    m.find(CtiEventEntity, {
-      where: q.before
-        ? [
-            { receivedAt: LessThan(q.before.receivedAt) },
-            { receivedAt: q.before.receivedAt, id: LessThan(q.before.id) },
-          ]
-        : {},
-      order: { receivedAt: 'DESC', id: 'DESC' },
-      take: q.limit,
-    }),
-  );
-  return {
-    items: rows.map((r) => ({ ...r, users: JSON.parse(r.users) as string[] })),
-    nextBefore:
-      rows.length === q.limit
-        ? { receivedAt: rows[rows.length - 1]!.receivedAt, id: rows[rows.length - 1]!.id }
-        : null,
   };
 }

@@ -2,9 +2,9 @@
 // version. The version counter is a row updated in the writing transaction
 // (locked FOR UPDATE on PostgreSQL), so versions follow commit order.
 import type { EntityManager } from 'typeorm';
-import { ChangeLog, Counter } from '../store/entities';
+import { Counter } from '../store/entities';
+import type { Statement } from './statements';
 import type { CentralEngine } from '../store/openCentralStore';
-import { insertRow } from '../../store/rowSql';
 
 export const SERVER_VERSION = 'server_version';
 export const LOG_HORIZON = 'log_horizon';
@@ -27,32 +27,12 @@ export async function writeCounter(manager: EntityManager, name: string, value: 
   await manager.upsert(Counter, { name, value }, ['name']);
 }
 
-/** Hands out versions within one transaction; `commit` writes the counter back. */
+/** Hands out versions within one transaction; the push writes `head` back to the counter when it is done. */
 export class VersionAllocator {
-  private constructor(
-    private readonly manager: EntityManager,
-    private next: number,
-  ) {}
+  private constructor(private next: number) {}
 
   static async start(manager: EntityManager, engine: CentralEngine): Promise<VersionAllocator> {
-    return new VersionAllocator(manager, (await readCounter(manager, SERVER_VERSION, engine)) + 1);
-  }
-
-  async append(
-    entity: string,
-    rowId: string,
-    row: Record<string, unknown> | null,
-    at: string,
-  ): Promise<number> {
-    const v = this.next++;
-    await insertRow(this.manager, ChangeLog, {
-      serverVersion: v,
-      entity,
-      rowId,
-      data: JSON.stringify(row),
-      committedAt: at,
-    });
-    return v;
+    return new VersionAllocator((await readCounter(manager, SERVER_VERSION, engine)) + 1);
   }
 
   /** The next version, for an entry the caller writes itself (see ChangeBuffer). */
@@ -63,17 +43,6 @@ export class VersionAllocator {
   get head(): number {
     return this.next - 1;
   }
-
-  async commit(): Promise<number> {
-    await writeCounter(this.manager, SERVER_VERSION, this.head);
-    return this.head;
-  }
-}
-
-/** One SQL statement with `?` placeholders (numbered for PostgreSQL by the caller). */
-export interface Statement {
-  sql: string;
-  params: unknown[];
 }
 
 interface BufferedChange {

@@ -10,14 +10,15 @@ import { ZodError } from 'zod';
 import { DomainError } from '../../../src-shared/errors';
 import type { Actor } from '../../../src-shared/roles';
 import type { PushInput, PushResponse, PushResult } from '../../../src-shared/sync/protocol';
-import { MUTATIONS } from '../../mutations/registry';
+import { MUTATIONS } from '../../domains';
 import type { Mutation } from '../../mutations/define';
 import { applyMutation } from '../../mutations/runner';
 import { Audit, type AuditRow } from '../store/entities';
 import type { CentralStore } from '../store/openCentralStore';
 import { withStore } from '../store/serialize';
 import { holdInserts } from './writeBehind';
-import { ChangeBuffer, SERVER_VERSION, VersionAllocator, type Statement } from './changeLog';
+import { ChangeBuffer, SERVER_VERSION, VersionAllocator } from './changeLog';
+import { runStatements, type Statement } from './statements';
 import { nextReference } from '../references';
 
 /** How many older schema versions of a mutation's arguments the server still accepts. */
@@ -94,22 +95,6 @@ export async function pushMutations(
  * per mutation by not taking savepoints at all.
  */
 class IsolateAndRetry extends Error {}
-
-/** Combines statements into one for PostgreSQL (data-modifying CTEs), numbering the placeholders. */
-function combined(statements: Statement[]): Statement {
-  if (statements.length === 1) return numbered(statements[0]!);
-  const last = statements[statements.length - 1]!;
-  const ctes = statements.slice(0, -1).map((st, i) => `s${i} AS (${st.sql})`);
-  return numbered({
-    sql: `WITH ${ctes.join(', ')} ${last.sql}`,
-    params: statements.flatMap((st) => st.params),
-  });
-}
-
-function numbered(st: Statement): Statement {
-  let i = 0;
-  return { sql: st.sql.replace(/\?/g, () => `$${++i}`), params: st.params };
-}
 
 const pushQueues = new WeakMap<CentralStore, Promise<unknown>>();
 
@@ -295,20 +280,7 @@ async function applyPush(
       params: [SERVER_VERSION, versions.head],
     });
   }
-  if (store.engine === 'postgres') {
-    for (let from = 0; from < statements.length;) {
-      let params = 0;
-      let to = from;
-      while (to < statements.length && (to === from || params + statements[to]!.params.length < 30_000)) {
-        params += statements[to++]!.params.length;
-      }
-      const st = combined(statements.slice(from, to));
-      await manager.query(st.sql, st.params);
-      from = to;
-    }
-  } else {
-    for (const st of statements) await manager.query(st.sql, st.params);
-  }
+  await runStatements((sql, params) => manager.query(sql, params), store.engine, statements);
   return { results, lastSeq, serverVersion: versions.head };
 }
 

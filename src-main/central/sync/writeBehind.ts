@@ -10,11 +10,11 @@
 // through untouched. Not used outside the push transaction.
 import type { QueryRunner } from 'typeorm';
 import type { CentralEngine } from '../store/openCentralStore';
+import { MAX_PARAMS, runStatements, type Statement } from './statements';
 
 /** Exactly what insertRow writes: INSERT INTO "table" ("a", "b") VALUES ($1, $2) — nothing more. */
 const PLAIN_INSERT =
   /^INSERT INTO ("[^"]+") \(((?:"[^"]+"(?:, )?)+)\) VALUES \(((?:(?:\$\d+|\?)(?:, )?)+)\)$/;
-const MAX_PARAMS = 30_000;
 
 interface Held {
   table: string;
@@ -48,7 +48,7 @@ export function holdInserts(
       if (list) list.push(h);
       else byShape.set(key, [h]);
     }
-    const statements: Array<{ sql: string; params: unknown[] }> = [];
+    const statements: Statement[] = [];
     for (const list of byShape.values()) {
       for (let i = 0; i < list.length;) {
         const params: unknown[] = [];
@@ -67,36 +67,8 @@ export function holdInserts(
         });
       }
     }
-    if (engine === 'postgres') {
-      // One round trip: the INSERTs as data-modifying CTEs of one statement (they touch different rows).
-      for (let from = 0; from < statements.length;) {
-        let to = from;
-        let count = 0;
-        while (
-          to < statements.length &&
-          (to === from || count + statements[to]!.params.length <= MAX_PARAMS)
-        ) {
-          count += statements[to++]!.params.length;
-        }
-        const group = statements.slice(from, to);
-        const last = group[group.length - 1]!;
-        const sql =
-          group.length === 1
-            ? last.sql
-            : `WITH ${group
-                .slice(0, -1)
-                .map((s, k) => `w${k} AS (${s.sql})`)
-                .join(', ')} ${last.sql}`;
-        let n = 0;
-        await original(
-          sql.replace(/\?/g, () => `$${++n}`),
-          group.flatMap((s) => s.params),
-        );
-        from = to;
-      }
-    } else {
-      for (const s of statements) await original(s.sql, s.params);
-    }
+    // PostgreSQL: one round trip for all of them (they touch different rows).
+    await runStatements((sql, params) => original(sql, params), engine, statements);
   };
 
   queryRunner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {

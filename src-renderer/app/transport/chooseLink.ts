@@ -2,7 +2,7 @@
 // preload bridge exists, HTTP to the browser-mode host otherwise. Nothing
 // else in the renderer knows which one is in use.
 import { httpBatchLink, type TRPCLink } from '@trpc/client';
-import type { LocalRouter } from '../../../src-main/local/router';
+import type { LocalRouter } from '../../../src-main/desk/router';
 import { createIpcFetch } from './ipcFetch';
 import { takeBrowserToken } from './browserToken';
 

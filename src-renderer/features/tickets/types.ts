@@ -1,6 +1,6 @@
 // The ticket as the desk's router returns it (tickets.get), for the ticket page's parts.
 import type { inferRouterOutputs } from '@trpc/server';
-import type { LocalRouter } from '../../../src-main/local/router';
+import type { LocalRouter } from '../../../src-main/desk/router';
 
 type Outputs = inferRouterOutputs<LocalRouter>;
 export type TicketDetail = Outputs['tickets']['get'];

@@ -1,0 +1,120 @@
+// Signing in on the desk (replacing the foundation's local profile), the
+// first-run creation of the first administrator, and the admin's views of
+// users and the audit trail: all forwarded to the central store with the
+// signed-in user's token. The central store decides; the desk passes on.
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { roleSchema } from '../../src-shared/roles';
+import type { DeskContext } from '../local/context';
+import { actorProcedure, publicProcedure, router } from '../local/trpc';
+import { createCentralClient, type CentralClient } from '../sync/centralClient';
+import { centralUnavailable, forwardCentralError } from '../sync/forwardError';
+import { ctiEventsQuery } from '../../src-shared/calls/cti';
+
+function central(desk: DeskContext, token: string | null = null): CentralClient {
+  if (!desk.sync) throw centralUnavailable(new Error('this desk has no central store'));
+  return createCentralClient(desk.sync.centralUrl, () => token);
+}
+
+async function asSignedIn(desk: DeskContext): Promise<CentralClient> {
+  const current = await desk.sessions.current();
+  const token = current ? await desk.sessions.token(current.user.id) : null;
+  if (!token)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in again to reach the central store' });
+  return central(desk, token);
+}
+
+const credentials = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const accountRouter = router({
+  status: publicProcedure.query(async ({ ctx }) => {
+    const current = await ctx.desk.sessions.current();
+    let setupNeeded: boolean | null;
+    try {
+      setupNeeded = (await central(ctx.desk).auth.status.query()).setupNeeded;
+    } catch {
+      setupNeeded = null; // offline: the signed-in user (if any) keeps working
+    }
+    return {
+      user: current?.user ?? null,
+      expiresAt: current?.expiresAt ?? null,
+      /** False when the signed-in user's token is gone or expired: sign in again to sync. */
+      sessionValid: current?.sessionValid ?? false,
+      setupNeeded,
+      centralUrl: ctx.desk.sync?.centralUrl ?? null,
+      embedded: !!ctx.desk.embeddedCentral,
+    };
+  }),
+  setupFirstAdmin: publicProcedure
+    .input(
+      z.object({
+        username: z.string().max(100),
+        displayName: z.string().max(100),
+        password: z.string().max(200),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const session = await central(ctx.desk)
+        .auth.setupFirstAdmin.mutate({ ...input, clientId: ctx.desk.clientId })
+        .catch(forwardCentralError);
+      await ctx.desk.sessions.signIn(session);
+      ctx.desk.sync?.syncSoon();
+      return session.user;
+    }),
+  login: publicProcedure.input(credentials).mutation(async ({ ctx, input }) => {
+    const session = await central(ctx.desk)
+      .auth.login.mutate({ ...input, clientId: ctx.desk.clientId })
+      .catch(forwardCentralError);
+    await ctx.desk.sessions.signIn(session);
+    ctx.desk.sync?.syncSoon();
+    return session.user;
+  }),
+  logout: actorProcedure.mutation(async ({ ctx }) => {
+    await ctx.desk.sessions.signOut();
+    ctx.desk.sync?.syncSoon();
+    return { ok: true };
+  }),
+
+  users: actorProcedure.query(async ({ ctx }) =>
+    (await asSignedIn(ctx.desk)).admin.users.query().catch(forwardCentralError),
+  ),
+  createUser: actorProcedure
+    .input(
+      z.object({
+        username: z.string().max(100),
+        displayName: z.string().max(100),
+        role: roleSchema,
+        password: z.string().max(200),
+        /** The number or extension the phone system names when this user answers (checked by the central store). */
+        phone: z.string().max(40).nullish(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      (await asSignedIn(ctx.desk)).admin.createUser.mutate(input).catch(forwardCentralError),
+    ),
+  setUserActive: actorProcedure
+    .input(z.object({ username: z.string().max(100), active: z.boolean() }))
+    .mutation(async ({ ctx, input }) =>
+      (await asSignedIn(ctx.desk)).admin.setUserActive.mutate(input).catch(forwardCentralError),
+    ),
+  audit: actorProcedure
+    .input(
+      z.object({
+        name: z.string().max(100).optional(),
+        before: z.object({ appliedAt: z.string().max(40), mutationId: z.string().max(100) }).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      }),
+    )
+    .query(async ({ ctx, input }) =>
+      (await asSignedIn(ctx.desk)).admin.audit.query(input).catch(forwardCentralError),
+    ),
+  /** The phone system's events and what became of them (issue 6), from the central store. */
+  ctiEvents: actorProcedure
+    .input(ctiEventsQuery)
+    .query(async ({ ctx, input }) =>
+      (await asSignedIn(ctx.desk)).admin.ctiEvents.query(input).catch(forwardCentralError),
+    ),
+});

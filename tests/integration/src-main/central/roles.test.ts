@@ -1,0 +1,716 @@
+// The role matrix (DESIGN.md "Security"; the README's "Role matrix"): every
+// central procedure called without a session and as each role; the roles each
+// named mutation allows inside a push; and every desk procedure that acts for
+// someone. The matrices written here are the README's tables.
+import { TRPCClientError } from '@trpc/client';
+import { uuidv7 } from 'uuidv7';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createUser } from '../../../../src-main/central/auth/users';
+import { phoneEvent } from '../../../../src-main/calls/phoneEvent';
+import { MESSAGE_MUTATIONS } from '../../../../src-main/tickets/messages/mutations';
+import { centralRouter, type CentralRouter } from '../../../../src-main/central/router';
+import { localRouter } from '../../../../src-main/desk/router';
+import { MUTATIONS } from '../../../../src-main/domains';
+import { referenceRows } from '../../../../src-main/store/referenceData';
+import { createCentralClient, type CentralClient } from '../../../../src-main/sync/centralClient';
+import { provisionalReference } from '../../../../src-shared/references';
+import { DEFAULT_SLA_SETTINGS } from '../../../../src-shared/sla';
+import { ROLES, type Role } from '../../../../src-shared/roles';
+import type { PushedMutation, PushResult } from '../../../../src-shared/sync/protocol';
+import { centralUser, ENGINES, startTestCentral, type TestCentral } from '../../../support/central';
+import {
+  minutesAgo,
+  removeDir,
+  signIn,
+  startDesk,
+  tempDir,
+  TEST_PASSWORD,
+  type RunningDesk,
+} from '../../../support/tempDesk';
+
+type Who = 'none' | Role;
+const WHO: Who[] = ['none', ...ROLES];
+
+// ---- Central procedures: ✓ allowed, 401 no valid session, 403 the role may not. ----
+type Outcome = '✓' | '401' | '403';
+const row = (none: Outcome, agent: Outcome, technician: Outcome, teamLead: Outcome, admin: Outcome) =>
+  ({ none, agent, technician, team_lead: teamLead, admin }) as Record<Who, Outcome>;
+const EVERYONE = row('✓', '✓', '✓', '✓', '✓');
+const SIGNED_IN = row('401', '✓', '✓', '✓', '✓');
+const ADMIN_ONLY = row('401', '403', '403', '403', '✓');
+
+const CENTRAL_MATRIX: Record<string, Record<Who, Outcome>> = {
+  'auth.status': EVERYONE,
+  // Public, but only while no user exists: afterwards it is refused to everyone.
+  'auth.setupFirstAdmin': row('403', '403', '403', '403', '403'),
+  'auth.login': EVERYONE,
+  'auth.me': SIGNED_IN,
+  // Names and roles of the people a ticket can be assigned to.
+  'auth.staff': SIGNED_IN,
+  'sync.push': SIGNED_IN,
+  'sync.pull': SIGNED_IN,
+  'sync.snapshotInfo': SIGNED_IN,
+  'sync.snapshot': SIGNED_IN,
+  'sync.onChange': SIGNED_IN,
+  'admin.users': ADMIN_ONLY,
+  'admin.createUser': ADMIN_ONLY,
+  'admin.setUserActive': ADMIN_ONLY,
+  'admin.ctiEvents': ADMIN_ONLY,
+  'admin.audit': ADMIN_ONLY,
+  // Last: it ends the session the other calls used.
+  'auth.logout': SIGNED_IN,
+};
+
+// ---- Named mutations inside a push: ✓ applied, 'forbidden' rejected for the role. ----
+type MutationOutcome = '✓' | 'forbidden';
+const mrow = (
+  agent: MutationOutcome,
+  technician: MutationOutcome,
+  teamLead: MutationOutcome,
+  admin: MutationOutcome,
+) => ({ agent, technician, team_lead: teamLead, admin }) as Record<Role, MutationOutcome>;
+const CALL_WORK = mrow('✓', 'forbidden', '✓', 'forbidden');
+const TICKET_WORK = mrow('✓', '✓', '✓', 'forbidden');
+const LEADS = mrow('forbidden', 'forbidden', '✓', '✓');
+const MUTATION_ROLES: Record<string, Record<Role, MutationOutcome>> = {
+  'call.log': CALL_WORK,
+  'call.take': CALL_WORK,
+  'call.update': CALL_WORK,
+  'call.finish': CALL_WORK,
+  'call.abandon': CALL_WORK,
+  'call.calledBack': CALL_WORK,
+  'sla.setSettings': LEADS,
+  'ticket.create': TICKET_WORK,
+  'ticket.edit': TICKET_WORK,
+  'ticket.assign': TICKET_WORK,
+  'ticket.start': TICKET_WORK,
+  'ticket.agreedPlan': TICKET_WORK,
+  'ticket.temporarySolution': TICKET_WORK,
+  'ticket.resume': TICKET_WORK,
+  'ticket.resolve': TICKET_WORK,
+  'ticket.close': TICKET_WORK,
+  'ticket.reopen': TICKET_WORK,
+  'ticket.respond': TICKET_WORK,
+  'ticket.note': TICKET_WORK,
+  'ticket.work': TICKET_WORK,
+  'reporter.import': LEADS,
+};
+// The central store's own mutations (phone-system events, message delivery) are not in the desks'
+// registry: pushed by name, they are unknown to every role, like a mutation from a newer version.
+const SERVER_ONLY = [phoneEvent, ...MESSAGE_MUTATIONS];
+const SERVER_ONLY_ROLES: Record<string, Record<Role, 'versionNotSupported'>> = Object.fromEntries(
+  ['call.phoneEvent', 'ticket.messageClaim', 'ticket.messageSent', 'ticket.messageAttemptFailed'].map((n) => [
+    n,
+    {
+      agent: 'versionNotSupported',
+      technician: 'versionNotSupported',
+      team_lead: 'versionNotSupported',
+      admin: 'versionNotSupported',
+    },
+  ]),
+);
+
+// ---- Desk (local router) procedures that act for someone: 'sign in' = nobody signed in on the desk. ----
+type LocalOutcome = '✓' | 'sign in' | '403';
+const lrow = (agent: LocalOutcome, technician: LocalOutcome, teamLead: LocalOutcome, admin: LocalOutcome) =>
+  ({ none: 'sign in', agent, technician, team_lead: teamLead, admin }) as Record<Who, LocalOutcome>;
+const CALL_HANDLERS = lrow('✓', '403', '✓', '403');
+const TICKET_WORKERS = lrow('✓', '✓', '✓', '403');
+const ANY_ROLE = lrow('✓', '✓', '✓', '✓');
+const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
+  // Reading call data needs someone signed in (R27), whatever the role.
+  'calls.queue': ANY_ROLE,
+  'calls.get': ANY_ROLE,
+  'calls.history': ANY_ROLE,
+  'calls.customers': ANY_ROLE,
+  'calls.current': ANY_ROLE,
+  'calls.takeNext': CALL_HANDLERS,
+  'calls.update': CALL_HANDLERS,
+  'calls.finish': CALL_HANDLERS,
+  'calls.log': CALL_HANDLERS,
+  'calls.take': CALL_HANDLERS,
+  'calls.abandon': CALL_HANDLERS,
+  // The call-back list: anyone may read it; marking a call as called back is the call handlers' work.
+  'calls.missed': ANY_ROLE,
+  'calls.calledBack': CALL_HANDLERS,
+  // Tickets: everyone reads them; everyone but the admin works them (R5–R12).
+  'tickets.list': ANY_ROLE,
+  'tickets.get': ANY_ROLE,
+  'tickets.forCall': ANY_ROLE,
+  'tickets.systems': ANY_ROLE,
+  'tickets.staff': ANY_ROLE,
+  'tickets.create': TICKET_WORKERS,
+  'tickets.edit': TICKET_WORKERS,
+  'tickets.assign': TICKET_WORKERS,
+  'tickets.start': TICKET_WORKERS,
+  'tickets.agreedPlan': TICKET_WORKERS,
+  'tickets.temporarySolution': TICKET_WORKERS,
+  'tickets.resume': TICKET_WORKERS,
+  'tickets.resolve': TICKET_WORKERS,
+  'tickets.close': TICKET_WORKERS,
+  'tickets.reopen': TICKET_WORKERS,
+  'tickets.respond': TICKET_WORKERS,
+  'tickets.note': TICKET_WORKERS,
+  'tickets.work': TICKET_WORKERS,
+  // The reporter directory: recognising callers is everyone's; importing it is the team lead's and admin's.
+  'reporters.count': ANY_ROLE,
+  'reporters.recognize': ANY_ROLE,
+  'reporters.importCsv': lrow('403', '403', '✓', '✓'),
+  'sla.setSettings': lrow('403', '403', '✓', '✓'),
+  'sync.syncNow': ANY_ROLE,
+  'sync.rejected': ANY_ROLE,
+  'sync.dismissRejected': ANY_ROLE,
+  'account.users': lrow('403', '403', '403', '✓'),
+  'account.createUser': lrow('403', '403', '403', '✓'),
+  'account.setUserActive': lrow('403', '403', '403', '✓'),
+  'account.audit': lrow('403', '403', '403', '✓'),
+  'account.ctiEvents': lrow('403', '403', '403', '✓'),
+  'account.logout': ANY_ROLE,
+};
+
+function codeOf(e: unknown): string {
+  if (!(e instanceof TRPCClientError)) throw e;
+  return (e as TRPCClientError<CentralRouter>).data?.code ?? `no tRPC answer: ${e.message}`;
+}
+
+async function outcome(call: () => Promise<unknown>): Promise<Outcome | string> {
+  try {
+    await call();
+    return '✓';
+  } catch (e) {
+    const code = codeOf(e);
+    return code === 'UNAUTHORIZED' ? '401' : code === 'FORBIDDEN' ? '403' : code;
+  }
+}
+
+/** The first event of the change subscription ('✓'), or the error it ends with. */
+function subscribeOutcome(client: CentralClient): Promise<Outcome | string> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      sub.unsubscribe();
+      resolve('no event within 10 s');
+    }, 10_000);
+    const sub = client.sync.onChange.subscribe(
+      {},
+      {
+        onData: () => {
+          clearTimeout(timer);
+          sub.unsubscribe();
+          resolve('✓');
+        },
+        onError: (e) => {
+          clearTimeout(timer);
+          sub.unsubscribe();
+          const code = codeOf(e);
+          resolve(code === 'UNAUTHORIZED' ? '401' : code === 'FORBIDDEN' ? '403' : code);
+        },
+      },
+    );
+  });
+}
+
+let nextMinute = 0;
+const mutation = (seq: number, name: string, args: unknown): PushedMutation => ({
+  mutationId: uuidv7(),
+  seq,
+  name,
+  schemaVersion: 1,
+  args,
+  createdAt: new Date().toISOString(),
+});
+const logArgs = (id = uuidv7()) => ({
+  id,
+  arrivedAt: minutesAgo(300 - nextMinute++),
+  callerNumber: '91234567',
+});
+const now = () => new Date().toISOString();
+const [molde] = referenceRows().customers;
+const ticketFields = {
+  reporterName: 'Per Pleier',
+  reporterPhone: '91234567',
+  reporterEmail: 'per.pleier@molde.kommune.no',
+  customerId: molde!.id,
+  workplace: 'Molde legevakt',
+  description: 'Journalsystemet svarer ikke på legevakten',
+  priority: 'high' as const,
+  system: 'Journalsystem',
+  category: 'incident' as const,
+  channel: 'phone' as const,
+  notifyBy: 'email' as const,
+};
+const remoteSession = () => ({
+  kind: 'remote_session' as const,
+  remote: {
+    tool: 'TeamViewer',
+    startedAt: now(),
+    endedAt: now(),
+    work: 'Startet tjenesten på nytt',
+    result: 'Virker',
+  },
+});
+
+let centrals: TestCentral[] = [];
+let desks: RunningDesk[] = [];
+afterEach(async () => {
+  for (const d of desks) await d.stop().catch(() => undefined);
+  for (const c of centrals) await c.dispose();
+  for (const d of desks) removeDir(d.dataDir);
+  centrals = [];
+  desks = [];
+});
+
+describe.each(ENGINES)('role matrix on %s', (engine) => {
+  it('lists every central procedure in the matrix', () => {
+    expect(Object.keys(centralRouter._def.procedures).sort()).toEqual(Object.keys(CENTRAL_MATRIX).sort());
+  });
+
+  it('checks every central procedure without a session and as each role', async () => {
+    const central = await startTestCentral(engine);
+    centrals.push(central);
+    const clients = { none: createCentralClient(central.url, () => null) } as Record<Who, CentralClient>;
+    for (const role of ROLES)
+      clients[role] = (await centralUser(central, { username: `the.${role}`, role })).client;
+    await centralUser(central, { username: 'target', role: 'agent' });
+    // Something in the change log, so a subscriber gets an event at once.
+    await clients.agent.sync.push.mutate({
+      clientId: uuidv7(),
+      mutations: [mutation(1, 'call.log', logArgs())],
+    });
+
+    const calls: Record<string, (who: Who, c: CentralClient) => Promise<unknown>> = {
+      'auth.status': (_, c) => c.auth.status.query(),
+      'auth.setupFirstAdmin': (who, c) =>
+        c.auth.setupFirstAdmin.mutate({
+          username: `setup.${who}`,
+          displayName: 'Second Admin',
+          password: TEST_PASSWORD,
+        }),
+      'auth.login': (who, c) =>
+        c.auth.login.mutate({ username: `the.${who === 'none' ? 'agent' : who}`, password: TEST_PASSWORD }),
+      'auth.me': (_, c) => c.auth.me.query(),
+      'auth.staff': (_, c) => c.auth.staff.query(),
+      'sync.push': (_, c) =>
+        c.sync.push.mutate({ clientId: uuidv7(), mutations: [mutation(1, 'call.log', logArgs())] }),
+      'sync.pull': (_, c) => c.sync.pull.query({ cursor: 0 }),
+      'sync.snapshotInfo': (_, c) => c.sync.snapshotInfo.query(),
+      'sync.snapshot': (_, c) => c.sync.snapshot.query({ entity: 'call', afterId: null }),
+      'admin.users': (_, c) => c.admin.users.query(),
+      'admin.createUser': (who, c) =>
+        c.admin.createUser.mutate({
+          username: `made.by.${who}`,
+          displayName: 'Made Here',
+          role: 'agent',
+          password: TEST_PASSWORD,
+        }),
+      'admin.setUserActive': (_, c) => c.admin.setUserActive.mutate({ username: 'target', active: true }),
+      'admin.ctiEvents': (_, c) => c.admin.ctiEvents.query({}),
+      'admin.audit': (_, c) => c.admin.audit.query({}),
+      'auth.logout': (_, c) => c.auth.logout.mutate(),
+    };
+    const seen: Record<string, Record<Who, string>> = {};
+    for (const path of Object.keys(CENTRAL_MATRIX)) {
+      seen[path] = {} as Record<Who, string>;
+      for (const who of WHO) {
+        seen[path][who] =
+          path === 'sync.onChange'
+            ? await subscribeOutcome(clients[who])
+            : await outcome(() => calls[path]!(who, clients[who]));
+      }
+    }
+    expect(seen).toEqual(CENTRAL_MATRIX);
+
+    // What the allowed calls did: only the admin created a user; every session is over now.
+    const admin = await clients.none.auth.login
+      .mutate({ username: 'the.admin', password: TEST_PASSWORD })
+      .then((s) => createCentralClient(central.url, () => s.token));
+    const users = await admin.admin.users.query();
+    expect(
+      users.map((u) => u.username).filter((u) => u.startsWith('made.by.') || u.startsWith('setup.')),
+    ).toEqual(['made.by.admin']);
+    // The staff list names the people who work tickets (not the admins), and nothing but names and roles.
+    const staff = await admin.auth.staff.query();
+    expect(staff.map((p) => p.role).sort()).toEqual(['agent', 'agent', 'agent', 'team_lead', 'technician']);
+    for (const p of staff) expect(Object.keys(p).sort()).toEqual(['displayName', 'id', 'role']);
+    for (const role of ROLES) expect(await outcome(() => clients[role].auth.me.query())).toBe('401');
+  });
+
+  it('checks each named mutation’s roles inside a push', async () => {
+    const central = await startTestCentral(engine);
+    centrals.push(central);
+    const seen: Record<string, Record<Role, string>> = Object.fromEntries(
+      Object.keys(MUTATION_ROLES).map((name) => [name, {} as Record<Role, string>]),
+    );
+    for (const role of ROLES) {
+      const { client } = await centralUser(central, { username: `the.${role}`, role });
+      const [x, y, t, u] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+      const clientId = uuidv7();
+      const ref = (n: number) => provisionalReference(clientId, n);
+      // A whole shift in one batch: log X, take it, note, finish; log Y, the caller hangs up, call them back;
+      // change the SLA settings; ticket T through its whole life; ticket U resolved and closed; import a reporter.
+      const steps: Array<[string, unknown]> = [
+        ['call.log', logArgs(x)],
+        ['call.take', { callId: x, at: now() }],
+        ['call.update', { callId: x, at: now(), summary: 'Passord tilbakestilt' }],
+        ['call.finish', { callId: x, outcome: 'solved', endedAt: now() }],
+        ['call.log', logArgs(y)],
+        ['call.abandon', { callId: y, at: now() }],
+        ['call.calledBack', { callId: y, at: now() }],
+        ['sla.setSettings', { settings: DEFAULT_SLA_SETTINGS, at: now() }],
+        ['ticket.create', { ...ticketFields, id: t, at: now(), callId: null, provisionalReference: ref(1) }],
+        ['ticket.edit', { ticketId: t, at: now(), title: 'Journal nede på legevakten', device: 'PC-114' }],
+        ['ticket.assign', { ticketId: t, at: now(), assigneeId: uuidv7(), assigneeName: 'Tore Tekniker' }],
+        ['ticket.start', { ticketId: t, at: now() }],
+        [
+          'ticket.agreedPlan',
+          {
+            ticketId: t,
+            at: now(),
+            agreedWith: 'system_owner',
+            agreedWithName: 'Sissel Systemeier',
+            plan: 'Leverandøren retter feilen i neste versjon',
+            newTargetDate: '2026-02-01',
+          },
+        ],
+        [
+          'ticket.temporarySolution',
+          { ticketId: t, at: now(), description: 'Papirjournal til det er rettet' },
+        ],
+        ['ticket.resume', { ticketId: t, at: now(), reason: 'Ny versjon er kommet' }],
+        ['ticket.respond', { ticketId: t, at: now(), channel: 'phone', text: 'Ringte og forklarte planen' }],
+        [
+          'ticket.note',
+          { ticketId: t, at: now(), noteId: uuidv7(), visibility: 'reporter', text: 'Vi jobber med saken' },
+        ],
+        ['ticket.work', { ticketId: t, at: now(), workId: uuidv7(), work: remoteSession() }],
+        ['ticket.resolve', { ticketId: t, at: now(), resolution: 'Oppdatert til ny versjon' }],
+        ['ticket.reopen', { ticketId: t, at: now(), reason: 'Feilen kom tilbake' }],
+        ['ticket.create', { ...ticketFields, id: u, at: now(), callId: null, provisionalReference: ref(2) }],
+        ['ticket.resolve', { ticketId: u, at: now(), resolution: 'Løst på telefon' }],
+        ['ticket.close', { ticketId: u, at: now() }],
+        [
+          'reporter.import',
+          {
+            at: now(),
+            reporters: [
+              {
+                id: uuidv7(),
+                name: 'Per Pleier',
+                customerId: molde!.id,
+                workplace: 'Molde legevakt',
+                email: 'per.pleier@molde.kommune.no',
+                phones: ['91234567', '71112222'],
+              },
+            ],
+          },
+        ],
+      ];
+      const batch = steps.map(([name, args], i) => mutation(i + 1, name, args));
+      expect(new Set(batch.map((b) => b.name))).toEqual(new Set(Object.keys(MUTATION_ROLES)));
+      const { results } = await client.sync.push.mutate({ clientId, mutations: batch });
+      results.forEach((r, i) => {
+        const name = batch[i]!.name;
+        const got = r.status === 'applied' ? '✓' : r.status === 'rejected' ? r.code : r.status;
+        seen[name]![role] ??= got;
+        expect(got, `${name} as ${role}`).toBe(seen[name]![role]);
+      });
+      // Where tickets were made, the central store numbered them and said so in the push's answer.
+      const created = results.filter((r, i) => batch[i]!.name === 'ticket.create' && r.status === 'applied');
+      expect(created.map((r) => r.status === 'applied' && r.result)).toEqual(
+        MUTATION_ROLES['ticket.create']![role] === '✓'
+          ? [
+              { id: t, reference: expect.stringMatching(/^RI-\d{4}-\d{6}$/), provisionalReference: ref(1) },
+              { id: u, reference: expect.stringMatching(/^RI-\d{4}-\d{6}$/), provisionalReference: ref(2) },
+            ]
+          : [],
+      );
+    }
+    expect(seen).toEqual(MUTATION_ROLES);
+  });
+
+  it('answers the central store’s own mutations versionNotSupported to every role (no desk can push them)', async () => {
+    const central = await startTestCentral(engine);
+    centrals.push(central);
+    expect(SERVER_ONLY.map((m) => m.name).sort()).toEqual(Object.keys(SERVER_ONLY_ROLES).sort());
+    for (const m of SERVER_ONLY) expect(MUTATIONS.has(m.name), m.name).toBe(false);
+    const seen: Record<string, Record<Role, string>> = {};
+    for (const role of ROLES) {
+      const { client } = await centralUser(central, { username: `the.${role}`, role });
+      for (const m of SERVER_ONLY) {
+        // Each in a push of its own: an unknown mutation stops the batch.
+        const { results, lastSeq } = await client.sync.push.mutate({
+          clientId: uuidv7(),
+          mutations: [mutation(1, m.name, {})],
+        });
+        expect(results[0], `${m.name} as ${role}`).toMatchObject({ reason: `Unknown mutation ${m.name}` });
+        expect(lastSeq).toBe(0);
+        (seen[m.name] ??= {} as Record<Role, string>)[role] = results[0]!.status;
+      }
+    }
+    expect(seen).toEqual(SERVER_ONLY_ROLES);
+    // Nothing of them was applied or audited.
+    expect(
+      Number((await central.server.store.dataSource.manager.query(`SELECT count(*) AS n FROM audit`))[0].n),
+    ).toBe(0);
+  });
+
+  it('refuses a technician’s call.log, an agent’s out-of-turn override and an agent’s SLA settings', async () => {
+    const central = await startTestCentral(engine);
+    centrals.push(central);
+    const agent = await centralUser(central, { username: 'kari', role: 'agent' });
+    const technician = await centralUser(central, { username: 'tore', role: 'technician' });
+    const lead = await centralUser(central, { username: 'tone', role: 'team_lead' });
+    const [agentDesk, leadDesk] = [uuidv7(), uuidv7()];
+    const [first, second] = [uuidv7(), uuidv7()];
+    const pushed = async (client: CentralClient, clientId: string, mutations: PushedMutation[]) =>
+      (await client.sync.push.mutate({ clientId, mutations })).results;
+    const rejectedAs = (r: PushResult | undefined) => (r?.status === 'rejected' ? r : null);
+
+    const [log] = await pushed(technician.client, uuidv7(), [mutation(1, 'call.log', logArgs())]);
+    expect(rejectedAs(log)).toMatchObject({
+      code: 'forbidden',
+      reason: 'call.log is not allowed for the role technician',
+    });
+
+    const results = await pushed(agent.client, agentDesk, [
+      mutation(1, 'call.log', logArgs(first)),
+      mutation(2, 'call.log', logArgs(second)),
+      mutation(3, 'call.take', { callId: second, at: now(), override: { reason: 'Legevakt ringer' } }),
+      mutation(4, 'call.take', { callId: second, at: now() }),
+      mutation(5, 'sla.setSettings', { settings: DEFAULT_SLA_SETTINGS, at: now() }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'rejected', 'rejected', 'rejected']);
+    expect(rejectedAs(results[2])).toMatchObject({
+      code: 'overrideNotAllowed',
+      details: { firstCall: { id: first } },
+    });
+    expect(rejectedAs(results[3])).toMatchObject({
+      code: 'notFirstInQueue',
+      details: { firstCall: { id: first } },
+    });
+    expect(rejectedAs(results[4])).toMatchObject({
+      code: 'forbidden',
+      reason: 'sla.setSettings is not allowed for the role agent',
+    });
+
+    // The team lead may take the second call out of turn, with a reason, and change the settings.
+    const byLead = await pushed(lead.client, leadDesk, [
+      mutation(1, 'call.take', { callId: second, at: now(), override: { reason: 'Legevakt ringer' } }),
+      mutation(2, 'sla.setSettings', { settings: DEFAULT_SLA_SETTINGS, at: now() }),
+    ]);
+    expect(byLead.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const m = central.server.store.dataSource.manager;
+    const calls: Array<{ id: string; status: string; override_reason: string | null }> = await m.query(
+      `SELECT id, status, override_reason FROM call ORDER BY arrived_at`,
+    );
+    expect(calls).toEqual([
+      { id: first, status: 'waiting', override_reason: null },
+      { id: second, status: 'taken', override_reason: 'Legevakt ringer' },
+    ]);
+  });
+
+  it('checks every desk procedure that acts for someone, signed out and as each role', async () => {
+    const central = await startTestCentral(engine);
+    centrals.push(central);
+    const d = await startDesk(tempDir(), { centralUrl: central.url });
+    desks.push(d);
+    const client = d.client;
+    await client.account.setupFirstAdmin.mutate({
+      username: 'admin',
+      displayName: 'Ada Admin',
+      password: TEST_PASSWORD,
+    });
+    await client.account.logout.mutate();
+    const staff: Array<[string, Role]> = [
+      ['Sara Setup', 'agent'],
+      ...ROLES.map((r) => [`The ${r}`, r] as [string, Role]),
+    ];
+    for (const [name, role] of staff) {
+      const username = name.toLowerCase().replace(/[^a-z0-9]+/g, '.');
+      await createUser(central.server.store.dataSource.manager, {
+        username,
+        displayName: name,
+        role,
+        password: TEST_PASSWORD,
+      });
+    }
+
+    // Signed out: exactly the procedures in the matrix ask to sign in first (the rest are the desk's own reads).
+    const procedures = localRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+    const askToSignIn: string[] = [];
+    for (const [path, proc] of Object.entries(procedures)) {
+      const url = `http://127.0.0.1:${d.host.port}/trpc/${path}`;
+      const headers = { authorization: `Bearer ${d.host.token}`, 'content-type': 'application/json' };
+      const res = await fetch(
+        url,
+        proc._def.type === 'query' ? { headers } : { method: 'POST', headers, body: '{}' },
+      );
+      const body = (await res.json()) as {
+        error?: { data: { code: string; domain: { code: string } | null } };
+      };
+      if (body.error?.data.code === 'PRECONDITION_FAILED' && body.error.data.domain?.code === 'signedOut')
+        askToSignIn.push(path);
+    }
+    expect(askToSignIn.sort()).toEqual(Object.keys(LOCAL_MATRIX).sort());
+
+    const seen: Record<string, Record<Who, string>> = {};
+    const record = async (path: string, who: Who, call: () => Promise<unknown>) => {
+      const got = await outcome(call);
+      const result = got === '✓' || got === '403' ? got : got === 'PRECONDITION_FAILED' ? 'sign in' : got;
+      (seen[path] ??= {} as Record<Who, string>)[who] ??= result;
+    };
+    for (const path of Object.keys(LOCAL_MATRIX))
+      seen[path] = { none: askToSignIn.includes(path) ? 'sign in' : '✓' } as Record<Who, string>;
+
+    for (const role of ROLES) {
+      // One caller waiting, logged by an agent, before each role's turn.
+      await signIn(client, { name: 'Sara Setup', role: 'agent' });
+      for (const waiting of await client.calls.queue.query())
+        await client.calls.abandon.mutate({ callId: waiting.id });
+      const w = await client.calls.log.mutate({ callerNumber: '90000001', arrivedAt: minutesAgo(3) });
+      // A caller who hung up (to call back), and a ticket to work on.
+      const gone = await client.calls.log.mutate({ callerNumber: '90000004', arrivedAt: minutesAgo(2) });
+      await client.calls.abandon.mutate({ callId: gone.id });
+      const t = (await client.tickets.create.mutate(ticketFields)).id;
+      await signIn(client, { name: `The ${role}`, role });
+
+      await record('calls.queue', role, () => client.calls.queue.query());
+      await record('calls.get', role, () => client.calls.get.query({ id: w.id }));
+      await record('calls.history', role, () => client.calls.history.query({}));
+      await record('calls.customers', role, () => client.calls.customers.query());
+      await record('calls.current', role, () => client.calls.current.query());
+      await record('calls.takeNext', role, () => client.calls.takeNext.mutate());
+      await record('calls.update', role, () =>
+        client.calls.update.mutate({ callId: w.id, summary: 'Skriver ikke ut' }),
+      );
+      await record('calls.finish', role, () =>
+        client.calls.finish.mutate({ callId: w.id, outcome: 'solved' }),
+      );
+      let a = uuidv7();
+      await record(
+        'calls.log',
+        role,
+        async () => (a = (await client.calls.log.mutate({ callerNumber: '90000002' })).id),
+      );
+      await record('calls.take', role, () => client.calls.take.mutate({ callId: a }));
+      await client.calls.finish.mutate({ callId: a, outcome: 'solved' }).catch(() => undefined);
+      const b = await client.calls.log.mutate({ callerNumber: '90000003' }).then(
+        (r) => r.id,
+        () => uuidv7(),
+      );
+      await record('calls.abandon', role, () => client.calls.abandon.mutate({ callId: b }));
+      await record('calls.missed', role, () => client.calls.missed.query());
+      await record('calls.calledBack', role, () => client.calls.calledBack.mutate({ callId: gone.id }));
+
+      await record('tickets.list', role, () => client.tickets.list.query({}));
+      await record('tickets.get', role, () => client.tickets.get.query({ id: t }));
+      await record('tickets.forCall', role, () => client.tickets.forCall.query({ callId: w.id }));
+      await record('tickets.systems', role, () => client.tickets.systems.query());
+      let assignee = { id: uuidv7(), displayName: 'Tore Tekniker' };
+      await record('tickets.staff', role, async () => {
+        assignee = (await client.tickets.staff.query()).staff[0] ?? assignee;
+      });
+      await record('tickets.create', role, () =>
+        client.tickets.create.mutate({ ...ticketFields, callId: null }),
+      );
+      await record('tickets.edit', role, () =>
+        client.tickets.edit.mutate({ ticketId: t, title: 'Journal nede på legevakten' }),
+      );
+      await record('tickets.assign', role, () =>
+        client.tickets.assign.mutate({
+          ticketId: t,
+          assigneeId: assignee.id,
+          assigneeName: assignee.displayName,
+        }),
+      );
+      await record('tickets.start', role, () => client.tickets.start.mutate({ ticketId: t }));
+      await record('tickets.agreedPlan', role, () =>
+        client.tickets.agreedPlan.mutate({
+          ticketId: t,
+          agreedWith: 'reporter',
+          agreedWithName: 'Per Pleier',
+          plan: 'Ny PC neste uke',
+          newTargetDate: null,
+        }),
+      );
+      await record('tickets.temporarySolution', role, () =>
+        client.tickets.temporarySolution.mutate({ ticketId: t, description: 'Låner PC fra naborommet' }),
+      );
+      await record('tickets.resume', role, () => client.tickets.resume.mutate({ ticketId: t, reason: null }));
+      await record('tickets.respond', role, () =>
+        client.tickets.respond.mutate({ ticketId: t, channel: 'phone', text: 'Ringte reporter' }),
+      );
+      await record('tickets.note', role, () =>
+        client.tickets.note.mutate({ ticketId: t, visibility: 'internal', text: 'Bestilt ny PC' }),
+      );
+      await record('tickets.work', role, () =>
+        client.tickets.work.mutate({ ticketId: t, work: remoteSession() }),
+      );
+      await record('tickets.resolve', role, () =>
+        client.tickets.resolve.mutate({ ticketId: t, resolution: 'Ny PC satt opp' }),
+      );
+      await record('tickets.reopen', role, () =>
+        client.tickets.reopen.mutate({ ticketId: t, reason: 'Skriveren mangler' }),
+      );
+      await client.tickets.resolve
+        .mutate({ ticketId: t, resolution: 'Skriveren lagt til' })
+        .catch(() => undefined);
+      await record('tickets.close', role, () => client.tickets.close.mutate({ ticketId: t }));
+
+      await record('reporters.count', role, () => client.reporters.count.query());
+      await record('reporters.recognize', role, () =>
+        client.reporters.recognize.query({ number: '91234567' }),
+      );
+      await record('reporters.importCsv', role, () =>
+        client.reporters.importCsv.mutate({
+          csv: 'navn;telefon;arbeidssted;kommune;epost\nPer Pleier;912 34 567;Molde legevakt;Molde kommune;per.pleier@molde.kommune.no\n',
+        }),
+      );
+      const { settings } = await client.sla.settings.query();
+      await record('sla.setSettings', role, () => client.sla.setSettings.mutate({ settings }));
+      await record('sync.syncNow', role, () => client.sync.syncNow.mutate());
+      await record('sync.rejected', role, () => client.sync.rejected.query());
+      await record('sync.dismissRejected', role, () =>
+        client.sync.dismissRejected.mutate({ mutationId: uuidv7() }),
+      );
+      await record('account.users', role, () => client.account.users.query());
+      await record('account.createUser', role, () =>
+        client.account.createUser.mutate({
+          username: `desk.made.by.${role}`,
+          displayName: 'Made Here',
+          role: 'agent',
+          password: TEST_PASSWORD,
+        }),
+      );
+      await record('account.setUserActive', role, () =>
+        client.account.setUserActive.mutate({ username: 'sara.setup', active: true }),
+      );
+      await record('account.audit', role, () => client.account.audit.query({}));
+      await record('account.ctiEvents', role, () => client.account.ctiEvents.query({}));
+      await record('account.logout', role, () => client.account.logout.mutate());
+    }
+    expect(seen).toEqual(LOCAL_MATRIX);
+
+    // What the allowed calls did on the desk: each role that works tickets made one and took Sara's
+    // through to closed, the admin's turn left its ticket new; two call-backs; one imported reporter.
+    const m = d.desk.store.dataSource.manager;
+    expect(
+      await m.query(
+        `SELECT created_by_name AS name, status, count(*) AS n FROM ticket GROUP BY name, status ORDER BY name, status`,
+      ),
+    ).toEqual([
+      { name: 'Sara Setup', status: 'closed', n: 3 },
+      { name: 'Sara Setup', status: 'new', n: 1 },
+      { name: 'The agent', status: 'new', n: 1 },
+      { name: 'The team_lead', status: 'new', n: 1 },
+      { name: 'The technician', status: 'new', n: 1 },
+    ]);
+    expect(
+      await m.query(
+        `SELECT called_back_by_name AS name FROM call WHERE called_back_at IS NOT NULL ORDER BY name`,
+      ),
+    ).toEqual([{ name: 'The agent' }, { name: 'The team_lead' }]);
+    expect(await m.query(`SELECT name, phones FROM reporter`)).toEqual([
+      { name: 'Per Pleier', phones: '["+4791234567"]' },
+    ]);
+  });
+});
