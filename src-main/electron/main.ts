@@ -2,17 +2,25 @@
 // shows the window. Kept thin; everything below it is tested in browser mode.
 // Security (DESIGN.md): context isolation, sandbox, no Node in the renderer,
 // CSP, no navigation or new windows, every IPC sender checked.
-import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  safeStorage,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { IPC_TRPC_CHANNEL } from '../../src-shared/ipc';
+import { IPC_STREAM_CANCEL, IPC_STREAM_CHUNK, IPC_STREAM_OPEN, IPC_TRPC_CHANNEL } from '../../src-shared/ipc';
 import type { Desk } from '../desk/openDesk';
 import { openHostedDesk } from '../host/openHostedDesk';
 import type { SecretBox } from '../desk/session';
 import { createLocalHandler } from '../desk/handler';
 import { parseDeskOptions, DATA_DIR_ENV } from '../host/options';
 import { StoreRefusedError } from '../store/openLocalStore';
-import { createIpcRequestHandler, isTrustedSender } from './ipcHandler';
+import { createIpcRequestHandler, createIpcStreams, isTrustedSender } from './ipcHandler';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '../renderer/index.html');
@@ -56,10 +64,26 @@ async function boot(): Promise<void> {
     app.exit(2);
     return;
   }
-  const handle = createIpcRequestHandler(createLocalHandler(desk));
-  ipcMain.handle(IPC_TRPC_CHANNEL, (event, req: unknown) => {
+  const handler = createLocalHandler(desk);
+  const handle = createIpcRequestHandler(handler);
+  const streams = createIpcStreams(handler);
+  const trusted = (event: IpcMainEvent | IpcMainInvokeEvent) => {
     if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) throw new Error('IPC refused: unknown sender');
+  };
+  ipcMain.handle(IPC_TRPC_CHANNEL, (event, req: unknown) => {
+    trusted(event);
     return handle(req);
+  });
+  ipcMain.handle(IPC_STREAM_OPEN, (event, id: unknown, req: unknown) => {
+    trusted(event);
+    const sender = event.sender;
+    return streams.open(id, req, (chunk) => {
+      if (!sender.isDestroyed()) sender.send(IPC_STREAM_CHUNK, id, chunk);
+    });
+  });
+  ipcMain.on(IPC_STREAM_CANCEL, (event, id: unknown) => {
+    trusted(event);
+    streams.cancel(id);
   });
 
   const win = new BrowserWindow({
@@ -75,6 +99,7 @@ async function boot(): Promise<void> {
     },
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('destroyed', () => streams.cancelAll());
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   await win.loadFile(rendererIndex);
 }

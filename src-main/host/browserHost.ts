@@ -71,17 +71,32 @@ export async function startBrowserHost(opts: {
     if (body === 'tooLarge') return send(res, 413, 'Request body too large');
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    // A subscription's stream ends when the page goes away.
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
     const response = await opts.handler(
       new Request(url, {
         method: req.method ?? 'GET',
         headers,
         body: body && body.length ? new Uint8Array(body) : null,
+        signal: gone.signal,
       }),
     );
     const out: Record<string, string> = { 'cache-control': 'no-store' };
     response.headers.forEach((v, k) => (out[k] = v));
     res.writeHead(response.status, out);
-    res.end(Buffer.from(await response.arrayBuffer()));
+    // Streamed as it comes: a subscription's server-sent events must not wait for the end.
+    if (response.body) {
+      try {
+        for await (const chunk of response.body) {
+          if (gone.signal.aborted) break;
+          res.write(chunk);
+        }
+      } catch (e) {
+        if (!gone.signal.aborted) throw e;
+      }
+    }
+    res.end();
   };
 
   const serveStatic = async (res: ServerResponse, pathname: string) => {

@@ -10,6 +10,8 @@ export interface TableChanges {
   notify(tables: Iterable<string>): void;
   /** Calls the listener with each batch of changed tables; returns the unsubscribe. */
   subscribe(listener: TablesListener): () => void;
+  /** How many listen now (one per open subscription). */
+  listeners(): number;
 }
 
 export function createTableChanges(): TableChanges {
@@ -33,5 +35,6 @@ export function createTableChanges(): TableChanges {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    listeners: () => listeners.size,
   };
 }

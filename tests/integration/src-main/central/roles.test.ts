@@ -538,6 +538,8 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
     const procedures = localRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
     const askToSignIn: string[] = [];
     for (const [path, proc] of Object.entries(procedures)) {
+      // The change feed (desk.changes) is the desk's own, open like desk.info; it streams, tested apart.
+      if (proc._def.type === 'subscription') continue;
       const url = `http://127.0.0.1:${d.host.port}/trpc/${path}`;
       const headers = { authorization: `Bearer ${d.host.token}`, 'content-type': 'application/json' };
       const res = await fetch(

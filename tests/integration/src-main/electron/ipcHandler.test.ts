@@ -3,12 +3,25 @@
 // Electron IPC does), main's IPC request handler and a real desk on SQLite.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
+import { EventSource } from 'eventsource';
 import type { Desk } from '../../../../src-main/desk/openDesk';
 import { openHostedDesk } from '../../../../src-main/host/openHostedDesk';
 import { createLocalHandler } from '../../../../src-main/desk/handler';
 import type { LocalRouter } from '../../../../src-main/desk/router';
-import { createIpcRequestHandler, isTrustedSender } from '../../../../src-main/electron/ipcHandler';
+import {
+  createIpcRequestHandler,
+  createIpcStreams,
+  isTrustedSender,
+  type IpcStreams,
+} from '../../../../src-main/electron/ipcHandler';
 import type { DeskBridge, IpcHttpRequest, IpcHttpResponse } from '../../../../src-shared/ipc';
 import { createIpcFetch } from '../../../../src-renderer/app/transport/ipcFetch';
 import { minutesAgo, removeDir, signIn, tempDir } from '../../../support/tempDesk';
@@ -18,7 +31,12 @@ let desk: Desk;
 let handle: (raw: unknown) => Promise<IpcHttpResponse>;
 let sent: IpcHttpRequest[];
 
-/** The fake edge: what ipcRenderer.invoke + ipcMain.handle do to a message, nothing more. */
+let streams: IpcStreams;
+
+/**
+ * The fake edge: what ipcRenderer.invoke / send + ipcMain.handle / webContents.send (and the
+ * preload's listener) do to a message, nothing more: every message crosses by structured cloning.
+ */
 function bridge(): DeskBridge {
   return {
     async request(req) {
@@ -26,6 +44,13 @@ function bridge(): DeskBridge {
       sent.push(cloned);
       return structuredClone(await handle(cloned));
     },
+    async stream(id, req, onChunk) {
+      const head = await streams.open(structuredClone(id), structuredClone(req), (chunk) =>
+        queueMicrotask(() => onChunk(structuredClone(chunk))),
+      );
+      return structuredClone(head);
+    },
+    cancel: (id) => streams.cancel(structuredClone(id)),
   };
 }
 
@@ -42,6 +67,7 @@ beforeEach(async () => {
   dir = tempDir('ipc-');
   ({ desk } = await openHostedDesk(dir, { autoSync: false }));
   handle = createIpcRequestHandler(createLocalHandler(desk));
+  streams = createIpcStreams(createLocalHandler(desk));
   sent = [];
 });
 afterEach(async () => {
@@ -168,13 +194,63 @@ describe('tRPC over the IPC transport', () => {
   });
 
   it('turns a refused IPC call into a network-style error, not a bogus response', async () => {
-    const refusing: DeskBridge = { request: () => Promise.reject(new Error('IPC refused: unknown sender')) };
+    const refuse = () => Promise.reject(new Error('IPC refused: unknown sender'));
+    const refusing: DeskBridge = { request: refuse, stream: refuse, cancel: () => undefined };
     const trpc = createTRPCClient<LocalRouter>({
       links: [httpLink({ url: 'http://desk.ipc/trpc', fetch: createIpcFetch(refusing) })],
     });
     const e = await trpc.desk.info.query().catch((err: unknown) => err);
     expect(e).toBeInstanceOf(TRPCClientError);
     expect((e as Error).message).toContain('IPC refused');
+  });
+});
+
+describe('subscriptions streamed over the IPC transport', () => {
+  const subscribing = () => {
+    const fetch = createIpcFetch(bridge());
+    return createTRPCClient<LocalRouter>({
+      links: [
+        splitLink({
+          condition: (op) => op.type === 'subscription',
+          true: httpSubscriptionLink({
+            url: 'http://desk.ipc/trpc',
+            EventSource,
+            eventSourceOptions: () => ({ fetch }),
+          }),
+          false: httpBatchLink({ url: 'http://desk.ipc/trpc', fetch }),
+        }),
+      ],
+    });
+  };
+
+  it("delivers the change feed as the desk's tables change, and ends it on the desk when cancelled", async () => {
+    const trpc = subscribing();
+    await signIn(trpc, { name: 'Kari Agent', role: 'agent' });
+    const batches: string[][] = [];
+    let connected!: () => void;
+    const live = new Promise<void>((r) => (connected = r));
+    const sub = trpc.desk.changes.subscribe(undefined, {
+      onData: (e) => (e.connected ? connected() : batches.push(e.tables)),
+    });
+    await live;
+    expect(desk.changes.listeners()).toBe(1);
+    await trpc.calls.log.mutate({ callerNumber: '912 34 567', arrivedAt: minutesAgo(1) });
+    const until = Date.now() + 5000;
+    while (!batches.some((t) => t.includes('call')) && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(batches.find((t) => t.includes('call'))).toEqual(expect.arrayContaining(['call', 'call_event']));
+
+    sub.unsubscribe();
+    while (desk.changes.listeners() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    expect(desk.changes.listeners()).toBe(0);
+  });
+
+  it('refuses a malformed stream request without opening anything', async () => {
+    const ends: Array<string | null> = [];
+    const head = await streams.open('s1', { url: 1 }, (c) => ends.push(c));
+    expect(head.status).toBe(400);
+    expect(ends).toEqual([null]);
+    expect(desk.changes.listeners()).toBe(0);
   });
 });
 
