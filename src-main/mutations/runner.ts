@@ -10,6 +10,7 @@ import { DomainError } from '../../src-shared/errors';
 import type { Actor } from '../../src-shared/roles';
 import { Outbox } from '../store/entities';
 import { insertRow } from '../store/rowSql';
+import { serialQueue } from '../store/serialQueue';
 import type { Mutation } from './define';
 import { derivedIds } from './derivedId';
 import { createRowWriter, type TouchedRow } from './rowWriter';
@@ -70,12 +71,7 @@ export function createMutationRunner(
   onCommitted: (tables: ReadonlySet<string>) => void = () => undefined,
 ): MutationRunner {
   // One SQLite connection: transactions must not interleave, so they queue.
-  let tail: Promise<unknown> = Promise.resolve();
-  const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = tail.then(work, work);
-    tail = next.catch(() => undefined);
-    return next;
-  };
+  const serially = serialQueue();
 
   return {
     async run(mutation, rawArgs, actor) {

@@ -16,6 +16,7 @@ import { applyMutation } from '../../mutations/runner';
 import { Audit, type AuditRow } from '../store/entities';
 import type { CentralStore } from '../store/openCentralStore';
 import { withStore } from '../store/serialize';
+import { serialQueues } from '../../store/serialQueue';
 import { holdInserts } from './writeBehind';
 import { ChangeBuffer, SERVER_VERSION, VersionAllocator } from './changeLog';
 import { runStatements, type Statement } from './statements';
@@ -96,8 +97,6 @@ export async function pushMutations(
  */
 class IsolateAndRetry extends Error {}
 
-const pushQueues = new WeakMap<CentralStore, Promise<unknown>>();
-
 /**
  * Pushes take the counter row's lock, so they run one at a time anyway; on PostgreSQL they also
  * queue here, in the process, before taking a pooled connection. Otherwise every waiting push holds
@@ -106,14 +105,9 @@ const pushQueues = new WeakMap<CentralStore, Promise<unknown>>();
  */
 function oneAtATime<T>(store: CentralStore, work: () => Promise<T>): Promise<T> {
   if (store.engine !== 'postgres') return withStore(store, work);
-  const tail = pushQueues.get(store) ?? Promise.resolve();
-  const next = tail.then(work, work);
-  pushQueues.set(
-    store,
-    next.catch(() => undefined),
-  );
-  return next;
+  return pushQueueOf(store)(work);
 }
+const pushQueueOf = serialQueues<CentralStore>();
 
 async function attempt(
   store: CentralStore,

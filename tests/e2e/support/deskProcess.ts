@@ -37,8 +37,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-function built(file: string): string {
-  const entry = join(process.cwd(), 'out/main', file);
+/** A built entry point of the checkout at `root` (this one unless a benchmark names another build). */
+function built(file: string, root = process.cwd()): string {
+  const entry = join(root, 'out/main', file);
   if (!existsSync(entry))
     throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
   return entry;
@@ -90,10 +91,10 @@ async function spawnUntil(
  */
 export async function startDeskProcess(
   dataDir: string,
-  opts: { central?: string } = {},
+  opts: { central?: string; root?: string } = {},
   extraArgs: readonly string[] = [],
 ): Promise<DeskProcess> {
-  const args = [built('host.js'), '--data-dir', dataDir, '--port', '0'];
+  const args = [built('host.js', opts.root), '--data-dir', dataDir, '--port', '0'];
   if (opts.central) args.push('--central', opts.central);
   args.push(...extraArgs);
   const { match, stop } = await spawnUntil(args, /Browser mode: open (\S+)/, 'desk');
@@ -108,9 +109,10 @@ export async function startCentralProcess(
   dataDir: string,
   port = 0,
   extraArgs: readonly string[] = [],
+  root?: string,
 ): Promise<CentralProcess> {
   const { match, stop } = await spawnUntil(
-    [built('central.js'), '--port', String(port), '--data-dir', dataDir, ...extraArgs],
+    [built('central.js', root), '--port', String(port), '--data-dir', dataDir, ...extraArgs],
     /Central store listening on (http:\/\/127\.0\.0\.1:(\d+))/,
     'central store',
   );
