@@ -1,5 +1,6 @@
-// Turns a failed call to the local router into what the UI shows: messages per
-// input field (validation) and one translated message for rule violations.
+// Turns a failed call to the local router into what the UI shows: one translated
+// sentence for a refused action (a rule violation, a role, a session). Placing and
+// wording the errors of single input fields on a form is forms/formErrors.ts's.
 import { TRPCClientError } from '@trpc/client';
 import type { TFunction } from 'i18next';
 import type { LocalRouter } from '../../src-main/desk/router';
@@ -13,37 +14,6 @@ export function asDeskError(e: unknown): DeskError | null {
 
 export function domainCode(e: unknown): string | null {
   return asDeskError(e)?.data?.domain?.code ?? null;
-}
-
-/**
- * One translated message per invalid field, keyed by field path ("override.reason").
- * A field may have its own wording (`fieldValidation.<field>.<reason>`, e.g. a
- * password that is too short), else the reason's or the issue code's.
- */
-export function fieldMessages(e: unknown, t: TFunction): Record<string, string> {
-  const data = asDeskError(e)?.data;
-  const out: Record<string, string> = {};
-  const domain = data?.domain;
-  if (domain && typeof domain.details.field === 'string') {
-    const field = domain.details.field;
-    out[field] = t([`fieldValidation.${field}.${domain.code}`, `domain.${domain.code}`], {
-      ...domainParams(domain.details, t),
-      defaultValue: domain.code,
-    });
-  }
-  for (const [field, issues] of Object.entries(data?.fieldErrors ?? {})) {
-    const issue = issues[0];
-    if (!issue) continue;
-    const generic = t(`validation.${issue.code}`, { defaultValue: issue.message });
-    out[field] = issue.reason
-      ? t([`fieldValidation.${field}.${issue.reason}`, `validation.${issue.reason}`], {
-          defaultValue: generic,
-        })
-      : issue.code === 'custom'
-        ? `${generic} (${issue.message})`
-        : generic;
-  }
-  return out;
 }
 
 /** A sentence for the user about a refused action, in their language. */

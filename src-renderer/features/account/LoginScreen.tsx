@@ -5,13 +5,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { asDeskError, domainCode, errorMessage, fieldMessages } from '../../app/errors';
+import { asDeskError, domainCode, errorMessage } from '../../app/errors';
 import type { AccountStatus } from '../../app/account';
+import { FormField, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
-import { SignInFooter } from './SignInFooter';
+import { UsernameField } from './AccountFields';
+import { SignInCard } from './SignInCard';
 import { useRefreshAfterAccountChange } from './useAfterSignIn';
 
-interface Form {
+interface Values {
   username: string;
   password: string;
 }
@@ -29,60 +31,31 @@ export function LoginScreen({ status }: { status: AccountStatus }) {
   const trpc = useTRPC();
   const refresh = useRefreshAfterAccountChange('signedIn');
   const again = status.user;
-  const form = useForm<Form>({ defaultValues: { username: again?.username ?? '', password: '' } });
-  const errors = form.formState.errors;
+  const form = useForm<Values>({ defaultValues: { username: again?.username ?? '', password: '' } });
   const login = useMutation(trpc.account.login.mutationOptions({ onSuccess: refresh }));
 
   const submit = form.handleSubmit((v) =>
     login.mutateAsync(v).catch((e: unknown) => {
-      const fields = fieldMessages(e, t);
-      for (const [field, message] of Object.entries(fields)) form.setError(field as keyof Form, { message });
-      if (Object.keys(fields).length === 0) form.setError('root', { message: loginFailure(e, t) });
+      showServerErrors(form, e, t, ['username', 'password'], { message: loginFailure });
       form.setValue('password', '');
       form.setFocus('password');
     }),
   );
 
   return (
-    <main className="centered signin">
-      <form className="card narrow" onSubmit={submit} noValidate aria-labelledby="login-title">
-        <h1 id="login-title">{again ? t('account.login.againTitle') : t('account.login.title')}</h1>
-        <p className="muted">
-          {again ? t('account.login.againIntro', { name: again.displayName }) : t('account.login.intro')}
-        </p>
-        <label className="field">
-          <span>{t('account.fields.username')}</span>
-          <input
-            {...form.register('username')}
-            autoFocus={!again}
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            aria-invalid={!!errors.username}
-          />
-          {errors.username && <small className="field-error">{errors.username.message}</small>}
-        </label>
-        <label className="field">
-          <span>{t('account.fields.password')}</span>
-          <input
-            {...form.register('password')}
-            type="password"
-            autoFocus={!!again}
-            autoComplete="current-password"
-            aria-invalid={!!errors.password}
-          />
-          {errors.password && <small className="field-error">{errors.password.message}</small>}
-        </label>
-        {errors.root && (
-          <p className="notice" role="alert">
-            {errors.root.message}
-          </p>
-        )}
-        <button type="submit" className="primary wide" disabled={login.isPending}>
-          {login.isPending ? t('account.login.signingIn') : t('account.login.submit')}
-        </button>
-        <SignInFooter status={status} />
-      </form>
-    </main>
+    <SignInCard
+      form={form}
+      status={status}
+      title={again ? t('account.login.againTitle') : t('account.login.title')}
+      intro={again ? t('account.login.againIntro', { name: again.displayName }) : t('account.login.intro')}
+      onSubmit={submit}
+      pending={login.isPending}
+      submit={login.isPending ? t('account.login.signingIn') : t('account.login.submit')}
+    >
+      <UsernameField autoFocus={!again} autoComplete="username" />
+      <FormField label={t('account.fields.password')} registration={form.register('password')}>
+        {(c) => <input {...c} type="password" autoFocus={!!again} autoComplete="current-password" />}
+      </FormField>
+    </SignInCard>
   );
 }

@@ -7,6 +7,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { Field } from '../../app/forms';
 import { useTRPC, useTRPCClient } from '../../app/trpc';
 
 const PAGE = 50;
@@ -52,8 +53,7 @@ export function AuditPage() {
     <section className="card" aria-labelledby="audit-title">
       <div className="row spread wrap">
         <h1 id="audit-title">{t('admin.audit.title')}</h1>
-        <label className="field inline">
-          <span>{t('admin.audit.filter')}</span>
+        <Field label={t('admin.audit.filter')} className="inline">
           <select value={name} onChange={(e) => setName(e.target.value)}>
             <option value="">{t('admin.audit.allChanges')}</option>
             {MUTATION_NAMES.map((n) => (
@@ -62,7 +62,7 @@ export function AuditPage() {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       <p className="muted">{t('admin.audit.intro')}</p>
       {audit.isError && <p role="alert">{errorMessage(audit.error, t)}</p>}

@@ -13,14 +13,14 @@ import { Link, useLocation } from 'wouter';
 import { FINISH_OUTCOMES, type CallView, type FinishOutcome } from '../../../src-shared/calls/schemas';
 import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
 import { formatPhone } from '../../../src-shared/phone';
+import { ChoiceField, CustomerFields, Form, FormError, FormField, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
-import { errorMessage, fieldMessages } from '../../app/errors';
 import { formatClock, todayAt } from '../../app/format';
 import { useCallMutations } from './useCallMutations';
 import { CallerCard, PhoneMarker } from './caller';
 
-interface Form {
+interface Values {
   callerName: string;
   callerNumber: string;
   customerId: string;
@@ -29,16 +29,24 @@ interface Form {
   outcome: string;
   endedAt: string;
 }
+const FIELDS: readonly (keyof Values)[] = [
+  'callerName',
+  'callerNumber',
+  'customerId',
+  'workplace',
+  'summary',
+  'outcome',
+  'endedAt',
+];
 
 export function ActiveCall({ call }: { call: CallView }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const now = useNow(1000);
   const [, navigate] = useLocation();
-  const customers = useQuery(trpc.calls.customers.queryOptions());
   const ticket = useQuery(trpc.tickets.forCall.queryOptions({ callId: call.id }));
   const { update, finish } = useCallMutations();
-  const form = useForm<Form>({
+  const form = useForm<Values>({
     defaultValues: {
       callerName: call.callerName ?? '',
       // "anonymous" and the like are not a number to keep: the field starts empty (and is left as it is).
@@ -50,12 +58,10 @@ export function ActiveCall({ call }: { call: CallView }) {
       endedAt: '',
     },
   });
-  const errors = form.formState.errors;
   const [customerId, callerName, workplace] = useWatch({
     control: form.control,
     name: ['customerId', 'callerName', 'workplace'],
   });
-  const workplaces = customers.data?.find((c) => c.id === customerId)?.workplaces ?? [];
   const caller = call.caller;
   const differsFromDirectory =
     !!caller &&
@@ -72,7 +78,7 @@ export function ActiveCall({ call }: { call: CallView }) {
   /** Set while the call is still taken: the phone system reported the hang-up. */
   const phoneEndedAt = call.endedAt;
 
-  const details = (v: Form) => ({
+  const details = (v: Values) => ({
     callId: call.id,
     callerName: v.callerName || undefined,
     callerNumber: v.callerNumber || undefined,
@@ -80,11 +86,7 @@ export function ActiveCall({ call }: { call: CallView }) {
     workplace: v.workplace || undefined,
     summary: v.summary || undefined,
   });
-  const showErrors = (e: unknown) => {
-    const fields = fieldMessages(e, t);
-    if (Object.keys(fields).length === 0) form.setError('root', { message: errorMessage(e, t) });
-    for (const [field, message] of Object.entries(fields)) form.setError(field as keyof Form, { message });
-  };
+  const showErrors = (e: unknown) => showServerErrors(form, e, t, FIELDS);
 
   const save = form.handleSubmit((v) => update.mutate(details(v), { onError: showErrors }));
   /** Keeps what was typed about the call, then opens the ticket form prefilled from it. */
@@ -109,11 +111,11 @@ export function ActiveCall({ call }: { call: CallView }) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [hasTicket]);
   const end = form.handleSubmit((v) => {
-    if (!v.outcome) return form.setError('outcome', { message: t('validation.outcome') });
+    if (!v.outcome) return form.setError('outcome', { type: 'outcome' });
     let endedAt: string | undefined;
     if (v.endedAt.trim()) {
       const at = todayAt(v.endedAt);
-      if (!at) return form.setError('endedAt', { message: t('validation.time') });
+      if (!at) return form.setError('endedAt', { type: 'time' });
       endedAt = at;
     }
     finish.mutate({ ...details(v), outcome: v.outcome as FinishOutcome, endedAt }, { onError: showErrors });
@@ -169,53 +171,25 @@ export function ActiveCall({ call }: { call: CallView }) {
           </p>
         )
       )}
-      <form onSubmit={end} noValidate>
+      <Form form={form} onSubmit={end}>
         <div className="grid2">
-          <label className="field">
-            <span>{t('calls.fields.callerName')}</span>
-            <input {...form.register('callerName')} aria-invalid={!!errors.callerName} />
-            {errors.callerName && <small className="field-error">{errors.callerName.message}</small>}
-          </label>
-          <label className="field">
-            <span>{t('calls.fields.callerNumber')}</span>
-            <input {...form.register('callerNumber')} inputMode="tel" aria-invalid={!!errors.callerNumber} />
-            {errors.callerNumber && <small className="field-error">{errors.callerNumber.message}</small>}
-          </label>
-          <label className="field">
-            <span>{t('calls.fields.customer')}</span>
-            <select {...form.register('customerId')}>
-              <option value="">{t('calls.log.noCustomer')}</option>
-              {customers.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('calls.fields.workplace')}</span>
-            <input {...form.register('workplace')} list="active-workplaces" />
-            <datalist id="active-workplaces">
-              {workplaces.map((w) => (
-                <option key={w} value={w} />
-              ))}
-            </datalist>
-          </label>
+          <FormField label={t('calls.fields.callerName')} registration={form.register('callerName')}>
+            {(c) => <input {...c} />}
+          </FormField>
+          <FormField label={t('calls.fields.callerNumber')} registration={form.register('callerNumber')}>
+            {(c) => <input {...c} inputMode="tel" />}
+          </FormField>
+          <CustomerFields labels="calls.fields" listId="active-workplaces" />
         </div>
-        <label className="field">
-          <span>{t('calls.fields.summary')}</span>
-          <textarea rows={4} {...form.register('summary')} aria-invalid={!!errors.summary} />
-          {errors.summary && <small className="field-error">{errors.summary.message}</small>}
-        </label>
-        <fieldset className="field outcomes" aria-invalid={!!errors.outcome}>
-          <legend>{t('calls.fields.outcome')}</legend>
-          {FINISH_OUTCOMES.map((o) => (
-            <label key={o} className="radio">
-              <input type="radio" value={o} {...form.register('outcome')} /> {t(`calls.outcomes.${o}`)}
-            </label>
-          ))}
-          {errors.outcome && <small className="field-error">{errors.outcome.message}</small>}
-        </fieldset>
+        <FormField label={t('calls.fields.summary')} registration={form.register('summary')}>
+          {(c) => <textarea rows={4} {...c} />}
+        </FormField>
+        <ChoiceField
+          legend={t('calls.fields.outcome')}
+          options={FINISH_OUTCOMES}
+          labels="calls.outcomes"
+          registration={form.register('outcome')}
+        />
         {phoneEndedAt ? (
           <div className="field narrow-field">
             <span>{t('calls.fields.endedAt')}</span>
@@ -224,21 +198,15 @@ export function ActiveCall({ call }: { call: CallView }) {
             </p>
           </div>
         ) : (
-          <label className="field narrow-field">
-            <span>{t('calls.fields.endedAt')}</span>
-            <input
-              {...form.register('endedAt')}
-              placeholder={t('calls.log.now')}
-              aria-invalid={!!errors.endedAt}
-            />
-            {errors.endedAt && <small className="field-error">{errors.endedAt.message}</small>}
-          </label>
+          <FormField
+            label={t('calls.fields.endedAt')}
+            className="narrow-field"
+            registration={form.register('endedAt')}
+          >
+            {(c) => <input {...c} placeholder={t('calls.log.now')} />}
+          </FormField>
         )}
-        {errors.root && (
-          <p className="notice" role="alert">
-            {errors.root.message}
-          </p>
-        )}
+        <FormError message={form.formState.errors.root?.message} />
         <div className="row end">
           {ticket.data ? (
             <Link href={`/tickets/${ticket.data.id}`} className="button" data-testid="call-ticket-link">
@@ -259,7 +227,7 @@ export function ActiveCall({ call }: { call: CallView }) {
             {t('calls.active.finish')}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

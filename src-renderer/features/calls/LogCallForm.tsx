@@ -8,31 +8,23 @@ import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { parsePhone } from '../../../src-shared/phone';
+import { CustomerFields, Form, FormError, FormField, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { useDebounced } from '../../app/useDebounced';
-import { fieldMessages } from '../../app/errors';
 import { todayAt } from '../../app/format';
 import { useCallMutations } from './useCallMutations';
 import { CallerCard } from './caller';
 
-interface Form {
-  arrivedAt: string;
-  callerNumber: string;
-  callerName: string;
-  customerId: string;
-  workplace: string;
-}
-const EMPTY: Form = { arrivedAt: '', callerNumber: '', callerName: '', customerId: '', workplace: '' };
+const EMPTY = { arrivedAt: '', callerNumber: '', callerName: '', customerId: '', workplace: '' };
+type Values = typeof EMPTY;
+const FIELDS = Object.keys(EMPTY);
 
 export function LogCallForm() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const customers = useQuery(trpc.calls.customers.queryOptions());
   const { log } = useCallMutations();
-  const form = useForm<Form>({ defaultValues: EMPTY });
-  const errors = form.formState.errors;
-  const [customerId, typedNumber] = useWatch({ control: form.control, name: ['customerId', 'callerNumber'] });
-  const workplaces = customers.data?.find((c) => c.id === customerId)?.workplaces ?? [];
+  const form = useForm<Values>({ defaultValues: EMPTY });
+  const typedNumber = useWatch({ control: form.control, name: 'callerNumber' });
   const number = useDebounced(typedNumber.trim(), 300);
   const lookUp = number !== '' && parsePhone(number).ok;
   const recognized = useQuery(trpc.reporters.recognize.queryOptions({ number }, { enabled: lookUp }));
@@ -60,7 +52,7 @@ export function LogCallForm() {
     let arrivedAt: string | undefined;
     if (v.arrivedAt.trim()) {
       const at = todayAt(v.arrivedAt);
-      if (!at) return form.setError('arrivedAt', { message: t('validation.time') });
+      if (!at) return form.setError('arrivedAt', { type: 'time' });
       arrivedAt = at;
     }
     try {
@@ -74,76 +66,47 @@ export function LogCallForm() {
       form.reset(EMPTY);
       form.setFocus('callerNumber');
     } catch (e) {
-      for (const [field, message] of Object.entries(fieldMessages(e, t))) {
-        form.setError(field as keyof Form, { message });
-      }
+      showServerErrors(form, e, t, FIELDS);
     }
   });
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="log-call-title">
+    <Form form={form} className="card" onSubmit={submit} aria-labelledby="log-call-title">
       <h2 id="log-call-title">
         {t('calls.log.title')} <kbd>Alt+N</kbd>
       </h2>
       <div className="grid2">
-        <label className="field">
-          <span>{t('calls.fields.callerNumber')} *</span>
-          <input
-            {...form.register('callerNumber')}
-            inputMode="tel"
-            autoComplete="off"
-            aria-invalid={!!errors.callerNumber}
-          />
-          {errors.callerNumber && <small className="field-error">{errors.callerNumber.message}</small>}
-          {unknown && (
-            <small className="hint" data-testid="log-caller-unknown">
-              {t('calls.caller.unknownInDirectory')}
-            </small>
+        <FormField
+          label={t('calls.fields.callerNumber')}
+          required
+          registration={form.register('callerNumber')}
+        >
+          {(c) => (
+            <>
+              <input {...c} inputMode="tel" autoComplete="off" />
+              {unknown && (
+                <small className="hint" data-testid="log-caller-unknown">
+                  {t('calls.caller.unknownInDirectory')}
+                </small>
+              )}
+            </>
           )}
-        </label>
-        <label className="field">
-          <span>{t('calls.fields.arrivedAt')}</span>
-          <input
-            {...form.register('arrivedAt')}
-            placeholder={t('calls.log.now')}
-            aria-invalid={!!errors.arrivedAt}
-          />
-          {errors.arrivedAt && <small className="field-error">{errors.arrivedAt.message}</small>}
-        </label>
+        </FormField>
+        <FormField label={t('calls.fields.arrivedAt')} registration={form.register('arrivedAt')}>
+          {(c) => <input {...c} placeholder={t('calls.log.now')} />}
+        </FormField>
       </div>
       {caller && <CallerCard caller={caller} onFill={fillFromDirectory} />}
-      <label className="field">
-        <span>{t('calls.fields.callerName')}</span>
-        <input {...form.register('callerName')} autoComplete="off" aria-invalid={!!errors.callerName} />
-        {errors.callerName && <small className="field-error">{errors.callerName.message}</small>}
-      </label>
+      <FormField label={t('calls.fields.callerName')} registration={form.register('callerName')}>
+        {(c) => <input {...c} autoComplete="off" />}
+      </FormField>
       <div className="grid2">
-        <label className="field">
-          <span>{t('calls.fields.customer')}</span>
-          <select {...form.register('customerId')} aria-invalid={!!errors.customerId}>
-            <option value="">{t('calls.log.noCustomer')}</option>
-            {customers.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {errors.customerId && <small className="field-error">{errors.customerId.message}</small>}
-        </label>
-        <label className="field">
-          <span>{t('calls.fields.workplace')}</span>
-          <input {...form.register('workplace')} list="log-workplaces" autoComplete="off" />
-          <datalist id="log-workplaces">
-            {workplaces.map((w) => (
-              <option key={w} value={w} />
-            ))}
-          </datalist>
-          {errors.workplace && <small className="field-error">{errors.workplace.message}</small>}
-        </label>
+        <CustomerFields labels="calls.fields" listId="log-workplaces" />
       </div>
+      <FormError message={form.formState.errors.root?.message} />
       <button type="submit" className="primary" disabled={log.isPending}>
         {t('calls.log.submit')}
       </button>
-    </form>
+    </Form>
   );
 }

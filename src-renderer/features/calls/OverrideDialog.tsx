@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../src-shared/phone';
 import type { CallView } from '../../../src-shared/calls/schemas';
-import { errorMessage, fieldMessages } from '../../app/errors';
+import { Form, FormButtons, FormField, savedOrShown } from '../../app/forms';
 import { useCallMutations } from './useCallMutations';
 
 export function OverrideDialog({
@@ -30,42 +30,22 @@ export function OverrideDialog({
   const submit = form.handleSubmit((v) =>
     take.mutate(
       { callId: call.id, override: { reason: v.reason } },
-      {
-        onSuccess: onDone,
-        onError: (e) => {
-          const fields = fieldMessages(e, t);
-          form.setError('reason', { message: fields['override.reason'] ?? errorMessage(e, t) });
-        },
-      },
+      savedOrShown(form, t, ['reason'], onDone, { otherwise: 'reason' }),
     ),
   );
 
   return (
     <dialog ref={dialogRef} className="dialog" onClose={onClose} aria-labelledby="override-title">
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit}>
         <h2 id="override-title">{t('calls.override.title')}</h2>
         <p>{t('calls.override.explain', { number: formatPhone(call.callerNumber) })}</p>
-        <label className="field">
-          <span>{t('calls.override.reason')} *</span>
-          <textarea
-            autoFocus
-            rows={3}
-            {...form.register('reason')}
-            aria-invalid={!!form.formState.errors.reason}
-          />
-          {form.formState.errors.reason && (
-            <small className="field-error">{form.formState.errors.reason.message}</small>
-          )}
-        </label>
-        <div className="row end">
-          <button type="button" className="ghost" onClick={() => dialogRef.current?.close()}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={take.isPending}>
-            {t('calls.override.submit')}
-          </button>
-        </div>
-      </form>
+        <FormField label={t('calls.override.reason')} required registration={form.register('reason')}>
+          {(c) => <textarea autoFocus rows={3} {...c} />}
+        </FormField>
+        <FormButtons onCancel={() => dialogRef.current?.close()} pending={take.isPending}>
+          {t('calls.override.submit')}
+        </FormButtons>
+      </Form>
     </dialog>
   );
 }

@@ -1,14 +1,15 @@
 // Who is calling (issue 6): the caller the reporter directory recognises by
 // number (name, workplace, municipality, open tickets), the mark of a call the
 // phone system put in the queue, and how a number without digits ("anonymous")
-// reads. Shared by the waiting queue, the active call, the missed calls and
-// the manual log form.
+// reads. Shared by the waiting queue, the active call, the missed calls, the
+// manual log form and the call history; the reporter directory shows the card
+// through this feature's index.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CallView } from '../../../src-shared/calls/schemas';
 import { formatPhone } from '../../../src-shared/phone';
 import type { RecognizedCaller } from '../../../src-shared/reporters/schemas';
-import { PriorityBadge } from '../tickets/badges';
+import { PriorityBadge } from '../tickets';
 
 /** A number as stored, for display: "71 11 11 66", or "Skjult nummer" for what the phone system could not tell. */
 export function CallerNumber({ number }: { number: string }) {

@@ -6,10 +6,11 @@ import { useState, type ChangeEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { parsePhone } from '../../../src-shared/phone';
-import { asDeskError, errorMessage, fieldMessages } from '../../app/errors';
+import { asDeskError, errorMessage } from '../../app/errors';
+import { Field, FormButtons, FormError, fieldErrorText } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { useDebounced } from '../../app/useDebounced';
-import { CallerCard } from '../calls/caller';
+import { CallerCard } from '../calls';
 import { missingColumnsMessage, rejectionReason } from './rejection';
 
 /** The desk refuses anything bigger (src-main/reporters/router.ts). */
@@ -68,7 +69,7 @@ function ImportCard() {
         onError: (e) => {
           const raw = asDeskError(e)?.data?.fieldErrors?.csv?.[0]?.message;
           const missing = raw ? missingColumnsMessage(raw, t) : null;
-          setError(missing ?? fieldMessages(e, t).csv ?? errorMessage(e, t));
+          setError(missing ?? fieldErrorText(e, t, 'csv') ?? errorMessage(e, t));
         },
       },
     );
@@ -90,10 +91,9 @@ function ImportCard() {
       <pre className="csv-example" aria-label={t('reporters.import.example')}>
         {t('reporters.import.exampleText')}
       </pre>
-      <label className="field">
-        <span>{t('reporters.import.file')}</span>
+      <Field label={t('reporters.import.file')}>
         <input key={fileKey} type="file" accept=".csv,.txt,text/csv,text/plain" onChange={choose} />
-      </label>
+      </Field>
       {file && (
         <p className="row" data-testid="chosen-file">
           <span>
@@ -104,8 +104,7 @@ function ImportCard() {
           </button>
         </p>
       )}
-      <label className="field">
-        <span>{t('reporters.import.paste')}</span>
+      <Field label={t('reporters.import.paste')}>
         <textarea
           rows={6}
           className="mono"
@@ -115,17 +114,11 @@ function ImportCard() {
           spellCheck={false}
           onChange={(e) => setPasted(e.target.value)}
         />
-      </label>
-      {error && (
-        <p className="notice" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row end">
-        <button type="submit" className="primary" disabled={importCsv.isPending}>
-          {importCsv.isPending ? t('reporters.import.running') : t('reporters.import.submit')}
-        </button>
-      </div>
+      </Field>
+      <FormError message={error} />
+      <FormButtons pending={importCsv.isPending}>
+        {importCsv.isPending ? t('reporters.import.running') : t('reporters.import.submit')}
+      </FormButtons>
       {result && (
         <div className="import-result" data-testid="import-result">
           <p className={result.rejected.length > 0 ? 'notice' : 'success'} role="status">
@@ -167,10 +160,9 @@ function LookupCard() {
   return (
     <section className="card" aria-labelledby="lookup-title">
       <h2 id="lookup-title">{t('reporters.lookup.title')}</h2>
-      <label className="field">
-        <span>{t('calls.fields.callerNumber')}</span>
+      <Field label={t('calls.fields.callerNumber')}>
         <input value={typed} onChange={(e) => setTyped(e.target.value)} inputMode="tel" autoComplete="off" />
-      </label>
+      </Field>
       {typed.trim() !== '' && !parsePhone(typed.trim()).ok && (
         <p className="muted small">{t('validation.phone')}</p>
       )}

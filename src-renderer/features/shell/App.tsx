@@ -19,22 +19,13 @@ import {
 import { errorMessage } from '../../app/errors';
 import { LanguageSelect } from '../../app/LanguageSelect';
 import { useSyncRefresh } from '../../app/useSyncRefresh';
-import { FirstAdminSetup } from '../account/FirstAdminSetup';
-import { LoginScreen } from '../account/LoginScreen';
-import { UserMenu } from '../account/UserMenu';
-import { AuditPage } from '../admin/AuditPage';
-import { PhoneEventsPage } from '../admin/PhoneEventsPage';
-import { UsersPage } from '../admin/UsersPage';
-import { CallsPage } from '../calls/CallsPage';
-import { CallHistoryPage } from '../history/CallHistoryPage';
-import { SlaPage } from '../sla/SlaPage';
-import { BootstrapProgress } from '../sync/BootstrapProgress';
-import { ReportersPage } from '../reporters/ReportersPage';
-import { NeedsAttentionPage } from '../sync/NeedsAttentionPage';
-import { SyncPill } from '../sync/SyncPill';
-import { NewTicketFromCallPage, NewTicketPage } from '../tickets/NewTicketPage';
-import { TicketList } from '../tickets/TicketList';
-import { TicketPage } from '../tickets/TicketPage';
+import { FirstAdminSetup, LoginScreen, UserMenu } from '../account';
+import { AuditPage, UsersPage } from '../admin';
+import { CallHistoryPage, CallsPage, PhoneEventsPage } from '../calls';
+import { ReportersPage } from '../reporters';
+import { SlaPage } from '../sla';
+import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
+import { NewTicketFromCallPage, NewTicketPage, TicketList, TicketPage } from '../tickets';
 import { ComingSoon } from './ComingSoon';
 
 interface NavItem {

@@ -10,6 +10,7 @@ import type { SignedInUser } from '../../app/account';
 import { useTRPC } from '../../app/trpc';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime, todayAt } from '../../app/format';
+import { Field } from '../../app/forms';
 import { PriorityPicker } from './PriorityPicker';
 import { SlaSettingsForm } from './SlaSettingsForm';
 
@@ -37,14 +38,13 @@ export function SlaPage({ user }: { user: SignedInUser }) {
       <section className="card" aria-labelledby="sla-preview-title">
         <h1 id="sla-preview-title">{t('sla.previewTitle')}</h1>
         <p className="muted">{t('sla.previewIntro')}</p>
-        <label className="field narrow-field">
-          <span>{t('sla.openedAt')}</span>
+        <Field label={t('sla.openedAt')} className="narrow-field">
           <input
             value={openedAtText}
             onChange={(e) => setOpenedAtText(e.target.value)}
             placeholder={t('calls.log.now')}
           />
-        </label>
+        </Field>
         <PriorityPicker value={priority} onChange={setPriority} openedAt={openedAt} />
         <h2>{t('sla.holidaysTitle', { year })}</h2>
         <ul className="holidays">

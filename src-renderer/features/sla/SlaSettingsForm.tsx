@@ -1,19 +1,20 @@
 // Editing the SLA settings: targets per priority (service minutes, or 24/7),
 // ordinary hours, and the calendar's exceptions. The server validates; its
 // messages land next to the field they name.
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import { useFieldArray, useForm, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { SlaSettings } from '../../../src-shared/sla/settings';
-import { fieldMessages } from '../../app/errors';
 import { formatMinutes } from '../../app/format';
+import { FieldMessage, Form, FormError, FormField, showServerErrors, useFieldError } from '../../app/forms';
 import { PRIORITY_CHOICES } from './PriorityPicker';
 
-type Form = Omit<SlaSettings, 'calendar' | 'atRiskShare'> & {
+type Values = Omit<SlaSettings, 'calendar' | 'atRiskShare'> & {
   atRiskPercent: number;
   calendar: Omit<SlaSettings['calendar'], 'closedDates'> & { closedDates: { value: string }[] };
 };
 
-function toForm(s: SlaSettings): Form {
+function toForm(s: SlaSettings): Values {
   return {
     targets: s.targets,
     atRiskPercent: Math.round(s.atRiskShare * 100),
@@ -21,12 +22,67 @@ function toForm(s: SlaSettings): Form {
   };
 }
 
-function fromForm(f: Form): SlaSettings {
+const COLUMNS = ['sla.priority', 'sla.responseMinutes', 'sla.resolutionMinutes', 'sla.clock24x7Short'];
+const TARGETS = ['responseMinutes', 'resolutionMinutes'] as const;
+
+/** The form's field for a path the server names ("settings.atRiskShare" → "atRiskPercent"). */
+function formField(path: string): string {
+  return path
+    .replace(/^settings\./, '')
+    .replace(/^atRiskShare$/, 'atRiskPercent')
+    .replace(/^calendar\.closedDates\.(\d+)$/, 'calendar.closedDates.$1.value');
+}
+
+function fromForm(f: Values): SlaSettings {
   return {
     targets: f.targets,
     atRiskShare: f.atRiskPercent / 100,
     calendar: { ...f.calendar, closedDates: f.calendar.closedDates.map((d) => d.value) },
   };
+}
+
+/** A calendar exception's hours and what it is called. */
+function HoursAndLabel({ at }: { at: `calendar.shortenedDays.${number}` | `calendar.periods.${number}` }) {
+  const { t } = useTranslation();
+  const { register } = useFormContext<Values>();
+  return (
+    <>
+      <input aria-label={t('sla.open')} size={5} {...register(`${at}.open`)} />
+      <input aria-label={t('sla.close')} size={5} {...register(`${at}.close`)} />
+      <input aria-label={t('sla.label')} placeholder={t('sla.label')} {...register(`${at}.label`)} />
+    </>
+  );
+}
+
+/** The error the form holds at a path (a target, a date, a whole period). */
+function ErrorAt({ path }: { path: string }) {
+  return <FieldMessage error={useFieldError(path)} />;
+}
+
+/** One of the calendar's exceptions: its inputs, a way to remove it, and its errors. */
+function ExceptionRow({
+  wrap = true,
+  onRemove,
+  errorsAt,
+  children,
+}: {
+  wrap?: boolean;
+  onRemove(): void;
+  errorsAt: string[];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={wrap ? 'row wrap' : 'row'}>
+      {children}
+      <button type="button" className="ghost" onClick={onRemove}>
+        {t('common.remove')}
+      </button>
+      {errorsAt.map((path) => (
+        <ErrorAt key={path} path={path} />
+      ))}
+    </div>
+  );
 }
 
 export function SlaSettingsForm({
@@ -41,82 +97,52 @@ export function SlaSettingsForm({
   onSave(value: SlaSettings): Promise<unknown>;
 }) {
   const { t } = useTranslation();
-  const form = useForm<Form>({ defaultValues: toForm(initial) });
+  const form = useForm<Values>({ defaultValues: toForm(initial) });
   const closed = useFieldArray({ control: form.control, name: 'calendar.closedDates' });
   const shortened = useFieldArray({ control: form.control, name: 'calendar.shortenedDays' });
   const periods = useFieldArray({ control: form.control, name: 'calendar.periods' });
-  const errors = form.formState.errors;
-  const messageAt = (path: string): string | undefined => {
-    let node: unknown = errors;
-    for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-    return (node as { message?: string } | undefined)?.message;
-  };
-  const err = (path: string) => {
-    const m = messageAt(path);
-    return m ? <small className="field-error">{m}</small> : null;
-  };
   const num = { valueAsNumber: true } as const;
 
   const submit = form.handleSubmit(async (value) => {
     try {
       await onSave(fromForm(value));
     } catch (e) {
-      const fields = fieldMessages(e, t);
-      for (const [path, message] of Object.entries(fields)) {
-        const name = path
-          .replace(/^settings\./, '')
-          .replace(/^atRiskShare$/, 'atRiskPercent')
-          .replace(/^calendar\.closedDates\.(\d+)$/, 'calendar.closedDates.$1.value');
-        form.setError(name as never, { message });
-      }
-      if (Object.keys(fields).length === 0) form.setError('root', { message: String((e as Error).message) });
+      showServerErrors(form, e, t, formField);
     }
   });
   const watched = useWatch({ control: form.control, name: 'targets' });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('sla.settingsTitle')}>
+    <Form form={form} onSubmit={submit} aria-label={t('sla.settingsTitle')}>
       <fieldset disabled={!editable || saving} className="plain">
         <h2>{t('sla.targets')}</h2>
         <table className="table">
           <thead>
             <tr>
-              <th>{t('sla.priority')}</th>
-              <th>{t('sla.responseMinutes')}</th>
-              <th>{t('sla.resolutionMinutes')}</th>
-              <th>{t('sla.clock24x7Short')}</th>
+              {COLUMNS.map((k) => (
+                <th key={k}>{t(k)}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {PRIORITY_CHOICES.map((p) => (
               <tr key={p}>
                 <th scope="row">{t(`sla.priorities.${p}`)}</th>
-                <td>
-                  <input
-                    type="number"
-                    min={1}
-                    aria-label={`${t(`sla.priorities.${p}`)}: ${t('sla.responseMinutes')}`}
-                    {...form.register(`targets.${p}.responseMinutes`, num)}
-                  />
-                  <small className="muted">
-                    {' '}
-                    {formatMinutes(watched[p]?.responseMinutes ?? 0, t('sla.hourUnit'))}
-                  </small>
-                  {err(`targets.${p}.responseMinutes`)}
-                </td>
-                <td>
-                  <input
-                    type="number"
-                    min={1}
-                    aria-label={`${t(`sla.priorities.${p}`)}: ${t('sla.resolutionMinutes')}`}
-                    {...form.register(`targets.${p}.resolutionMinutes`, num)}
-                  />
-                  <small className="muted">
-                    {' '}
-                    {formatMinutes(watched[p]?.resolutionMinutes ?? 0, t('sla.hourUnit'))}
-                  </small>
-                  {err(`targets.${p}.resolutionMinutes`)}
-                </td>
+                {TARGETS.map((target) => (
+                  <td key={target}>
+                    <input
+                      type="number"
+                      min={1}
+                      aria-label={`${t(`sla.priorities.${p}`)}: ${t(`sla.${target}`)}`}
+                      {...form.register(`targets.${p}.${target}`, num)}
+                    />
+                    <small className="muted">
+                      {' '}
+                      {formatMinutes(watched[p]?.[target] ?? 0, t('sla.hourUnit'))}
+                    </small>
+                    <ErrorAt path={`targets.${p}.${target}`} />
+                  </td>
+                ))}
                 <td>
                   <input
                     type="checkbox"
@@ -128,39 +154,38 @@ export function SlaSettingsForm({
             ))}
           </tbody>
         </table>
-        <label className="field narrow-field">
-          <span>{t('sla.atRisk')}</span>
-          <input type="number" min={1} max={100} {...form.register('atRiskPercent', num)} />
-          {err('atRiskPercent')}
-        </label>
+        <FormField
+          label={t('sla.atRisk')}
+          className="narrow-field"
+          registration={form.register('atRiskPercent', num)}
+        >
+          {(c) => <input type="number" min={1} max={100} {...c} />}
+        </FormField>
 
         <h2>{t('sla.hours')}</h2>
         <div className="row">
-          <label className="field">
-            <span>{t('sla.open')}</span>
-            <input {...form.register('calendar.open')} />
-            {err('calendar.open')}
-          </label>
-          <label className="field">
-            <span>{t('sla.close')}</span>
-            <input {...form.register('calendar.close')} />
-            {err('calendar.close')}
-          </label>
+          <FormField label={t('sla.open')} registration={form.register('calendar.open')}>
+            {(c) => <input {...c} />}
+          </FormField>
+          <FormField label={t('sla.close')} registration={form.register('calendar.close')}>
+            {(c) => <input {...c} />}
+          </FormField>
         </div>
 
         <h3>{t('sla.closedDates')}</h3>
         {closed.fields.map((f, i) => (
-          <div className="row" key={f.id}>
+          <ExceptionRow
+            key={f.id}
+            wrap={false}
+            onRemove={() => closed.remove(i)}
+            errorsAt={[`calendar.closedDates.${i}.value`]}
+          >
             <input
               type="date"
               aria-label={t('sla.closedDate')}
               {...form.register(`calendar.closedDates.${i}.value`)}
             />
-            <button type="button" className="ghost" onClick={() => closed.remove(i)}>
-              {t('common.remove')}
-            </button>
-            {err(`calendar.closedDates.${i}.value`)}
-          </div>
+          </ExceptionRow>
         ))}
         <button type="button" onClick={() => closed.append({ value: '' })}>
           {t('sla.addClosedDate')}
@@ -168,33 +193,18 @@ export function SlaSettingsForm({
 
         <h3>{t('sla.shortenedDays')}</h3>
         {shortened.fields.map((f, i) => (
-          <div className="row wrap" key={f.id}>
+          <ExceptionRow
+            key={f.id}
+            onRemove={() => shortened.remove(i)}
+            errorsAt={[`calendar.shortenedDays.${i}.date`, `calendar.shortenedDays.${i}.close`]}
+          >
             <input
               type="date"
               aria-label={t('sla.date')}
               {...form.register(`calendar.shortenedDays.${i}.date`)}
             />
-            <input
-              aria-label={t('sla.open')}
-              size={5}
-              {...form.register(`calendar.shortenedDays.${i}.open`)}
-            />
-            <input
-              aria-label={t('sla.close')}
-              size={5}
-              {...form.register(`calendar.shortenedDays.${i}.close`)}
-            />
-            <input
-              aria-label={t('sla.label')}
-              placeholder={t('sla.label')}
-              {...form.register(`calendar.shortenedDays.${i}.label`)}
-            />
-            <button type="button" className="ghost" onClick={() => shortened.remove(i)}>
-              {t('common.remove')}
-            </button>
-            {err(`calendar.shortenedDays.${i}.date`)}
-            {err(`calendar.shortenedDays.${i}.close`)}
-          </div>
+            <HoursAndLabel at={`calendar.shortenedDays.${i}`} />
+          </ExceptionRow>
         ))}
         <button
           type="button"
@@ -205,22 +215,15 @@ export function SlaSettingsForm({
 
         <h3>{t('sla.periods')}</h3>
         {periods.fields.map((f, i) => (
-          <div className="row wrap" key={f.id}>
+          <ExceptionRow
+            key={f.id}
+            onRemove={() => periods.remove(i)}
+            errorsAt={[`calendar.periods.${i}.to`, `calendar.periods.${i}`]}
+          >
             <input type="date" aria-label={t('sla.from')} {...form.register(`calendar.periods.${i}.from`)} />
             <input type="date" aria-label={t('sla.to')} {...form.register(`calendar.periods.${i}.to`)} />
-            <input aria-label={t('sla.open')} size={5} {...form.register(`calendar.periods.${i}.open`)} />
-            <input aria-label={t('sla.close')} size={5} {...form.register(`calendar.periods.${i}.close`)} />
-            <input
-              aria-label={t('sla.label')}
-              placeholder={t('sla.label')}
-              {...form.register(`calendar.periods.${i}.label`)}
-            />
-            <button type="button" className="ghost" onClick={() => periods.remove(i)}>
-              {t('common.remove')}
-            </button>
-            {err(`calendar.periods.${i}.to`)}
-            {err(`calendar.periods.${i}`)}
-          </div>
+            <HoursAndLabel at={`calendar.periods.${i}`} />
+          </ExceptionRow>
         ))}
         <button
           type="button"
@@ -228,11 +231,7 @@ export function SlaSettingsForm({
         >
           {t('sla.addPeriod')}
         </button>
-        {errors.root && (
-          <p className="notice" role="alert">
-            {errors.root.message}
-          </p>
-        )}
+        <FormError message={form.formState.errors.root?.message} />
         {editable && (
           <div className="row end">
             <button type="submit" className="primary">
@@ -241,6 +240,6 @@ export function SlaSettingsForm({
           </div>
         )}
       </fieldset>
-    </form>
+    </Form>
   );
 }

@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, FormProvider, useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { z } from 'zod';
@@ -17,10 +17,10 @@ import { TICKET_CHANNELS, ticketCreateInput } from '../../../src-shared/tickets/
 import type { SignedInUser } from '../../app/account';
 import { errorMessage } from '../../app/errors';
 import { formatClock } from '../../app/format';
+import { Field, Form, FormError, FormField, OptionList, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
-import { PriorityPicker } from '../sla/PriorityPicker';
-import { Field, showServerErrors } from './formErrors';
-import { CaseFields, ReporterFields } from './TicketDetailsFields';
+import { PriorityPicker } from '../sla';
+import { CaseFields, ReporterFields, TICKET_WORDING } from './TicketDetailsFields';
 import { shownReference } from './text';
 import { TicketTabs } from './TicketTabs';
 import { useTicketMutations } from './useTicketMutations';
@@ -139,7 +139,6 @@ function TicketForm({ initial, fromCall = false }: { initial: Input; fromCall?: 
     resolver: zodResolver(ticketCreateInput),
     defaultValues: initial,
   });
-  const errors = form.formState.errors;
 
   useEffect(() => {
     const first = (['reporterName', 'reporterPhone', 'customerId', 'workplace', 'description'] as const).find(
@@ -156,48 +155,42 @@ function TicketForm({ initial, fromCall = false }: { initial: Input; fromCall?: 
   );
 
   return (
-    <FormProvider {...form}>
-      <form onSubmit={submit} noValidate aria-label={t('tickets.create.formLabel')}>
-        <p className="muted small">{t('tickets.create.requiredNote')}</p>
-        <div className="ticket-form-grid">
-          <ReporterFields notifyFollowsEmail />
-          <CaseFields
-            channel={
-              <Field label={t('tickets.fields.channel')} required error={errors.channel} k="channel">
-                {fromCall ? (
-                  <input value={t('tickets.channels.phone')} readOnly aria-readonly="true" />
-                ) : (
-                  <select {...form.register('channel')} aria-required="true">
-                    {TICKET_CHANNELS.map((c) => (
-                      <option key={c} value={c}>
-                        {t(`tickets.channels.${c}`)}
-                      </option>
-                    ))}
+    <Form form={form} wording={TICKET_WORDING} onSubmit={submit} aria-label={t('tickets.create.formLabel')}>
+      <p className="muted small">{t('tickets.create.requiredNote')}</p>
+      <div className="ticket-form-grid">
+        <ReporterFields notifyFollowsEmail />
+        <CaseFields
+          channel={
+            fromCall ? (
+              <Field label={t('tickets.fields.channel')} required>
+                <input value={t('tickets.channels.phone')} readOnly aria-readonly="true" />
+              </Field>
+            ) : (
+              <FormField label={t('tickets.fields.channel')} required registration={form.register('channel')}>
+                {(c) => (
+                  <select {...c}>
+                    <OptionList values={TICKET_CHANNELS} labels="tickets.channels" />
                   </select>
                 )}
-              </Field>
-            }
-          />
-        </div>
-        <Controller
-          control={form.control}
-          name="priority"
-          render={({ field }) => <PriorityPicker value={field.value} onChange={field.onChange} />}
+              </FormField>
+            )
+          }
         />
-        {errors.root && (
-          <p className="notice" role="alert">
-            {errors.root.message}
-          </p>
-        )}
-        <div className="row end">
-          <Link href={fromCall ? '/' : '/tickets'} className="button ghost">
-            {t('common.cancel')}
-          </Link>
-          <button type="submit" className="primary big" disabled={create.isPending}>
-            {t('tickets.create.submit')}
-          </button>
-        </div>
-      </form>
-    </FormProvider>
+      </div>
+      <Controller
+        control={form.control}
+        name="priority"
+        render={({ field }) => <PriorityPicker value={field.value} onChange={field.onChange} />}
+      />
+      <FormError message={form.formState.errors.root?.message} />
+      <div className="row end">
+        <Link href={fromCall ? '/' : '/tickets'} className="button ghost">
+          {t('common.cancel')}
+        </Link>
+        <button type="submit" className="primary big" disabled={create.isPending}>
+          {t('tickets.create.submit')}
+        </button>
+      </div>
+    </Form>
   );
 }

@@ -19,8 +19,9 @@ import {
   UNASSIGNED,
 } from '../../../src-shared/tickets/schemas';
 import type { SignedInUser } from '../../app/account';
-import { errorMessage, fieldMessages } from '../../app/errors';
+import { errorMessage } from '../../app/errors';
 import { formatCount } from '../../app/format';
+import { Field, fieldErrorText, OptionList } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { DeadlineCell, PriorityBadge, StatusBadge } from './badges';
@@ -165,7 +166,7 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
     }
   };
 
-  const searchError = list.isError ? fieldMessages(list.error, t).search : undefined;
+  const searchError = list.isError ? fieldErrorText(list.error, t, 'search') : null;
   const filtered = Object.entries(filters).some(([, v]) => v !== '');
   const statuses = scope === 'all' ? TICKET_STATUSES : OPEN_STATUSES;
   const activeRow = rows[current];
@@ -320,17 +321,12 @@ function FilterSelect({
 }) {
   const { t } = useTranslation();
   return (
-    <label className="field">
-      <span>{label}</span>
+    <Field label={label}>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('tickets.filters.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
-    </label>
+    </Field>
   );
 }
 

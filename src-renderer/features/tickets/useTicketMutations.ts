@@ -35,3 +35,5 @@ export function useTicketMutations() {
     work: useMutation(trpc.tickets.work.mutationOptions(opts)),
   };
 }
+
+export type TicketMutations = ReturnType<typeof useTicketMutations>;

@@ -5,12 +5,13 @@ import { useDeferredValue, useRef, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
-import { useTRPC } from '../../app/trpc';
-import { useNow } from '../../app/useNow';
-import { errorMessage } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
-import { CallerNumber } from '../calls/caller';
+import { formatDuration, talkMs, waitingMs } from '../../../../src-shared/calls/durations';
+import { useTRPC } from '../../../app/trpc';
+import { useNow } from '../../../app/useNow';
+import { errorMessage } from '../../../app/errors';
+import { formatDateTime } from '../../../app/format';
+import { Field } from '../../../app/forms';
+import { CallerNumber } from '../caller';
 import { CallDetails } from './CallDetails';
 
 const ROW_HEIGHT = 44;
@@ -52,8 +53,7 @@ export function CallHistoryPage() {
       <section className="card history-list" aria-labelledby="history-title">
         <h1 id="history-title">{t('history.title')}</h1>
         <div className="filters">
-          <label className="field grow">
-            <span>{t('history.search')}</span>
+          <Field label={t('history.search')} className="grow">
             <input
               type="search"
               value={search}
@@ -61,22 +61,19 @@ export function CallHistoryPage() {
               placeholder={t('history.searchPlaceholder')}
               autoFocus
             />
-          </label>
-          <label className="field">
-            <span>{t('history.from')}</span>
+          </Field>
+          <Field label={t('history.from')}>
             <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('history.to')}</span>
+          </Field>
+          <Field label={t('history.to')}>
             <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('history.order')}</span>
+          </Field>
+          <Field label={t('history.order')}>
             <select value={order} onChange={(e) => setOrder(e.target.value as 'asc' | 'desc')}>
               <option value="desc">{t('history.newestFirst')}</option>
               <option value="asc">{t('history.oldestFirst')}</option>
             </select>
-          </label>
+          </Field>
         </div>
         {history.isError && <p role="alert">{errorMessage(history.error, t)}</p>}
         <div className="vrow vhead" role="row">

@@ -6,14 +6,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { TICKET_ROLES } from '../../../src-shared/roles';
-import { useSignedInUser } from '../../app/account';
-import { formatDuration, talkMs, waitingMs } from '../../../src-shared/calls/durations';
-import { useTRPC } from '../../app/trpc';
-import { useNow } from '../../app/useNow';
-import { errorMessage } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
-import { CallerNumber, PhoneMarker } from '../calls/caller';
+import { TICKET_ROLES } from '../../../../src-shared/roles';
+import { useSignedInUser } from '../../../app/account';
+import { formatDuration, talkMs, waitingMs } from '../../../../src-shared/calls/durations';
+import { useTRPC } from '../../../app/trpc';
+import { useNow } from '../../../app/useNow';
+import { errorMessage } from '../../../app/errors';
+import { formatDateTime } from '../../../app/format';
+import { CallerNumber, PhoneMarker } from '../caller';
 
 /** What an event's data adds in words: from the phone system, out of turn, a missed call and its cause. */
 function eventDetails(data: Record<string, unknown>, byPhoneSystem: boolean, t: TFunction): string[] {
