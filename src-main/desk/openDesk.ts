@@ -5,9 +5,9 @@
 // is configured and hands it over (host/openHostedDesk.ts), so the desk
 // itself never imports the central store.
 import { uuidv7 } from 'uuidv7';
-import { SYNC_STATE_TOPIC } from '../../src-shared/sync/status';
+import { SYNC_CONNECTION_TOPIC, SYNC_STATE_TOPIC } from '../../src-shared/sync/status';
 import type { DeskContext } from '../local/context';
-import { createTableChanges } from '../local/tableChanges';
+import { createTableChanges, type TableChanges } from '../local/tableChanges';
 import { createMutationRunner } from '../mutations/runner';
 import { readSetting, writeSetting } from '../store/localSettings';
 import { openLocalStore } from '../store/openLocalStore';
@@ -40,6 +40,33 @@ export interface Desk extends DeskContext {
   close(): Promise<void>;
 }
 
+/**
+ * Tells the change feed when the sync status shown changed, and when the connection did (online,
+ * signed out, waiting for someone to sign in again), which is what the account status depends on.
+ * A sync starting is not news (one runs after every change); its end is, if someone read the
+ * status meanwhile (and saw it syncing) or what it shows changed.
+ */
+function announceSyncState(sync: SyncClient, changes: TableChanges): () => void {
+  let shown = '';
+  let connection = '';
+  return () => {
+    const s = sync.liveStatus();
+    const topics: string[] = [];
+    const nowConnection = JSON.stringify([s.online, s.state === 'signedOut', s.waitingFor]);
+    if (nowConnection !== connection) topics.push(SYNC_CONNECTION_TOPIC);
+    connection = nowConnection;
+    if (s.state !== 'syncing' || s.bootstrap) {
+      // The status shows the time of the last sync to the minute.
+      const minute = new Date().toISOString().slice(0, 16);
+      const nowShown = JSON.stringify([s.state, s.online, s.lastError, s.waitingFor, s.bootstrap, minute]);
+      const seenSyncing = s.state !== 'syncing' && sync.takeReadWhileSyncing();
+      if (nowShown !== shown || seenSyncing) topics.push(SYNC_STATE_TOPIC);
+      shown = nowShown;
+    }
+    if (topics.length) changes.notify(topics);
+  };
+}
+
 export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise<Desk> {
   const store = await openLocalStore(dataDir);
   const manager = store.dataSource.manager;
@@ -63,7 +90,7 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
       pollMs: opts.pollMs,
       onTablesChanged: (tables) => changes.notify(tables),
     });
-    sync.onChange(() => changes.notify([SYNC_STATE_TOPIC]));
+    sync.onChange(announceSyncState(sync, changes));
     if (opts.autoSync !== false) sync.start();
   }
 

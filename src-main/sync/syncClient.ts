@@ -98,6 +98,20 @@ export class SyncClient {
     await this.running?.catch(() => undefined);
   }
 
+  /** What the status shows besides the counts, as it is now (no database read). */
+  liveStatus(): Readonly<Omit<SyncStatus, 'pending' | 'rejected' | 'cursor' | 'lastSyncAt'>> {
+    return this.status;
+  }
+
+  private readWhileSyncing = false;
+
+  /** Whether someone read the status while a sync ran (and so saw 'syncing') since the last ask. */
+  takeReadWhileSyncing(): boolean {
+    const read = this.readWhileSyncing;
+    this.readWhileSyncing = false;
+    return read;
+  }
+
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -352,6 +366,7 @@ export class SyncClient {
   }
 
   async getStatus(): Promise<SyncStatus> {
+    if (this.status.state === 'syncing') this.readWhileSyncing = true;
     const m = this.dataSource.manager;
     const p = await this.persisted();
     return {

@@ -1,6 +1,7 @@
 // Who is signed in on this desk, as every feature reads it: the account
 // status (user, central store address, first-run flag) and the sync status
-// (polled), plus a watcher that notices when an action was refused because
+// (both refetched when the desk says its sync state changed: liveQueries.ts),
+// plus a watcher that notices when an action was refused because
 // nobody is signed in any more. Signing in and out is the account feature's.
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,14 +16,16 @@ export type AccountStatus = Outputs['account']['status'];
 export type SignedInUser = NonNullable<AccountStatus['user']>;
 export type SyncStatus = NonNullable<Outputs['sync']['status']>;
 
-export const SYNC_STATUS_POLL_MS = 2000;
+const SIGNED_OUT_RECHECK_MS = 5000;
 
 export function useAccountStatus() {
   const trpc = useTRPC();
   return useQuery(
     trpc.account.status.queryOptions(undefined, {
-      // While nobody is signed in, notice the central store coming back (or the first admin appearing).
-      refetchInterval: (q) => (q.state.data?.user ? 30_000 : 5000),
+      // Signed in, the desk's change feed says when the sync state (and so this) changed. Signed
+      // out, the desk does not sync: whether another desk has created the first administrator
+      // meanwhile is known only to the central store, so the sign-in screens ask it now and then.
+      refetchInterval: (q) => (q.state.data?.user ? false : SIGNED_OUT_RECHECK_MS),
     }),
   );
 }
@@ -38,7 +41,7 @@ export function actorOf(user: SignedInUser): Actor {
 
 export function useSyncStatus() {
   const trpc = useTRPC();
-  return useQuery(trpc.sync.status.queryOptions(undefined, { refetchInterval: SYNC_STATUS_POLL_MS }));
+  return useQuery(trpc.sync.status.queryOptions());
 }
 
 /**

@@ -18,5 +18,7 @@ export interface SyncStatus {
   cursor: number;
 }
 
-/** The name the desk's change feed uses for "the sync status changed" (beside real table names). */
+/** The name the desk's change feed uses for "the sync status shown changed" (beside real table names). */
 export const SYNC_STATE_TOPIC = 'sync_state';
+/** …and for "the connection to the central store changed" (online, signed out): the account status follows. */
+export const SYNC_CONNECTION_TOPIC = 'sync_connection';

@@ -1,6 +1,7 @@
 // Two browser-mode desks against one standalone central store (DESIGN.md
 // "Data and sync"): a call logged on one desk shows up in the other's queue
-// within seconds (SSE pokes), and when both desks take the same call while
+// at once (the central store's poke, then the desk's change feed to its
+// screen; no screen polls its desk), and when both desks take the same call while
 // the central store is down, the one that comes second is told so on its
 // needs-attention page instead of losing the change silently.
 import { expect, test, type Page } from '@playwright/test';
@@ -58,7 +59,9 @@ async function twoAgents(pageA: Page, pageB: Page, c: CentralProcess, a: DeskPro
   await signIn(pageB, OLA);
 }
 
-test('a call logged on one desk appears in the other desk’s queue within seconds', async ({ page }) => {
+test('a call logged on one desk appears in the other desk’s queue at once, pushed, not polled', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const c = await central();
   const a = await desk(c);
@@ -66,9 +69,22 @@ test('a call logged on one desk appears in the other desk’s queue within secon
   const pageB = await page.context().newPage();
   await twoAgents(page, pageB, c, a, b);
 
+  // Idle, desk B's screen asks its desk for nothing: it listens to the desk's change feed instead.
+  const asked: string[] = [];
+  pageB.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/trpc/') && !path.includes('desk.changes')) asked.push(path.slice(6));
+  });
+  await pageB.waitForTimeout(5000);
+  // (Its sync status may be read once: the desk's background sync says when the minute shown changes.)
+  expect(asked.filter((p) => p !== 'sync.status')).toEqual([]);
+  expect(asked.length).toBeLessThanOrEqual(1);
+
   await logCall(page, '912 34 567', 'Per Pasient');
   const queueB = waitingQueue(pageB);
   await expect(queueB.getByRole('row', { name: /Per Pasient/ })).toBeVisible({ timeout: 5000 });
+  // …and the change made it refetch the call log's queries.
+  expect(asked.join(',')).toContain('calls.queue');
   await expect(queueB).toContainText('91 23 45 67');
 
   // Ola answers it on desk B; it leaves desk A's queue just as quickly.

@@ -10,15 +10,13 @@ import { useTRPC } from '../../app/trpc';
 import { ActiveCall } from './ActiveCall';
 import { LogCallForm } from './LogCallForm';
 import { MissedCalls } from './MissedCalls';
-import { WaitingQueue, QUEUE_REFRESH_MS } from './WaitingQueue';
+import { WaitingQueue } from './WaitingQueue';
 
 export function CallsPage({ user }: { user: SignedInUser }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const handlesCalls = CALL_HANDLER_ROLES.includes(user.role);
-  const current = useQuery(
-    trpc.calls.current.queryOptions(undefined, { refetchInterval: QUEUE_REFRESH_MS, enabled: handlesCalls }),
-  );
+  const current = useQuery(trpc.calls.current.queryOptions(undefined, { enabled: handlesCalls }));
   const call = handlesCalls ? (current.data ?? null) : null;
   return (
     <div className={handlesCalls ? 'calls-layout' : 'calls-layout single'}>

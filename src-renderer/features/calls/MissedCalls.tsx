@@ -14,7 +14,6 @@ import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { CallerCell, CallerNumber, PhoneMarker } from './caller';
 import { useCallsRefresh } from './useCallMutations';
-import { QUEUE_REFRESH_MS } from './WaitingQueue';
 
 function Cause({ call }: { call: CallView }) {
   const { t } = useTranslation();
@@ -28,7 +27,7 @@ export function MissedCalls({ canAct }: { canAct: boolean }) {
   const trpc = useTRPC();
   const now = useNow(30_000);
   const refresh = useCallsRefresh();
-  const missed = useQuery(trpc.calls.missed.queryOptions(undefined, { refetchInterval: QUEUE_REFRESH_MS }));
+  const missed = useQuery(trpc.calls.missed.queryOptions());
   const calledBack = useMutation(trpc.calls.calledBack.mutationOptions({ onSuccess: refresh }));
   const [notice, setNotice] = useState<string | null>(null);
   const calls = missed.data ?? [];

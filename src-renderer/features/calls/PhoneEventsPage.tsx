@@ -2,7 +2,10 @@
 // answer and hangup the central store received, newest first, with what
 // became of it (applied, a repeat, out of order, ignored, or an outbound call
 // only logged) and why. Paged by the time of the last row shown ("Vis
-// flere"), and refreshed while open.
+// flere"). Refetched when the desk's call log changes (liveQueries.ts); the
+// events that change nothing a desk syncs (outbound calls, repeats, answers
+// nobody could be matched to) live only on the central store, so the page
+// also asks it again every few seconds while open.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +14,8 @@ import { formatDateTimeSeconds } from '../../app/format';
 import { useTRPC, useTRPCClient } from '../../app/trpc';
 
 const PAGE = 50;
-const REFRESH_MS = 5000;
+/** For the events no desk table reflects (see above). */
+const CENTRAL_ONLY_REFRESH_MS = 5000;
 
 /** The central store's notes (src-main/central/cti/phoneEvent.ts) by translation key; several are joined by "; ". */
 const NOTES: Record<string, string> = {
@@ -46,7 +50,7 @@ export function PhoneEventsPage() {
     queryFn: ({ pageParam }) => client.account.ctiEvents.query({ before: pageParam, limit: PAGE }),
     initialPageParam: undefined as { receivedAt: string; id: string } | undefined,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
-    refetchInterval: REFRESH_MS,
+    refetchInterval: CENTRAL_ONLY_REFRESH_MS,
   });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
 

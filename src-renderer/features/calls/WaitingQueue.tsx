@@ -17,13 +17,11 @@ import { useCallMutations } from './useCallMutations';
 import { OverrideDialog } from './OverrideDialog';
 import { CallerCell, CallerNumber, OpenTickets, PhoneMarker } from './caller';
 
-export const QUEUE_REFRESH_MS = 2000;
-
 export function WaitingQueue({ actor, onCall, canAct }: { actor: Actor; onCall: boolean; canAct: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const now = useNow(1000);
-  const queue = useQuery(trpc.calls.queue.queryOptions(undefined, { refetchInterval: QUEUE_REFRESH_MS }));
+  const queue = useQuery(trpc.calls.queue.queryOptions());
   const { takeNext, take, abandon } = useCallMutations();
   const [notice, setNotice] = useState<string | null>(null);
   const [overrideFor, setOverrideFor] = useState<CallView | null>(null);

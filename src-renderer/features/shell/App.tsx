@@ -18,7 +18,7 @@ import {
 } from '../../app/account';
 import { errorMessage } from '../../app/errors';
 import { LanguageSelect } from '../../app/LanguageSelect';
-import { useSyncRefresh } from '../../app/useSyncRefresh';
+import { useLiveQueries } from '../../app/liveQueries';
 import { FirstAdminSetup, LoginScreen, UserMenu } from '../account';
 import { AuditPage, UsersPage } from '../admin';
 import { CallHistoryPage, CallsPage, PhoneEventsPage } from '../calls';
@@ -93,7 +93,6 @@ function NavShortcuts({ items, newTicket }: { items: NavItem[]; newTicket: boole
 }
 
 function Desk({ user, sync }: { user: SignedInUser; sync: SyncStatus | null }) {
-  useSyncRefresh(sync);
   return (
     <Router hook={useHashLocation}>
       <DeskFrame user={user} sync={sync} />
@@ -194,6 +193,7 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
 export function App() {
   const { t } = useTranslation();
   useSignedOutWatcher();
+  useLiveQueries();
   const account = useAccountStatus();
   const sync = useSyncStatus();
 

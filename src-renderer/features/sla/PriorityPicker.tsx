@@ -27,6 +27,7 @@ export function PriorityPicker({
   const preview = useQuery(
     trpc.sla.preview.queryOptions(
       { priority: value, openedAt },
+      // A ticket opened "now": its deadlines move with the clock, not with any data.
       { refetchInterval: openedAt ? false : 30_000 },
     ),
   );

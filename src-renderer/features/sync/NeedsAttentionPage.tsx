@@ -74,7 +74,7 @@ function RejectedEntry({ item, user }: { item: RejectedItem; user: SignedInUser 
 export function NeedsAttentionPage({ user }: { user: SignedInUser }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const rejected = useQuery(trpc.sync.rejected.queryOptions(undefined, { refetchInterval: 5000 }));
+  const rejected = useQuery(trpc.sync.rejected.queryOptions());
   const items = rejected.data ?? [];
   return (
     <section className="attention" aria-labelledby="attention-title">

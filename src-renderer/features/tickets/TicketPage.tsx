@@ -27,7 +27,7 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.tickets.get.queryOptions({ id }));
   const customers = useQuery(trpc.calls.customers.queryOptions());
-  const current = useQuery(trpc.calls.current.queryOptions(undefined, { refetchInterval: 5000 }));
+  const current = useQuery(trpc.calls.current.queryOptions());
 
   if (q.isPending) return <p className="card">{t('common.loading')}</p>;
   if (q.isError) {

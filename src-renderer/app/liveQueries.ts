@@ -1,0 +1,59 @@
+// Live screens without polling: the desk says which tables changed
+// (desk.changes, a subscription fed by this desk's mutations and by every
+// sync) and the queries that read those tables are refetched. The map below
+// is the one place that says which procedures read which tables; a query
+// whose data only the central store knows (users, audit) is not in it and
+// is refreshed by the actions that change it. When the feed (re)connects,
+// everything on screen is refetched once, in case a change came meanwhile.
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { SYNC_CONNECTION_TOPIC, SYNC_STATE_TOPIC } from '../../src-shared/sync/status';
+import { useTRPC } from './trpc';
+
+type Trpc = ReturnType<typeof useTRPC>;
+
+/** Which queries read each table (by procedure path: every input of them). */
+function readers(trpc: Trpc): Record<string, QueryKey[]> {
+  const calls = trpc.calls.pathKey();
+  const tickets = trpc.tickets.pathKey();
+  const reporters = trpc.reporters.pathKey();
+  const syncStatus = trpc.sync.status.pathKey();
+  return {
+    call: [calls, trpc.account.ctiEvents.pathKey()],
+    call_event: [calls],
+    customer: [calls, tickets],
+    workplace: [calls, tickets],
+    // Recognised callers show their open tickets in the queue and on the call.
+    reporter: [reporters, calls, tickets],
+    reporter_phone: [reporters, calls, tickets],
+    ticket: [tickets, calls, reporters],
+    ticket_event: [tickets],
+    ticket_message: [tickets],
+    // The SLA settings move every open ticket's deadlines.
+    shared_setting: [trpc.sla.pathKey(), tickets],
+    outbox: [syncStatus, trpc.desk.info.pathKey()],
+    rejected_mutation: [syncStatus, trpc.sync.rejected.pathKey()],
+    [SYNC_STATE_TOPIC]: [syncStatus],
+    [SYNC_CONNECTION_TOPIC]: [syncStatus, trpc.account.status.pathKey()],
+  };
+}
+
+/** Keeps every query on screen in step with the desk; mount once, in the signed-in shell. */
+export function useLiveQueries(): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useSubscription(
+    trpc.desk.changes.subscriptionOptions(undefined, {
+      onData: ({ tables, connected }) => {
+        if (connected) {
+          void queryClient.invalidateQueries();
+          return;
+        }
+        const map = readers(trpc);
+        const keys = new Map<string, QueryKey>();
+        for (const table of tables) for (const key of map[table] ?? []) keys.set(JSON.stringify(key), key);
+        for (const queryKey of keys.values()) void queryClient.invalidateQueries({ queryKey });
+      },
+    }),
+  );
+}
