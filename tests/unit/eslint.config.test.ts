@@ -53,7 +53,10 @@ describe('boundaries inside src-main', () => {
 
 describe('the renderer', () => {
   it("reaches another feature only through that feature's index.ts", async () => {
-    const inside = await problems('src-renderer/features/calls/planted.tsx', planted('../tickets/TicketPage'));
+    const inside = await problems(
+      'src-renderer/features/calls/planted.tsx',
+      planted('../tickets/TicketPage'),
+    );
     expect(inside.join('\n')).toContain('Import from features/tickets only through its index.ts');
     const throughIndex = await problems('src-renderer/features/calls/planted.tsx', planted('../tickets'));
     expect(throughIndex.filter((p) => p.startsWith('import-x/no-restricted-paths'))).toEqual([]);
