@@ -172,7 +172,7 @@ describe('openLocalStore', () => {
 });
 
 describe('browser-mode CLI on a store it must not open', () => {
-  const root = resolve(import.meta.dirname, '../../..');
+  const root = resolve(import.meta.dirname, '../../../..');
   const hostJs = join(root, 'out/main/host.js');
 
   beforeAll(() => {
