@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { slaSettingsSchema } from '../../src-shared/sla';
 import { instantSchema } from '../../src-shared/time';
 import { SLA_SETTINGS_ROLES } from '../../src-shared/roles';
-import { SharedSetting } from '../store/entities';
 import { defineMutation } from '../mutations/define';
+import { writeSharedSetting } from '../mutations/sharedSetting';
 
 export const SLA_SETTING_KEY = 'sla';
 
@@ -16,13 +16,8 @@ export const slaSetSettings = defineMutation({
   schemaVersion: 1,
   args: slaSetArgs,
   roles: SLA_SETTINGS_ROLES,
-  async apply({ write, actor }, args) {
-    await write.upsert(SharedSetting, {
-      key: SLA_SETTING_KEY,
-      value: JSON.stringify(args.settings),
-      updatedAt: args.at,
-      updatedBy: actor.name,
-    });
+  async apply(ctx, args) {
+    await writeSharedSetting(ctx, SLA_SETTING_KEY, args.settings, args.at);
     return { updatedAt: args.at };
   },
 });
