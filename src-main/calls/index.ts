@@ -4,14 +4,16 @@
 import { defineDomain } from '../local/domain';
 import { CALL_MUTATIONS } from './mutations';
 import { phoneEvent } from './phoneEvent';
+import { PHONE_RULE_MUTATIONS } from './phoneRules';
 import { callsRouter } from './router';
 
 export const calls = defineDomain({
-  mutations: CALL_MUTATIONS,
+  mutations: [...CALL_MUTATIONS, ...PHONE_RULE_MUTATIONS],
   serverMutations: [phoneEvent],
   router: callsRouter,
 });
 
-export { callIdOf, phoneEvent, PHONE_SYSTEM_NAME, type PhoneEventOutcome } from './phoneEvent';
+export { phoneEvent, PHONE_SYSTEM_NAME, type PhoneEventOutcome } from './phoneEvent';
 export { listPhoneEvents } from './phoneEventLog';
 export { customersWithWorkplaces } from './queries';
+export { loadPhoneRules, type PhoneRules } from './phoneRules';

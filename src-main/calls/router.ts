@@ -26,6 +26,7 @@ import {
   missedCalls,
   waitingQueue,
 } from './queries';
+import { phoneRulesProcedures } from './phoneRulesRouter';
 
 const now = () => new Date().toISOString();
 /** Clocks on desks drift a little; anything further ahead than this is a typing mistake. */
@@ -77,4 +78,5 @@ export const callsRouter = router({
     return ctx.desk.mutations.run(callFinish, { ...input, endedAt: input.endedAt ?? now() }, ctx.actor);
   }),
   abandon: stampedMutation(callAbandon, { at: 'at', clientInstant: true }),
+  ...phoneRulesProcedures,
 });

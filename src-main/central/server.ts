@@ -15,7 +15,7 @@ import { centralRouter } from './router';
 import { createLocalNotifier, createPostgresNotifier, type ChangeNotifier } from './notifier';
 import { openCentralStore, type CentralStore } from './store/openCentralStore';
 import { createServerMutations, type ServerMutations } from './sync/serverMutations';
-import { createCtiHandler, CTI_MAX_BODY_BYTES, CTI_PATH } from './cti/handler';
+import { createCtiHandler, ctiReceipt, CTI_MAX_BODY_BYTES, CTI_PATH } from './cti/handler';
 import type { SmtpSettings } from './mail/config';
 import { startMessageSender } from './mail/sender';
 
@@ -32,6 +32,8 @@ export interface CentralOptions {
   quiet?: boolean;
   /** The phone system's secret for POST /api/v1/cti/:token (issue 6); without it the endpoint refuses every event. */
   ctiToken?: string;
+  /** How long an identical newCall counts as the phone system's repeat (default 2 minutes; see calls/phoneEvent.ts). */
+  ctiRepeatWindowMs?: number;
   /** SMTP for the reporters' e-mail (R6, R9); without it e-mail stays queued. See messages/sender. */
   smtp?: SmtpSettings;
 }
@@ -72,7 +74,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
   const streams = new Set<AbortController>();
   let closing = false;
 
-  const cti = createCtiHandler(store, serverMutations, opts.ctiToken ?? null);
+  const cti = createCtiHandler(serverMutations, opts.ctiToken ?? null, opts.ctiRepeatWindowMs);
   const json = (res: ServerResponse, status: number, body: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
@@ -85,6 +87,8 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     if (url.pathname.startsWith(CTI_PATH)) {
       if (req.method !== 'POST') return void json(res, 405, { error: 'Use POST' });
       if (closing) return void json(res, 503, { error: 'Shutting down' });
+      // Stamped on arrival, before the body is read: the queue is the order of receipt.
+      const receipt = ctiReceipt();
       let body: Buffer;
       try {
         body = await readBody(req, CTI_MAX_BODY_BYTES);
@@ -101,7 +105,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
       } catch {
         // a malformed escape: compared as sent (and refused)
       }
-      const answer = await cti.handle(token, req.headers['content-type'] ?? '', body.toString('utf8'));
+      const answer = await cti.handle(token, req.headers['content-type'] ?? '', body, receipt);
       return void json(res, answer.status, answer.body);
     }
     if (!url.pathname.startsWith('/trpc/')) {

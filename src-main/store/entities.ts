@@ -395,6 +395,31 @@ export const SharedSetting = new EntitySchema<SharedSettingRow>({
   },
 });
 
+/**
+ * The administrators' block list (src-shared/calls/phoneRules.ts): an inbound call from `number`
+ * (normalised; "anonymous" for callers without one) is rejected until `expiresAt` (null: never).
+ * One entry per number, kept so by the mutation (call.blockNumber updates the existing entry).
+ */
+export interface BlockedNumberRow {
+  id: string;
+  number: string;
+  reason: string;
+  expiresAt: string | null;
+  createdAt: string;
+  createdByName: string;
+}
+export const BlockedNumber = new EntitySchema<BlockedNumberRow>({
+  name: 'blocked_number',
+  columns: {
+    id: { type: 'text', primary: true },
+    number: text('number'),
+    reason: text('reason'),
+    expiresAt: text('expires_at', true),
+    createdAt: text('created_at'),
+    createdByName: text('created_by_name'),
+  },
+});
+
 /** Tables whose rows the central store owns and desks replicate (sync pulls these). */
 export const SYNCED_ENTITIES = [
   Customer,
@@ -407,6 +432,7 @@ export const SYNCED_ENTITIES = [
   TicketMessage,
   Reporter,
   ReporterPhone,
+  BlockedNumber,
 ];
 
 export const ENTITIES = [...SYNCED_ENTITIES, Outbox, LocalSetting, RejectedMutation];

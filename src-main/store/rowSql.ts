@@ -106,7 +106,7 @@ export async function selectRows<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntitySchema<T>,
   where: Partial<T>,
-  opts: { orderBy?: Array<keyof T & string>; limit?: number } = {},
+  opts: { orderBy?: Array<keyof T & string>; descending?: boolean; limit?: number } = {},
 ): Promise<T[]> {
   const s = shapeOf(manager, entity);
   const column = (property: string) => {
@@ -120,7 +120,10 @@ export async function selectRows<T extends ObjectLiteral>(
   const filter = keys.length
     ? ` WHERE ${keys.map((k, i) => `${column(k)} = ${params(i)}`).join(' AND ')}`
     : '';
-  const order = opts.orderBy?.length ? ` ORDER BY ${opts.orderBy.map(column).join(', ')}` : '';
+  const direction = opts.descending ? ' DESC' : '';
+  const order = opts.orderBy?.length
+    ? ` ORDER BY ${opts.orderBy.map((p) => column(p) + direction).join(', ')}`
+    : '';
   const limit = opts.limit !== undefined ? ` LIMIT ${Math.trunc(opts.limit)}` : '';
   return manager.query(
     `SELECT ${select} FROM ${s.table}${filter}${order}${limit}`,

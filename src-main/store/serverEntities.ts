@@ -47,6 +47,8 @@ export interface CtiEventRow {
   queue: string | null;
   cause: string | null;
   answeringNumber: string | null;
+  /** The caller's name as the phone system sent it (issue 12). */
+  caller: string | null;
   receivedAt: string;
   outcome: string;
   note: string | null;
@@ -65,6 +67,7 @@ export const CtiEvent = new EntitySchema<CtiEventRow>({
     queue: text('queue', true),
     cause: text('cause', true),
     answeringNumber: text('answering_number', true),
+    caller: text('caller', true),
     receivedAt: text('received_at'),
     outcome: text('outcome'),
     note: text('note', true),

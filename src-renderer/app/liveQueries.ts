@@ -29,8 +29,9 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
     ticket: [tickets, calls, reporters],
     ticket_event: [tickets],
     ticket_message: [tickets],
-    // The SLA settings move every open ticket's deadlines.
-    shared_setting: [trpc.sla.pathKey(), tickets],
+    // The SLA settings move every open ticket's deadlines; the caller-ID rules are a shared setting too.
+    shared_setting: [trpc.sla.pathKey(), tickets, trpc.calls.phoneRules.pathKey()],
+    blocked_number: [trpc.calls.phoneRules.pathKey()],
     outbox: [syncStatus, trpc.desk.info.pathKey()],
     rejected_mutation: [syncStatus, trpc.sync.rejected.pathKey()],
     [SYNC_STATE_TOPIC]: [syncStatus],

@@ -1,6 +1,8 @@
 // The phone system's events in Zammad's "generic CTI" format (newCall, answer,
-// hangup), as a PBX posts them to /api/v1/cti/:token, JSON or form-encoded.
-// Validation only: what the central store does with them is src-main/calls/cti*.
+// hangup), as a PBX posts them to /api/v1/cti/:token: JSON, form-encoded or
+// multipart, `callId` or Zammad's own `call_id`, numbers as strings or JSON
+// numbers. Validation only: what the central store does with them is
+// src-main/calls/phoneEvent.ts.
 import { z } from 'zod';
 
 export const CTI_EVENTS = ['newCall', 'answer', 'hangup'] as const;
@@ -18,8 +20,32 @@ export const CTI_HANGUP_CAUSES = [
 ] as const;
 
 const field = (max: number) => z.string().trim().max(max);
+/**
+ * A string, or a JSON number taken as the digits it is (a whole number: larger ones have already
+ * lost digits in JSON). Text that held bytes which are not UTF-8 is refused, never merged with
+ * another value through U+FFFD.
+ */
+const digitsOrText = (max: number, name: string) =>
+  z
+    .union([z.string(), z.number()], { error: () => `${name} must be a string or a number` })
+    .transform((v, ctx) => {
+      const fail = (message: string) => {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      };
+      if (typeof v === 'number') {
+        if (!Number.isInteger(v) || v < 0) return fail(`${name} must be a whole number or a string`);
+        if (!Number.isSafeInteger(v))
+          return fail(`${name} is too long for a JSON number: send it as a string`);
+        return String(v);
+      }
+      const text = v.trim();
+      if (text.length > max) return fail(`${name} is longer than ${max} characters`);
+      if (text.includes('\uFFFD')) return fail(`${name} is not valid UTF-8`);
+      return text;
+    });
 /** A number as the PBX sends it: digits with an optional +, or "anonymous". */
-const number = field(64);
+const number = (name: string) => digitsOrText(64, name);
 
 /** `user` or `user[]`: one name or several (a group call rings several agents). */
 const users = z
@@ -27,32 +53,59 @@ const users = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((u) => u.length > 0));
 
-export const ctiEventSchema = z.object({
+const eventFields = z.object({
   event: z.enum(CTI_EVENTS, { error: () => 'Unknown event: expected newCall, answer or hangup' }),
-  from: number.optional(),
-  to: number.optional(),
+  from: number('from').optional(),
+  to: number('to').optional(),
   direction: z.enum(['in', 'out'], { error: () => 'direction must be "in" or "out"' }),
-  callId: field(250).min(1, 'callId is required'),
+  callId: digitsOrText(250, 'callId').refine((v) => v.length > 0, 'callId is required'),
   user: users,
   queue: field(200).optional(),
   cause: field(64).optional(),
   answeringNumber: field(200).optional(),
+  /** The caller's name as the phone system knows it (shown where the directory knows no one). */
+  caller: field(200).optional(),
 });
+
+/** Zammad's own spelling `call_id` is the same field as `callId`. */
+export const ctiEventSchema = z.preprocess((raw) => {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const { call_id: snake, ...rest } = raw as Record<string, unknown>;
+  return rest.callId === undefined && snake !== undefined ? { ...rest, callId: snake } : rest;
+}, eventFields);
 export type CtiEvent = z.output<typeof ctiEventSchema>;
 
 /**
- * A form-encoded body as the object the schema reads: `user[]` (repeated) becomes the array
- * `user`; any other repeated key keeps its last value.
+ * A form's fields (form-encoded or multipart) as the object the schema reads: `user[]` (repeated)
+ * becomes the array `user`; any other repeated key keeps its last value.
  */
-export function formFields(body: URLSearchParams): Record<string, unknown> {
+export function formFields(fields: Iterable<[string, string]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of body) {
+  for (const [key, value] of fields) {
     if (key === 'user[]') out.user = [...((out.user as string[] | undefined) ?? []), value];
     else out[key] = value;
   }
   return out;
 }
 
+/**
+ * What the central store notes on an event it did not simply apply (cti_event.note), for the
+ * admin's event list, which translates them by key.
+ */
+export const PHONE_EVENT_NOTES = {
+  outbound: 'outbound call: logged, never queued',
+  blocked: 'blocked number: rejected, not queued',
+  newCallLate: 'newCall after other events of the call',
+  reusedCallId: 'the callId was used before: a new call',
+  repeatedNewCall: 'a newCall again for a call in progress',
+  answerFirst: 'answer before its newCall: the call was created, answered',
+  answerAfterHangup: 'answer after its hangup: the call is recorded as answered',
+  alreadyTaken: 'the call was already taken or ended',
+  answeredAhead: 'answered ahead of an earlier waiting call',
+  noAccount: 'no account matches who answered',
+  hangupFirst: 'hangup before its newCall: the call is recorded as ended',
+  alreadyEnded: 'the call had already ended',
+} as const;
 /** The admin's list of received events, newest first. */
 export const ctiEventsQuery = z.object({
   /** Keyset: events before this one (received earlier, or at the same instant with a smaller id). */

@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { callIdOf } from '../../src-main/calls';
 import { openDesk } from '../../src-main/desk/openDesk';
 import { createCentralClient } from '../../src-main/sync/centralClient';
 import { DESK_DB_FILE } from '../../src-main/store/storeIdentity';
@@ -36,15 +35,37 @@ const central = await startCentralProcess({ dataDir: centralDir });
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const endpoint = new URL(`${central.url}/api/v1/cti/${TOKEN}`);
 
-function post(body: Record<string, unknown>): Promise<void> {
-  const payload = JSON.stringify(body);
+type Encoding = 'json' | 'form' | 'multipart';
+const ENCODINGS: Encoding[] = ['json', 'form', 'multipart'];
+
+/** A body as a PBX bridge sends it: JSON, form-encoded or multipart (`curl --form`), user[] repeated. */
+function encode(body: Record<string, unknown>, as: Encoding): { type: string; payload: string } {
+  if (as === 'json') return { type: 'application/json', payload: JSON.stringify(body) };
+  const fields = Object.entries(body).flatMap(([k, v]): Array<[string, string]> =>
+    Array.isArray(v) ? v.map((x) => [`${k}[]`, String(x)]) : [[k, String(v)]],
+  );
+  if (as === 'form') {
+    return { type: 'application/x-www-form-urlencoded', payload: new URLSearchParams(fields).toString() };
+  }
+  const boundary = '----ror-cti-bench-7d1f';
+  const parts = fields.map(
+    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  );
+  return {
+    type: `multipart/form-data; boundary=${boundary}`,
+    payload: `${parts.join('')}--${boundary}--\r\n`,
+  };
+}
+
+function post(body: Record<string, unknown>, as: Encoding = 'json'): Promise<void> {
+  const { type, payload } = encode(body, as);
   return new Promise((resolve, reject) => {
     const req = request(
       endpoint,
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: { 'content-type': type, 'content-length': Buffer.byteLength(payload) },
       },
       (res) => {
         let text = '';
@@ -79,7 +100,8 @@ for (let a = 0; a < 8; a++) {
   });
 }
 
-// Ingest: per call newCall, then (most) answer, then hangup; calls interleave across 16 senders.
+// Ingest: per call newCall, then (most) answer, then hangup; calls interleave across the senders, and the
+// bodies come in the three encodings a Zammad bridge may use, in turn.
 {
   const events: Array<Record<string, unknown>> = [];
   for (let i = 0; i < CALLS; i++) {
@@ -97,7 +119,10 @@ for (let a = 0; a < 8; a++) {
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (next < all.length) await post(all[next++]!);
+      while (next < all.length) {
+        const i = next++;
+        await post(all[i]!, ENCODINGS[i % ENCODINGS.length]);
+      }
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
@@ -106,6 +131,7 @@ for (let a = 0; a < 8; a++) {
     engine: 'sqlite',
     senders: CONCURRENCY,
     events: all.length,
+    encodings: ENCODINGS.join('+'),
     seconds: Number(seconds.toFixed(3)),
   });
   // For comparison: one sender, one event at a time.
@@ -126,15 +152,14 @@ for (let a = 0; a < 8; a++) {
   await desk.sync!.syncNow();
   await sleep(500); // the SSE subscription is up
   const reader = new Database(join(dir, DESK_DB_FILE), { readonly: true });
-  const seen = reader.prepare(`SELECT 1 FROM call WHERE id = ? AND status = 'waiting'`);
+  const seen = reader.prepare(`SELECT 1 FROM call WHERE cti_call_id = ? AND status = 'waiting'`);
   const samples: number[] = [];
   const WARMUP = 10;
   for (let i = 0; i < VISIBLE_SAMPLES + WARMUP; i++) {
     const callId = `visible-${i}`;
     const t0 = performance.now();
     await post({ event: 'newCall', from: number(i), to: '4771111166', direction: 'in', callId });
-    const id = callIdOf(callId);
-    while (!seen.get(id)) {
+    while (!seen.get(callId)) {
       if (performance.now() - t0 > 10_000) throw new Error('a call did not reach the desk within 10 s');
       await sleep(2);
     }

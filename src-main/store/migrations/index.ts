@@ -6,6 +6,7 @@ import { Sync1764403200000 } from './1764403200000-sync';
 import { Tickets1764576000000 } from './1764576000000-tickets';
 import { Telephony1764662400000 } from './1764662400000-telephony';
 import { TicketWritePath1764748800000 } from './1764748800000-ticket-write-path';
+import { PhoneRules1764835200000 } from './1764835200000-phone-rules';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -14,4 +15,5 @@ export const LOCAL_MIGRATIONS = [
   Tickets1764576000000,
   Telephony1764662400000,
   TicketWritePath1764748800000,
+  PhoneRules1764835200000,
 ];

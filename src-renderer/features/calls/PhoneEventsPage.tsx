@@ -12,22 +12,19 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/errors';
 import { formatDateTimeSeconds } from '../../app/format';
 import { useTRPC, useTRPCClient } from '../../app/trpc';
+import { PHONE_EVENT_NOTES } from '../../../src-shared/calls/cti';
 
 const PAGE = 50;
 /** For the events no desk table reflects (see above). */
 const CENTRAL_ONLY_REFRESH_MS = 5000;
 
-/** The central store's notes (src-main/central/cti/phoneEvent.ts) by translation key; several are joined by "; ". */
+/** The central store's notes (src-shared/calls/cti.ts) by translation key; several are joined by "; ". */
 const NOTES: Record<string, string> = {
-  'outbound call: logged, never queued': 'outbound',
+  // Notes events received before issue 12 carry.
   'newCall after the call was already known (answered first?)': 'newCallLate',
   'the hangup came before this newCall; the call is recorded as ended': 'hangupFirst',
-  'answer before its newCall: the call was created, answered': 'answerFirst',
-  'the call was already taken or ended': 'alreadyTaken',
-  'answered ahead of an earlier waiting call': 'answeredAhead',
-  'no account matches who answered': 'noAccount',
   'hangup for a call never announced': 'hangupUnknown',
-  'the call had already ended': 'alreadyEnded',
+  ...Object.fromEntries(Object.entries(PHONE_EVENT_NOTES).map(([key, text]) => [text, key])),
 };
 
 function noteText(note: string | null, outcome: string, t: TFunction): string {

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { PHONE_RULES_ROLES } from '../../../src-shared/calls/phoneRules';
 import { SLA_SETTINGS_ROLES, TICKET_ROLES, type Role } from '../../../src-shared/roles';
 import {
   needsSignInAgain,
@@ -21,7 +22,7 @@ import { LanguageSelect } from '../../app/LanguageSelect';
 import { useLiveQueries } from '../../app/liveQueries';
 import { FirstAdminSetup, LoginScreen, UserMenu } from '../account';
 import { AuditPage, UsersPage } from '../admin';
-import { CallHistoryPage, CallsPage, PhoneEventsPage } from '../calls';
+import { CallHistoryPage, CallsPage, PhoneEventsPage, PhoneRulesPage } from '../calls';
 import { ReportersPage } from '../reporters';
 import { SlaPage } from '../sla';
 import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
@@ -51,6 +52,7 @@ const NAV: readonly NavItem[] = [
   { path: '/admin/users', key: 'nav.users', ready: true, roles: ['admin'] },
   { path: '/admin/audit', key: 'nav.audit', ready: true, roles: ['admin'] },
   { path: '/admin/phone-events', key: 'nav.phoneEvents', ready: true, roles: ['admin'] },
+  { path: '/admin/phone-rules', key: 'nav.phoneRules', ready: true, roles: PHONE_RULES_ROLES },
 ];
 
 function navFor(role: Role): NavItem[] {
@@ -175,6 +177,9 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           <Route path="/admin/users">{isAdmin ? <UsersPage user={user} /> : <Redirect to="/" />}</Route>
           <Route path="/admin/audit">{isAdmin ? <AuditPage /> : <Redirect to="/" />}</Route>
           <Route path="/admin/phone-events">{isAdmin ? <PhoneEventsPage /> : <Redirect to="/" />}</Route>
+          <Route path="/admin/phone-rules">
+            {PHONE_RULES_ROLES.includes(user.role) ? <PhoneRulesPage /> : <Redirect to="/" />}
+          </Route>
           <Route path="/reporters">{keepsDirectory ? <ReportersPage /> : <Redirect to="/" />}</Route>
           {NAV.filter((n) => !n.ready).map((n) => (
             <Route key={n.path} path={n.path}>

@@ -2,9 +2,13 @@
 import { CentralInitial1764489600000 } from './1764489600000-central-initial';
 import { CentralTickets1764576000000 } from './1764576000000-central-tickets';
 import { CentralTelephony1764662400000 } from './1764662400000-central-telephony';
+import { CentralPhoneRules1764835200000 } from './1764835200000-central-phone-rules';
+import { CentralCtiFormats1764921600000 } from './1764921600000-central-cti-formats';
 
 export const CENTRAL_MIGRATIONS = [
   CentralInitial1764489600000,
   CentralTickets1764576000000,
   CentralTelephony1764662400000,
+  CentralPhoneRules1764835200000,
+  CentralCtiFormats1764921600000,
 ];

@@ -15,7 +15,7 @@ import { errorMessage } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { CallerNumber, PhoneMarker } from '../caller';
 
-/** What an event's data adds in words: from the phone system, out of turn, a missed call and its cause. */
+/** What an event's data adds in words: from the phone system, out of turn, a missed call, its cause, who the phone system said answered. */
 function eventDetails(data: Record<string, unknown>, byPhoneSystem: boolean, t: TFunction): string[] {
   const out: string[] = [];
   if (data.via === 'phone' && !byPhoneSystem) out.push(t('calls.phone.viaPhone'));
@@ -23,6 +23,9 @@ function eventDetails(data: Record<string, unknown>, byPhoneSystem: boolean, t: 
   if (data.missed === true) out.push(t('calls.outcomes.missed').toLocaleLowerCase());
   if (typeof data.cause === 'string') {
     out.push(t(`calls.hangupCauses.${data.cause}`, { defaultValue: data.cause }).toLocaleLowerCase());
+  }
+  if (typeof data.answeredOnPhoneBy === 'string') {
+    out.push(t('calls.events.answeredOnPhoneBy', { name: data.answeredOnPhoneBy }));
   }
   return out;
 }

@@ -4,7 +4,6 @@
 // outbound calls, bad bodies — and the queue order they can never break.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, centralUser, startTestCentral, type TestCentral } from '../../../support/central';
-import { callIdOf } from '../../../../src-main/calls';
 
 const TOKEN = 'cti-hemmelig-7f3a';
 let centrals: TestCentral[] = [];
@@ -50,8 +49,11 @@ const rows = (c: TestCentral, sql: string, params: unknown[] = []) => {
   const text = c.server.store.engine === 'postgres' ? sql.replace(/\?/g, () => `$${++n.i}`) : sql;
   return m.query(text, params) as Promise<Array<Record<string, unknown>>>;
 };
+/** The call the phone system's id names now (the latest, should the id have been reused). */
 const callOf = async (c: TestCentral, ctiCallId: string) =>
-  (await rows(c, `SELECT * FROM call WHERE id = ?`, [callIdOf(ctiCallId)]))[0];
+  (
+    await rows(c, `SELECT * FROM call WHERE cti_call_id = ? ORDER BY arrived_at DESC, id DESC`, [ctiCallId])
+  )[0];
 const ctiLog = (c: TestCentral, ctiCallId: string) =>
   rows(c, `SELECT event, outcome, note FROM cti_event WHERE cti_call_id = ? ORDER BY received_at, id`, [
     ctiCallId,
@@ -178,7 +180,8 @@ describe.each(ENGINES)('CTI endpoint on %s', (engine) => {
     expect((await post(c, inbound('o-1'))).status).toBe(200); // the late newCall changes nothing
     expect(await callOf(c, 'o-1')).toMatchObject({ status: 'taken' });
 
-    // A hangup for a call never announced: recorded; its late newCall then arrives already over.
+    // A hangup for a call never announced: the call is recorded as ended (missed), never a ghost in
+    // the queue; its late newCall then completes it.
     expect(
       (
         await post(c, {
@@ -191,7 +194,7 @@ describe.each(ENGINES)('CTI endpoint on %s', (engine) => {
         })
       ).status,
     ).toBe(200);
-    expect(await callOf(c, 'o-2')).toBeUndefined();
+    expect(await callOf(c, 'o-2')).toMatchObject({ status: 'finished', outcome: 'missed' });
     await post(c, inbound('o-2', { from: '4798765432' }));
     expect(await callOf(c, 'o-2')).toMatchObject({ status: 'finished', outcome: 'missed' });
 
@@ -211,7 +214,7 @@ describe.each(ENGINES)('CTI endpoint on %s', (engine) => {
     });
   });
 
-  it('leaves a call answered by someone without an account in the queue, to be taken on the desk', async () => {
+  it('keeps a call answered by someone without an account in the queue until it ends, then lists it as missed', async () => {
     const c = await central(engine);
     await post(c, inbound('u-1'));
     await post(c, {
@@ -232,12 +235,16 @@ describe.each(ENGINES)('CTI endpoint on %s', (engine) => {
       to: '4771111166',
       cause: 'normalClearing',
     });
-    // Answered, so not missed: the talk ended, and whoever answered finishes it on the desk.
+    // Nobody on the desk had it: it leaves the queue for a call-back, with who the phone system named.
     expect(await callOf(c, 'u-1')).toMatchObject({
-      status: 'waiting',
-      outcome: null,
+      status: 'finished',
+      outcome: 'missed',
       hangup_cause: 'normalClearing',
     });
+    const [ended] = await rows(c, `SELECT data FROM call_event WHERE call_id = ? AND kind = 'abandoned'`, [
+      (await callOf(c, 'u-1'))!.id,
+    ]);
+    expect(JSON.parse(ended!.data as string)).toMatchObject({ answeredOnPhoneBy: 'Vikar Uten Konto' });
     expect((await ctiLog(c, 'u-1')).map((e) => [e.event, e.outcome, e.note])).toEqual([
       ['newCall', 'applied', null],
       ['answer', 'ignored', 'no account matches who answered'],
@@ -298,12 +305,12 @@ describe.each(ENGINES)('CTI endpoint on %s', (engine) => {
   it('keeps the queue in arrival order whatever the phone system sends', async () => {
     const c = await central(engine);
     await centralUser(c, { username: 'kari', role: 'agent', displayName: 'Kari Nordmann', phone: '201' });
-    // A burst of calls, some duplicated, interleaved with answers and hang-ups, sent concurrently.
+    // A burst of calls, some sent twice, interleaved with answers and hang-ups, sent concurrently.
     const ids = Array.from({ length: 30 }, (_, i) => `q-${i}`);
-    for (const id of ids)
-      await post(c, inbound(id, { from: `479${String(1000000 + Number(id.slice(2))).slice(-7)}` }));
+    const from = (id: string) => `479${String(1000000 + Number(id.slice(2))).slice(-7)}`;
+    for (const id of ids) await post(c, inbound(id, { from: from(id) }));
     await Promise.all([
-      ...ids.slice(0, 10).map((id) => post(c, inbound(id))),
+      ...ids.slice(0, 10).map((id) => post(c, inbound(id, { from: from(id) }))),
       post(c, {
         event: 'answer',
         direction: 'in',

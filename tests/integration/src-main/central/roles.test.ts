@@ -72,6 +72,7 @@ const mrow = (
 const CALL_WORK = mrow('✓', 'forbidden', '✓', 'forbidden');
 const TICKET_WORK = mrow('✓', '✓', '✓', 'forbidden');
 const LEADS = mrow('forbidden', 'forbidden', '✓', '✓');
+const ADMINS = mrow('forbidden', 'forbidden', 'forbidden', '✓');
 const MUTATION_ROLES: Record<string, Record<Role, MutationOutcome>> = {
   'call.log': CALL_WORK,
   'call.take': CALL_WORK,
@@ -79,6 +80,10 @@ const MUTATION_ROLES: Record<string, Record<Role, MutationOutcome>> = {
   'call.finish': CALL_WORK,
   'call.abandon': CALL_WORK,
   'call.calledBack': CALL_WORK,
+  // The phone system's block list and outbound caller-ID rules are the administrator's.
+  'call.blockNumber': ADMINS,
+  'call.unblockNumber': ADMINS,
+  'call.setCallerIdRules': ADMINS,
   'sla.setSettings': LEADS,
   'ticket.create': TICKET_WORK,
   'ticket.edit': TICKET_WORK,
@@ -117,6 +122,7 @@ const lrow = (agent: LocalOutcome, technician: LocalOutcome, teamLead: LocalOutc
 const CALL_HANDLERS = lrow('✓', '403', '✓', '403');
 const TICKET_WORKERS = lrow('✓', '✓', '✓', '403');
 const ANY_ROLE = lrow('✓', '✓', '✓', '✓');
+const ADMIN_ONLY_HERE = lrow('403', '403', '403', '✓');
 const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   // Reading call data needs someone signed in (R27), whatever the role.
   'calls.queue': ANY_ROLE,
@@ -133,6 +139,11 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   // The call-back list: anyone may read it; marking a call as called back is the call handlers' work.
   'calls.missed': ANY_ROLE,
   'calls.calledBack': CALL_HANDLERS,
+  // The phone rules (block list, caller-ID rules): the administrator reads and changes them.
+  'calls.phoneRules': ADMIN_ONLY_HERE,
+  'calls.blockNumber': ADMIN_ONLY_HERE,
+  'calls.unblockNumber': ADMIN_ONLY_HERE,
+  'calls.setCallerIdRules': ADMIN_ONLY_HERE,
   // Tickets: everyone reads them; everyone but the admin works them (R5–R12).
   'tickets.list': ANY_ROLE,
   'tickets.get': ANY_ROLE,
@@ -342,11 +353,12 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
     );
     for (const role of ROLES) {
       const { client } = await centralUser(central, { username: `the.${role}`, role });
-      const [x, y, t, u] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+      const [x, y, t, u, b] = [uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7()];
       const clientId = uuidv7();
       const ref = (n: number) => provisionalReference(clientId, n);
       // A whole shift in one batch: log X, take it, note, finish; log Y, the caller hangs up, call them back;
-      // change the SLA settings; ticket T through its whole life; ticket U resolved and closed; import a reporter.
+      // block a number B and unblock it, set the caller-ID rules; change the SLA settings; ticket T through
+      // its whole life; ticket U resolved and closed; import a reporter.
       const steps: Array<[string, unknown]> = [
         ['call.log', logArgs(x)],
         ['call.take', { callId: x, at: now() }],
@@ -355,6 +367,12 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
         ['call.log', logArgs(y)],
         ['call.abandon', { callId: y, at: now() }],
         ['call.calledBack', { callId: y, at: now() }],
+        [
+          'call.blockNumber',
+          { id: b, number: '91234567', reason: 'Trakassering', expiresAt: null, at: now() },
+        ],
+        ['call.unblockNumber', { id: b }],
+        ['call.setCallerIdRules', { rules: [{ prefix: '+47', callerId: '4771111100' }], at: now() }],
         ['sla.setSettings', { settings: DEFAULT_SLA_SETTINGS, at: now() }],
         ['ticket.create', { ...ticketFields, id: t, at: now(), callId: null, provisionalReference: ref(1) }],
         ['ticket.edit', { ticketId: t, at: now(), title: 'Journal nede på legevakten', device: 'PC-114' }],
@@ -602,6 +620,17 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       await record('calls.abandon', role, () => client.calls.abandon.mutate({ callId: b }));
       await record('calls.missed', role, () => client.calls.missed.query());
       await record('calls.calledBack', role, () => client.calls.calledBack.mutate({ callId: gone.id }));
+      await record('calls.phoneRules', role, () => client.calls.phoneRules.query());
+      let blocked = uuidv7();
+      await record(
+        'calls.blockNumber',
+        role,
+        async () =>
+          (blocked = (await client.calls.blockNumber.mutate({ number: '91234567', reason: 'Trakassering' }))
+            .id),
+      );
+      await record('calls.unblockNumber', role, () => client.calls.unblockNumber.mutate({ id: blocked }));
+      await record('calls.setCallerIdRules', role, () => client.calls.setCallerIdRules.mutate({ rules: [] }));
 
       await record('tickets.list', role, () => client.tickets.list.query({}));
       await record('tickets.get', role, () => client.tickets.get.query({ id: t }));
