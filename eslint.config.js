@@ -36,6 +36,11 @@ const srcMainZones = [
     message: 'The central store never imports the desk (desk/, sync/).',
   },
   {
+    target: main(['sync']),
+    from: main(['desk']),
+    message: 'The sync engine sits below the desk that runs it (it sees the sessions through local/context.ts).',
+  },
+  {
     target: main(['desk']),
     from: main(['central']),
     message: 'The desk never imports the central store: its host starts one and hands it over.',

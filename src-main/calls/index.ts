@@ -15,5 +15,4 @@ export const calls = defineDomain({
 
 export { phoneEvent, PHONE_SYSTEM_NAME, type PhoneEventOutcome } from './phoneEvent';
 export { listPhoneEvents } from './phoneEventLog';
-export { customersWithWorkplaces } from './queries';
 export { loadPhoneRules, type PhoneRules } from './phoneRules';

@@ -232,18 +232,3 @@ export async function callHistory(
   const last = calls[calls.length - 1];
   return { calls, next: rows.length > q.limit && last ? { arrivedAt: last.arrivedAt, id: last.id } : null };
 }
-
-export async function customersWithWorkplaces(
-  manager: EntityManager,
-): Promise<Array<{ id: string; name: string; workplaces: string[] }>> {
-  const rows: Array<{ id: string; name: string; wp: string | null }> = await manager.query(
-    `SELECT cu.id, cu.name, w.name AS wp FROM customer cu LEFT JOIN workplace w ON w.customer_id = cu.id ORDER BY cu.name, w.name`,
-  );
-  const byId = new Map<string, { id: string; name: string; workplaces: string[] }>();
-  for (const r of rows) {
-    const c = byId.get(r.id) ?? { id: r.id, name: r.name, workplaces: [] };
-    if (r.wp) c.workplaces.push(r.wp);
-    byId.set(r.id, c);
-  }
-  return [...byId.values()];
-}

@@ -8,6 +8,7 @@ import { callFinishArgs, callHistoryQuery, callLogArgs } from '../../src-shared/
 import { DomainError } from '../../src-shared/errors';
 import { fieldError } from '../local/fieldError';
 import { stampedMutation } from '../local/stampedMutation';
+import { customersWithWorkplaces } from '../store/referenceData';
 import { actorProcedure, router } from '../local/trpc';
 import {
   callAbandon,
@@ -18,14 +19,7 @@ import {
   callUpdate,
   firstWaitingCall,
 } from './mutations';
-import {
-  callHistory,
-  callWithEvents,
-  currentCall,
-  customersWithWorkplaces,
-  missedCalls,
-  waitingQueue,
-} from './queries';
+import { callHistory, callWithEvents, currentCall, missedCalls, waitingQueue } from './queries';
 import { phoneRulesProcedures } from './phoneRulesRouter';
 
 const now = () => new Date().toISOString();

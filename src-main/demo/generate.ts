@@ -9,7 +9,7 @@ import type { Actor } from '../../src-shared/roles';
 import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
 import { publicHolidayDates } from '../../src-shared/sla/holidays';
 import { callAbandon, callFinish, callLog, callTake } from '../calls/mutations';
-import { customersWithWorkplaces } from '../calls/queries';
+import { customersWithWorkplaces } from '../store/referenceData';
 import type { Desk } from '../desk/openDesk';
 import { planDemoTicket, runDemoTicketStep, type DemoTicketStep } from './tickets';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parsePhoneSystemNumber } from '../../src-shared/phone';
 import { REPORTER_IMPORT_BATCH } from '../../src-shared/reporters/schemas';
 import { assertRole } from '../mutations/runner';
-import { customersWithWorkplaces } from '../calls/queries';
+import { customersWithWorkplaces } from '../store/referenceData';
 import { actorProcedure, router } from '../local/trpc';
 import { fieldError } from '../local/fieldError';
 import { parseReporterCsv } from './csvImport';

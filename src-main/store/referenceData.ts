@@ -1,6 +1,8 @@
 // Reference data every store starts with: ROR-IKT's member municipalities
 // (tjenestemottakere) and some of their workplaces. Fixed ids, so every desk
-// and the central store seed exactly the same rows.
+// and the central store seed exactly the same rows. And the one read of them
+// every domain shares (the call log, the reporter directory, the demo).
+import type { EntityManager } from 'typeorm';
 
 /** ROR-IKT's member municipalities (tjenestemottakere) with a few workplaces each. Fixed ids: every desk shares them. */
 const CUSTOMERS: Array<[id: string, name: string, workplaces: string[]]> = [
@@ -57,4 +59,20 @@ export function referenceRows(): {
     })),
   );
   return { customers, workplaces };
+}
+
+/** The municipalities with their workplaces, by name. */
+export async function customersWithWorkplaces(
+  manager: EntityManager,
+): Promise<Array<{ id: string; name: string; workplaces: string[] }>> {
+  const rows: Array<{ id: string; name: string; wp: string | null }> = await manager.query(
+    `SELECT cu.id, cu.name, w.name AS wp FROM customer cu LEFT JOIN workplace w ON w.customer_id = cu.id ORDER BY cu.name, w.name`,
+  );
+  const byId = new Map<string, { id: string; name: string; workplaces: string[] }>();
+  for (const r of rows) {
+    const c = byId.get(r.id) ?? { id: r.id, name: r.name, workplaces: [] };
+    if (r.wp) c.workplaces.push(r.wp);
+    byId.set(r.id, c);
+  }
+  return [...byId.values()];
 }

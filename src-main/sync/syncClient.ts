@@ -16,13 +16,20 @@ import {
 } from '../../src-shared/sync/protocol';
 import type { SyncState, SyncStatus } from '../../src-shared/sync/status';
 import { readSetting, writeSetting } from '../store/localSettings';
-import type { SessionStore } from '../desk/session';
+import type { DeskSessions } from '../local/context';
 import type { MutationRunner } from '../mutations/runner';
 import { Outbox, RejectedMutation, SYNCED_ENTITIES } from '../store/entities';
 import { createCentralClient, type CentralClient } from './centralClient';
 import { acknowledgeApplied, rebase, type Rejection } from './rebase';
 
 export type { SyncState, SyncStatus };
+
+/** What the sync engine needs of the desk's sessions (desk/session.ts): tokens per author, and sign-outs to finish. */
+export interface SyncSessions extends DeskSessions {
+  signedOutUsers(): Promise<string[]>;
+  forget(userId: string): Promise<void>;
+  invalidate(userId: string): Promise<void>;
+}
 
 interface Persisted {
   cursor: number;
@@ -65,7 +72,7 @@ export class SyncClient {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mutations: MutationRunner,
-    private readonly sessions: SessionStore,
+    private readonly sessions: SyncSessions,
     private readonly clientId: string,
     readonly centralUrl: string,
     private readonly opts: {

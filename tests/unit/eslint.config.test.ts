@@ -24,6 +24,7 @@ describe('boundaries inside src-main', () => {
     ['src-main/central/planted.ts', '../desk/openDesk', 'The central store never imports the desk'],
     ['src-main/central/sync/planted.ts', '../../sync/rebase', 'The central store never imports the desk'],
     ['src-main/desk/planted.ts', '../central/server', 'The desk never imports the central store'],
+    ['src-main/sync/planted.ts', '../desk/session', 'The sync engine sits below the desk'],
     ['src-main/store/planted.ts', '../calls', 'Plumbing'],
     ['src-main/local/planted.ts', '../domains', 'Plumbing'],
   ])('%s importing %s is refused', async (file, from, message) => {
