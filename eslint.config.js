@@ -38,7 +38,8 @@ const srcMainZones = [
   {
     target: main(['sync']),
     from: main(['desk']),
-    message: 'The sync engine sits below the desk that runs it (it sees the sessions through local/context.ts).',
+    message:
+      'The sync engine sits below the desk that runs it (it sees the sessions through local/context.ts).',
   },
   {
     target: main(['desk']),
