@@ -18,6 +18,7 @@ import { createServerMutations, type ServerMutations } from './sync/serverMutati
 import { createCtiHandler, ctiReceipt, CTI_MAX_BODY_BYTES, CTI_PATH } from './cti/handler';
 import type { SmtpSettings } from './mail/config';
 import { startMessageSender } from './mail/sender';
+import { closeOnce } from '../store/closeOnce';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -145,19 +146,14 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
         signal: abort.signal,
       }),
       router: centralRouter,
-      createContext: ({ info }) => {
-        const fromParams = info.connectionParams?.token;
-        return {
-          store,
-          notifier,
-          token: auth?.startsWith('Bearer ')
-            ? auth.slice(7)
-            : typeof fromParams === 'string'
-              ? fromParams
-              : null,
-          ip: req.socket.remoteAddress ?? 'unknown',
-        };
-      },
+      // The session token comes in the Authorization header only, also for the SSE stream: never
+      // in the URL (connection parameters), where access logs of proxies would record it.
+      createContext: () => ({
+        store,
+        notifier,
+        token: auth?.startsWith('Bearer ') ? auth.slice(7) : null,
+        ip: req.socket.remoteAddress ?? 'unknown',
+      }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           console.error(`[central] ${path ?? '?'}:`, error.cause ?? error);
@@ -234,7 +230,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     notifier,
     serverMutations,
     server,
-    async close() {
+    close: closeOnce(async () => {
       closing = true;
       await sender.stop(); // a send in flight finishes and is recorded first
       await new Promise<void>((resolve) => {
@@ -246,6 +242,6 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
       await Promise.allSettled([...inFlight]);
       await notifier.close();
       await store.close();
-    },
+    }),
   };
 }

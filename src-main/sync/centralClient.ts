@@ -1,6 +1,8 @@
 // A typed tRPC client for the central store, as the desk's main process uses
-// it: HTTP for queries and mutations with the session's bearer token, SSE for
-// change pokes (Node has no EventSource, so the `eventsource` package).
+// it: HTTP for queries and mutations, SSE for change pokes (Node has no
+// EventSource, so the `eventsource` package), both with the session's bearer
+// token in the Authorization header — never in the URL, where proxies' access
+// logs would keep it.
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import type { CentralRouter } from '../central/router';
@@ -33,10 +35,14 @@ export function createCentralClient(baseUrl: string, token: () => string | null)
         true: httpSubscriptionLink({
           url,
           EventSource,
-          connectionParams: () => {
-            const t = token();
-            return t ? { token: t } : {};
-          },
+          eventSourceOptions: () => ({
+            fetch: (input, init) => {
+              const headers = new Headers(init?.headers);
+              const t = token();
+              if (t) headers.set('authorization', `Bearer ${t}`);
+              return fetch(input, { ...init, headers });
+            },
+          }),
         }),
         false: httpLink({
           url,
