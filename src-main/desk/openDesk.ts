@@ -9,6 +9,7 @@ import { SYNC_CONNECTION_TOPIC, SYNC_STATE_TOPIC } from '../../src-shared/sync/s
 import type { DeskContext } from '../local/context';
 import { createTableChanges, type TableChanges } from '../local/tableChanges';
 import { createMutationRunner } from '../mutations/runner';
+import { closeOnce } from '../store/closeOnce';
 import { readSetting, writeSetting } from '../store/localSettings';
 import { openLocalStore } from '../store/openLocalStore';
 import { SyncClient } from '../sync/syncClient';
@@ -113,11 +114,11 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
       return actorOf(current.user);
     },
     staffDirectory: () => staffDirectory(desk),
-    async close() {
+    close: closeOnce(async () => {
       await sync?.stop();
       await embeddedCentral?.close();
       await store.close();
-    },
+    }),
   };
   return desk;
 }

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { TRPC_ENDPOINT, type LocalHandler } from '../desk/handler';
+import { closeOnce } from '../store/closeOnce';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
@@ -147,10 +148,12 @@ export async function startBrowserHost(opts: {
     port,
     token,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: closeOnce(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    ),
   };
 }

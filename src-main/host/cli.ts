@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { redactedUrl } from '../central/mail/config';
 import { openHostedDesk } from './openHostedDesk';
 import { createLocalHandler } from '../desk/handler';
+import { closeOnce } from '../store/closeOnce';
 import { StoreRefusedError } from '../store/openLocalStore';
 import { startBrowserHost } from './browserHost';
 import { parseDeskOptions } from './options';
@@ -43,11 +44,12 @@ async function main(): Promise<void> {
     }
   }
   console.log(`Browser mode: open ${host.url}`);
-  const stop = async () => {
+  // A second SIGINT while stopping waits for the same stop (closing twice crashed the embedded store).
+  const stop = closeOnce(async () => {
     await host.close();
     await desk.close();
     process.exit(0);
-  };
+  });
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { startBackgroundCheckpoints } from './backgroundCheckpoints';
+import { closeOnce } from './closeOnce';
 import { ENTITIES } from './entities';
 import { LOCAL_MIGRATIONS } from './migrations';
 import { DESK_APPLICATION_ID, DESK_DB_FILE } from './storeIdentity';
@@ -92,11 +93,11 @@ export async function openLocalStore(dataDir: string): Promise<LocalStore> {
   return {
     dataSource,
     file,
-    async close() {
+    close: closeOnce(async () => {
       await checkpoints.stop();
       // SQLite's advice for long-lived connections: keep the planner's statistics current on close.
       await dataSource.query('PRAGMA optimize').catch(() => undefined);
       await dataSource.destroy();
-    },
+    }),
   };
 }
