@@ -18,6 +18,8 @@ export const DOMAIN_ERROR_CODES = [
   'signedOut',
   'invalidTransition',
   'callHasTicket',
+  'lastAdmin',
+  'ownAccount',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -11,6 +11,7 @@ import { addressKey, clearFailures, releaseAttempt, reserveAttempt, userKey } fr
 import {
   countUsers,
   createUser,
+  assertMayDeactivate,
   findUserByName,
   listStaff,
   listUsers,
@@ -159,6 +160,7 @@ export const centralRouter = router({
           const m = ctx.store.dataSource.manager;
           const user = await findUserByName(m, input.username);
           if (!user) throw new DomainError('notFound', `No user ${input.username}`, { field: 'username' });
+          if (!input.active) await assertMayDeactivate(m, user, ctx.actor.userId);
           await m.update(UserAccount, { id: user.id }, { active: input.active ? 1 : 0 });
           return toUserView({ ...user, active: input.active ? 1 : 0 });
         }),

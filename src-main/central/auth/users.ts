@@ -94,6 +94,27 @@ export async function createUser(
   return toUserView(row);
 }
 
+/**
+ * An administrator may not deactivate their own account, nor the last active administrator: the
+ * desk's rule, enforced here where no client can skip it (issue 13).
+ */
+export async function assertMayDeactivate(
+  manager: EntityManager,
+  user: { id: string; role: string; active: number | boolean },
+  actorId: string,
+): Promise<void> {
+  if (user.id === actorId) {
+    throw new DomainError('ownAccount', 'You cannot deactivate your own account', { field: 'username' });
+  }
+  if (user.role !== 'admin' || !user.active) return;
+  const others = await manager.count(UserAccount, { where: { role: 'admin', active: 1 } });
+  if (others <= 1) {
+    throw new DomainError('lastAdmin', 'The last active administrator cannot be deactivated', {
+      field: 'username',
+    });
+  }
+}
+
 /** Who tickets can be assigned to: active agents, technicians and team leads. */
 export async function listStaff(
   manager: EntityManager,

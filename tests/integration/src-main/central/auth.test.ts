@@ -303,6 +303,30 @@ describe.each(ENGINES)('central store accounts and sessions on %s', (engine) => 
     expect(await kari.client.auth.me.query()).toMatchObject({ user: { username: 'kari', active: true } });
   });
 
+  it('refuses to deactivate your own account or the last active administrator (the server enforces it)', async () => {
+    const c = await central(engine);
+    const ada = await centralUser(c, { username: 'ada', role: 'admin' });
+    expect(
+      await failure(ada.client.admin.setUserActive.mutate({ username: 'ada', active: false })),
+    ).toMatchObject({
+      code: 'CONFLICT',
+      domain: { code: 'ownAccount' },
+    });
+    const bo = await centralUser(c, { username: 'bo', role: 'admin' });
+    // Bo deactivates Ada: allowed, an administrator remains (Bo) …
+    await bo.client.admin.setUserActive.mutate({ username: 'ada', active: false });
+    // … and with Ada inactive Bo is the last one, who cannot switch themself off.
+    expect(
+      await failure(bo.client.admin.setUserActive.mutate({ username: 'bo', active: false })),
+    ).toMatchObject({
+      domain: { code: 'ownAccount' },
+    });
+    const rows = await c.server.store.dataSource.manager.query(
+      `SELECT username FROM user_account WHERE role = 'admin' AND active = 1`,
+    );
+    expect(rows.map((r: { username: string }) => r.username)).toEqual(['bo']);
+  });
+
   it('stores passwords only as salted scrypt hashes', async () => {
     const c = await central(engine);
     await centralUser(c, { username: 'kari', role: 'agent' });
