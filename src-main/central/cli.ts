@@ -1,12 +1,14 @@
 // `npm run central`: runs the central store, or does one of its chores.
 //   npm run central -- [--host H] [--port P] [--data-dir D] [--tls-cert F --tls-key F]
 //                      [--smtp-url smtp://user:pass@host:587 [--mail-from "Name <address>"]]
-//                      [--cti-token SECRET]   (the phone system's events: POST /api/v1/cti/SECRET)
+//                      [--cti-token-file FILE] (the phone system's events: POST /api/v1/cti/SECRET)
 //   npm run central -- create-admin --username U --name "Full Name"   (password from CENTRAL_ADMIN_PASSWORD or stdin)
 //   npm run central -- compact --keep N        (keep the last N change-log versions; older desks re-bootstrap)
 // DATABASE_URL=postgres://… selects PostgreSQL; otherwise a SQLite file in the data folder.
 // ROR_SMTP_URL / ROR_MAIL_FROM stand for --smtp-url / --mail-from: the reporters' e-mail (R6, R9);
-// without an SMTP URL it stays queued. ROR_CTI_TOKEN stands for --cti-token.
+// without an SMTP URL it stays queued. The CTI secret comes from a file
+// (--cti-token-file, ROR_CTI_TOKEN_FILE) or ROR_CTI_TOKEN; --cti-token still
+// works but shows in the process list.
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { createInterface } from 'node:readline/promises';
@@ -14,7 +16,7 @@ import { createUser, countUsers } from './auth/users';
 import { openCentralStore } from './store/openCentralStore';
 import { startCentralServer } from './server';
 import { smtpSettingsFrom } from './mail/config';
-import { ctiTokenFrom } from './cti/handler';
+import { ctiTokenSetting } from './cti/handler';
 import { compactChangeLog } from './sync/pull';
 import { readCounter, SERVER_VERSION } from './sync/changeLog';
 
@@ -56,7 +58,7 @@ async function main(): Promise<number> {
       tlsCert: flag(argv, '--tls-cert') ?? process.env.CENTRAL_TLS_CERT,
       tlsKey: flag(argv, '--tls-key') ?? process.env.CENTRAL_TLS_KEY,
       smtp,
-      ctiToken: ctiTokenFrom(flag(argv, '--cti-token') ?? process.env.ROR_CTI_TOKEN),
+      ctiToken: ctiTokenSetting((name) => flag(argv, name), process.env),
     });
     let stopping = false;
     const stop = async () => {

@@ -4,7 +4,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { smtpSettingsFrom, SMTP_URL_FLAG, type SmtpSettings } from '../central/mail/config';
-import { ctiTokenFrom } from '../central/cti/handler';
+import { ctiTokenSetting } from '../central/cti/handler';
 
 export const APP_NAME = 'ROR-IKT Kundeservice';
 export const DATA_DIR_ENV = 'ROR_DESK_DATA_DIR';
@@ -28,7 +28,7 @@ export interface DeskOptions {
   centralUrl: string | undefined;
   /** --smtp-url / --mail-from (ROR_SMTP_URL / ROR_MAIL_FROM): e-mail to reporters from the embedded central store. */
   smtp: SmtpSettings | undefined;
-  /** --cti-token (ROR_CTI_TOKEN): the phone system's secret for the embedded central store's CTI endpoint. */
+  /** --cti-token-file / ROR_CTI_TOKEN_FILE / ROR_CTI_TOKEN: the phone system's secret for the embedded central store's CTI endpoint. */
   ctiToken: string | undefined;
 }
 
@@ -59,7 +59,7 @@ export function parseDeskOptions(argv: string[], env: NodeJS.ProcessEnv = proces
       `${SMTP_URL_FLAG} configures the central store this desk runs itself; with --central, give it to that central store instead`,
     );
   }
-  const ctiToken = ctiTokenFrom(value('--cti-token') ?? env.ROR_CTI_TOKEN);
+  const ctiToken = ctiTokenSetting(value, env);
   if (ctiToken && centralUrl) {
     throw new Error(
       '--cti-token configures the central store this desk runs itself; with --central, give it to that central store instead',

@@ -7,6 +7,7 @@
 // its order is the arrival time stamped here. A burst of events goes to the
 // database together (the server mutations' group commit).
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { uuidv7 } from 'uuidv7';
 import { ZodError } from 'zod';
 import { ctiEventSchema, formFields, type CtiEvent } from '../../../src-shared/calls/cti';
@@ -25,6 +26,31 @@ export function ctiTokenFrom(raw: string | undefined): string | undefined {
   }
   return raw;
 }
+/**
+ * The phone system's secret from where secrets belong: a file (`--cti-token-file` or
+ * ROR_CTI_TOKEN_FILE, read and trimmed) or the environment (ROR_CTI_TOKEN). `--cti-token` on the
+ * command line still works but shows in the process list, so it is refused when a file is given
+ * too, and the README recommends the file or the environment.
+ */
+export function ctiTokenSetting(
+  flagValue: (flag: string) => string | undefined,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  const file = flagValue('--cti-token-file') ?? env.ROR_CTI_TOKEN_FILE;
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new Error(`--cti-token-file: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? e})`, {
+        cause: e,
+      });
+    }
+    return ctiTokenFrom(text.trim());
+  }
+  return ctiTokenFrom(flagValue('--cti-token') ?? env.ROR_CTI_TOKEN);
+}
+
 /** A CTI event is a handful of short fields. */
 export const CTI_MAX_BODY_BYTES = 16 * 1024;
 
