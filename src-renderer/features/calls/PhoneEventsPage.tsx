@@ -80,9 +80,12 @@ export function PhoneEventsPage() {
                   <td className="nowrap">{formatDateTimeSeconds(r.receivedAt)}</td>
                   <td className="nowrap">
                     {t(`admin.phoneEvents.events.${r.event}`, { defaultValue: r.event })}
-                    {r.cause && (
+                    {(r.cause || r.event === 'hangup') && (
                       <small className="block muted">
-                        {t(`calls.hangupCauses.${r.cause}`, { defaultValue: r.cause })}
+                        {/* A hangup without a cause is stored as "unknown" on the call: said so here too. */}
+                        {t(`calls.hangupCauses.${r.cause ?? 'unknown'}`, {
+                          defaultValue: r.cause ?? 'unknown',
+                        })}
                       </small>
                     )}
                   </td>
