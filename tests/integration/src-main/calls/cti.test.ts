@@ -4,8 +4,9 @@
 // outbound calls, bad bodies — and the queue order they can never break.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, centralUser, startTestCentral, type TestCentral } from '../../../support/central';
+import { CTI_TOKEN, postCti, sqlRows } from '../../../support/cti';
 
-const TOKEN = 'cti-hemmelig-7f3a';
+const TOKEN = CTI_TOKEN;
 let centrals: TestCentral[] = [];
 afterEach(async () => {
   for (const c of centrals) await c.dispose();
@@ -18,37 +19,19 @@ async function central(engine: (typeof ENGINES)[number]) {
   return c;
 }
 
+/** An event as JSON, or form-encoded (as most PBXs send it), or a raw form body. */
 function post(
   c: TestCentral,
   body: Record<string, unknown> | string,
   opts: { form?: boolean; token?: string } = {},
 ) {
-  const form = opts.form ?? typeof body === 'string';
-  const payload =
-    typeof body === 'string'
-      ? body
-      : form
-        ? new URLSearchParams(
-            Object.entries(body).flatMap(([k, v]) =>
-              Array.isArray(v)
-                ? v.map((x): [string, string] => [`${k}[]`, String(x)])
-                : [[k, String(v)] as [string, string]],
-            ),
-          ).toString()
-        : JSON.stringify(body);
-  return fetch(`${c.url}/api/v1/cti/${encodeURIComponent(opts.token ?? TOKEN)}`, {
-    method: 'POST',
-    headers: { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },
-    body: payload,
-  });
+  const token = opts.token ?? TOKEN;
+  if (typeof body === 'string')
+    return postCti(c, { raw: body, type: 'application/x-www-form-urlencoded' }, 'form', token);
+  return postCti(c, body, opts.form ? 'form' : 'json', token);
 }
 
-const rows = (c: TestCentral, sql: string, params: unknown[] = []) => {
-  const m = c.server.store.dataSource.manager;
-  const n = { i: 0 };
-  const text = c.server.store.engine === 'postgres' ? sql.replace(/\?/g, () => `$${++n.i}`) : sql;
-  return m.query(text, params) as Promise<Array<Record<string, unknown>>>;
-};
+const rows = sqlRows;
 /** The call the phone system's id names now (the latest, should the id have been reused). */
 const callOf = async (c: TestCentral, ctiCallId: string) =>
   (
