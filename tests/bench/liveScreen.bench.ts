@@ -140,7 +140,7 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(0), // the browser's and the desks' handles are closed; leave at once
   (e: unknown) => {
     console.error(e);
     process.exit(1); // a broken benchmark exits non-zero, so `npm run bench` reports it as failed

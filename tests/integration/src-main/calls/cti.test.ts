@@ -4,7 +4,7 @@
 // outbound calls, bad bodies — and the queue order they can never break.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, centralUser, startTestCentral, type TestCentral } from '../../../support/central';
-import { CTI_TOKEN, postCti, sqlRows } from '../../../support/cti';
+import { CTI_TOKEN, inboundCall, postCti, sqlRows } from '../../../support/cti';
 
 const TOKEN = CTI_TOKEN;
 let centrals: TestCentral[] = [];
@@ -42,16 +42,7 @@ const ctiLog = (c: TestCentral, ctiCallId: string) =>
     ctiCallId,
   ]);
 
-const inbound = (callId: string, extra: Record<string, unknown> = {}) => ({
-  event: 'newCall',
-  from: '4791234567',
-  to: '4771111166',
-  direction: 'in',
-  callId,
-  user: ['Servicedesk'],
-  queue: 'servicedesk',
-  ...extra,
-});
+const inbound = inboundCall;
 
 describe.each(ENGINES)('CTI endpoint on %s', (engine) => {
   it('queues an inbound call (JSON), gives it to the agent who answered, and records the hang-up', async () => {
