@@ -71,10 +71,21 @@ test('a call logged on one desk appears in the other desk’s queue at once, pus
 
   // Idle, desk B's screen asks its desk for nothing: it listens to the desk's change feed instead.
   const asked: string[] = [];
+  let lastAskedAt = Date.now();
   pageB.on('request', (r) => {
     const path = new URL(r.url()).pathname;
-    if (path.startsWith('/trpc/') && !path.includes('desk.changes')) asked.push(path.slice(6));
+    if (path.startsWith('/trpc/') && !path.includes('desk.changes')) {
+      asked.push(path.slice(6));
+      lastAskedAt = Date.now();
+    }
   });
+  // First let the sign-ins settle: desk B may still pull the accounts and
+  // reference data desk A wrote, and each pull rightly refetches what it
+  // touched. A screen that polled would never fall quiet for two seconds.
+  await expect
+    .poll(() => Date.now() - lastAskedAt, { timeout: 20_000, intervals: [250] })
+    .toBeGreaterThan(2000);
+  asked.length = 0;
   await pageB.waitForTimeout(5000);
   // (Its sync status may be read once: the desk's background sync says when the minute shown changes.)
   expect(asked.filter((p) => p !== 'sync.status')).toEqual([]);
