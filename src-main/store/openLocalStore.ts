@@ -1,12 +1,14 @@
 // Opens (or creates) the desk's local SQLite store: checks an existing file
 // before anything writes to it, then runs the migrations. A corrupt, foreign
 // or newer-schema file is refused with StoreRefusedError and left untouched.
-import { existsSync, mkdirSync } from 'node:fs';
+// The folder is made 0700 and the files 0600 (privateFiles.ts).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { startBackgroundCheckpoints } from './backgroundCheckpoints';
 import { closeOnce } from './closeOnce';
+import { ensurePrivateDir, ensurePrivateFile, tightenSqliteCompanions } from './privateFiles';
 import { ENTITIES } from './entities';
 import { LOCAL_MIGRATIONS } from './migrations';
 import { DESK_APPLICATION_ID, DESK_DB_FILE } from './storeIdentity';
@@ -78,9 +80,10 @@ export interface LocalStore {
 }
 
 export async function openLocalStore(dataDir: string): Promise<LocalStore> {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = join(dataDir, DESK_DB_FILE);
   if (existsSync(file)) checkExistingStore(file);
+  ensurePrivateFile(file);
   const dataSource = new DataSource({
     ...sqliteConnectionOptions(file),
     entities: ENTITIES,
@@ -89,6 +92,7 @@ export async function openLocalStore(dataDir: string): Promise<LocalStore> {
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  tightenSqliteCompanions(file);
   const checkpoints = await startBackgroundCheckpoints(dataSource, file);
   return {
     dataSource,

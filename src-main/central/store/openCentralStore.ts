@@ -1,12 +1,12 @@
 // Opens the central store's database: a SQLite file in the data folder by
 // default, PostgreSQL when given a postgres:// URL (how a real deployment
 // runs). Runs the migrations; never `synchronize`.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CENTRAL_ENTITIES } from './entities';
 import { CENTRAL_MIGRATIONS } from './migrations';
 import { sqliteConnectionOptions } from '../../store/sqliteOptions';
+import { ensurePrivateDir, ensurePrivateFile, tightenSqliteCompanions } from '../../store/privateFiles';
 
 export type CentralEngine = 'sqlite' | 'postgres';
 
@@ -43,8 +43,10 @@ export async function openCentralStore(opts: {
       poolSize: 10,
     });
   } else {
-    mkdirSync(opts.dataDir, { recursive: true });
+    // It holds password hashes and the audit trail: folder 0700, files 0600.
+    ensurePrivateDir(opts.dataDir);
     location = join(opts.dataDir, 'central.sqlite');
+    ensurePrivateFile(location);
     dataSource = new DataSource({
       ...sqliteConnectionOptions(location),
       entities: CENTRAL_ENTITIES,
@@ -65,6 +67,7 @@ export async function openCentralStore(opts: {
     }
   } else {
     await dataSource.runMigrations({ transaction: 'each' });
+    tightenSqliteCompanions(location);
   }
   return {
     dataSource,
