@@ -20,6 +20,7 @@ export const DOMAIN_ERROR_CODES = [
   'callHasTicket',
   'lastAdmin',
   'ownAccount',
+  'invalidAssignee',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

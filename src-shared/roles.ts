@@ -30,3 +30,16 @@ export function canChangeSlaSettings(role: Role): boolean {
 
 /** Who works tickets: everyone at the desk but the admin (R5–R12). */
 export const TICKET_ROLES: readonly Role[] = ['agent', 'technician', 'team_lead'];
+
+/**
+ * Why an account cannot be given tickets, or null when it can: it must be active and of a role
+ * that works tickets. The one rule behind the central store's staff list and its `ticket.assign`.
+ */
+export function whyNotAssignable(account: {
+  role: string;
+  active: boolean | number;
+}): 'inactive' | 'role' | null {
+  if (!account.active) return 'inactive';
+  if (!(TICKET_ROLES as readonly string[]).includes(account.role)) return 'role';
+  return null;
+}

@@ -43,6 +43,11 @@ export const accountRouter = router({
       expiresAt: current?.expiresAt ?? null,
       /** False when the signed-in user's token is gone or expired: sign in again to sync. */
       sessionValid: current?.sessionValid ?? false,
+      /**
+       * True when the desk acts for nobody until someone signs in (after a restart in browser mode,
+       * or past the offline grace), even while the central store cannot be reached.
+       */
+      signInRequired: (await ctx.desk.profile()) === null,
       setupNeeded,
       centralUrl: ctx.desk.sync?.centralUrl ?? null,
       embedded: !!ctx.desk.embeddedCentral,

@@ -105,13 +105,11 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
     embeddedCentral,
     changes,
     async profile() {
-      const current = await sessions.current();
-      if (!current) return null;
-      // An expired session still works while the central store cannot be reached (offline work, R27
-      // attribution stays with that user); online, the user must sign in again.
-      const expired = current.expiresAt <= new Date().toISOString();
-      if (expired && sync && (await sync.getStatus()).online) return null;
-      return actorOf(current.user);
+      // Only a session this desk holds acts (not one left over from before a restart in browser
+      // mode); an expired one only within the offline grace, while the central store cannot be
+      // reached (R27: attribution stays with that user).
+      const user = await sessions.actingUser(() => sync?.liveStatus().online ?? false);
+      return user ? actorOf(user) : null;
     },
     staffDirectory: () => staffDirectory(desk),
     close: closeOnce(async () => {

@@ -3,7 +3,8 @@
 // offline are pushed later under the identity of whoever made them, even if
 // that user has since signed out (their token is revoked once their last
 // change is in). Tokens are sealed by a SecretBox: Electron's safeStorage in
-// the desktop app; without a box (browser mode) they stay in memory only.
+// the desktop app; without a box (browser mode) they stay in memory only, so
+// after a restart nobody acts on the desk until someone signs in (actingUser).
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../src-shared/roles';
 import type { SessionUser } from '../../src-shared/session';
@@ -29,6 +30,15 @@ interface Stored {
 }
 
 const KEY = 'sessions';
+
+/**
+ * The offline grace (DESIGN.md: a desk keeps working while the central store is down): how long
+ * past its expiry a session this desk holds still acts while the central store cannot be reached.
+ * One more working day, as long as a session itself lasts: enough to finish a shift through an
+ * outage, not so long that a desk left signed in acts under someone's name for days. After it,
+ * nobody acts on the desk until the central store answers and someone signs in.
+ */
+export const OFFLINE_GRACE_MS = 12 * 3600_000;
 
 export function actorOf(user: SessionUser): Actor {
   return { userId: user.id, name: user.displayName, role: user.role };
@@ -67,6 +77,15 @@ export class SessionStore {
   async token(userId: string, now = new Date()): Promise<string | null> {
     const c = (await this.load()).credentials[userId];
     if (!c || c.expiresAt <= now.toISOString()) return null;
+    return this.heldToken(userId, c);
+  }
+
+  /**
+   * The token this desk holds for the user, expired or not: in memory since they signed in in this
+   * process, or sealed by the box. Null after a restart without a box (browser mode), and once the
+   * central store has refused it (invalidate).
+   */
+  private heldToken(userId: string, c: Credential): string | null {
     const inMemory = this.memory.get(userId);
     if (inMemory) return inMemory;
     if (!c.sealedToken || !this.box) return null;
@@ -75,6 +94,21 @@ export class SessionStore {
     } catch {
       return null; // sealed under another OS account or machine
     }
+  }
+
+  /**
+   * Who may act on this desk now, or null when someone must sign in first (issue 13, item 11): the
+   * signed-in user, while this desk holds their session (see heldToken) and it has not expired; an
+   * expired one only while the central store cannot be reached, and for OFFLINE_GRACE_MS at most.
+   */
+  async actingUser(centralReachable: () => boolean, now = new Date()): Promise<SessionUser | null> {
+    const s = await this.load();
+    const c = s.currentUserId ? s.credentials[s.currentUserId] : undefined;
+    if (!c || this.heldToken(c.user.id, c) === null) return null;
+    const expiresAt = Date.parse(c.expiresAt);
+    if (now.getTime() < expiresAt) return c.user;
+    if (centralReachable()) return null; // it answers: sign in again
+    return now.getTime() < expiresAt + OFFLINE_GRACE_MS ? c.user : null;
   }
 
   async signIn(session: { token: string; user: SessionUser; expiresAt: string }): Promise<void> {

@@ -18,6 +18,12 @@ export interface MutationContext {
   newId(): string;
   write: RowWriter;
   /**
+   * True where the mutation runs authoritatively (the central store, in a push); false on a desk
+   * (optimistically, and when replayed on rebase). A rule that needs the central store's own tables
+   * (its accounts) is checked only then; the server's rows later replace the desk's guess.
+   */
+  authoritative: boolean;
+  /**
    * The central store's counter service (R6): the next canonical reference of a year, in this
    * transaction. Present only where the mutation runs authoritatively; on a desk, mutators use the
    * provisional reference their arguments carry.

@@ -45,7 +45,10 @@ export async function applyMutation<R>(
   args: unknown,
   actor: Actor,
   ids: { clientId: string; mutationId: string },
-  /** The central store's counter service; absent on a desk. */
+  /**
+   * The central store's counter service: handed in only by the central store's push, so its
+   * presence is what makes the run authoritative (ctx.authoritative); absent on a desk.
+   */
   nextReference?: (year: number) => Promise<string>,
 ): Promise<{ result: R; touched: TouchedRow[] }> {
   const write = createRowWriter(manager);
@@ -57,6 +60,7 @@ export async function applyMutation<R>(
       mutationId: ids.mutationId,
       newId: derivedIds(ids.mutationId),
       write,
+      authoritative: nextReference !== undefined,
       ...(nextReference ? { nextReference } : {}),
     },
     args,

@@ -5,9 +5,10 @@
 // transaction. Which steps are allowed, and what they do to the clocks, is
 // src-shared/tickets/lifecycle's; the clock arithmetic is src-shared/sla's.
 import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
 import { DateTime } from 'luxon';
 import { DomainError } from '../../src-shared/errors';
-import { TICKET_ROLES } from '../../src-shared/roles';
+import { TICKET_ROLES, whyNotAssignable } from '../../src-shared/roles';
 import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
 import {
   applyTransition,
@@ -35,6 +36,7 @@ import { defineMutation, type MutationContext } from '../mutations/define';
 import { slaInForce } from '../sla/settingsStore';
 import { Call, Ticket, TicketEvent, TicketMessage, type TicketRow } from '../store/entities';
 import { selectRow } from '../store/rowSql';
+import { UserAccount } from '../store/serverEntities';
 
 export async function loadTicket(manager: EntityManager, ticketId: string): Promise<TicketRow> {
   const ticket = await selectRow(manager, Ticket, { id: ticketId });
@@ -264,6 +266,57 @@ export const ticketEdit = defineMutation({
   },
 });
 
+/**
+ * Who a ticket goes to. The central store resolves the assignee from its own accounts (issue 13,
+ * item 6): the id must name an account that can be given tickets (roles.ts whyNotAssignable), and
+ * the name stored is the account's, whatever name the desk sent. A desk has no accounts: it takes
+ * the name it sent (from its staff directory) optimistically, and the server's row replaces it.
+ */
+async function resolveAssignee(
+  ctx: MutationContext,
+  args: z.output<typeof ticketAssignArgs>,
+): Promise<{ assigneeId: string | null; assigneeName: string | null }> {
+  if (args.assigneeId === null) return { assigneeId: null, assigneeName: null };
+  if (!ctx.authoritative) return { assigneeId: args.assigneeId, assigneeName: args.assigneeName };
+  const account = await selectRow(ctx.manager, UserAccount, { id: args.assigneeId });
+  const refuse = (
+    problem: 'unknown' | 'inactive' | 'role',
+    message: string,
+    known: Record<string, unknown> = {},
+  ): never => {
+    throw new DomainError('invalidAssignee', message, {
+      field: 'assigneeId',
+      assigneeId: args.assigneeId,
+      problem,
+      assigneeName: args.assigneeName,
+      ...known,
+    });
+  };
+  if (!account) {
+    return refuse(
+      'unknown',
+      `No account with id ${args.assigneeId}: a ticket can only be assigned to an account of the central store`,
+    );
+  }
+  const known = { assigneeName: account.displayName, role: account.role };
+  switch (whyNotAssignable(account)) {
+    case 'inactive':
+      return refuse(
+        'inactive',
+        `The account of ${account.displayName} is deactivated: a ticket can only be assigned to an active account`,
+        known,
+      );
+    case 'role':
+      return refuse(
+        'role',
+        `${account.displayName} has the role ${account.role}, which does not work tickets (${TICKET_ROLES.join(', ')} do)`,
+        known,
+      );
+    case null:
+      return { assigneeId: account.id, assigneeName: account.displayName };
+  }
+}
+
 export const ticketAssign = defineMutation({
   name: 'ticket.assign',
   schemaVersion: 1,
@@ -273,9 +326,10 @@ export const ticketAssign = defineMutation({
     const ticket = await loadTicket(ctx.manager, args.ticketId);
     refuseIfClosed(ticket, 'assigning it');
     if (ticket.assigneeId === args.assigneeId) return { id: ticket.id };
-    await saveTicket(ctx, ticket, { assigneeId: args.assigneeId, assigneeName: args.assigneeName }, args.at);
+    const assignee = await resolveAssignee(ctx, args);
+    await saveTicket(ctx, ticket, assignee, args.at);
     await event(ctx, ticket.id, 'assigned', args.at, {
-      changes: { assignee: [ticket.assigneeName, args.assigneeName] },
+      changes: { assignee: [ticket.assigneeName, assignee.assigneeName] },
     });
     return { id: ticket.id };
   },

@@ -45,14 +45,16 @@ export function useSyncStatus() {
 }
 
 /**
- * The signed-in user's session can no longer reach the central store (after
- * a restart in browser mode, where tokens live only in memory, or once it
- * expired or was revoked), while the central store itself is reachable
- * (`setupNeeded` is known only then): they must sign in again. Offline, the
- * user keeps working.
+ * The signed-in user must sign in again: the desk acts for nobody until
+ * then (after a restart in browser mode, where tokens live only in memory,
+ * or past the offline grace), or their session can no longer reach the
+ * central store (expired or revoked) while the central store itself is
+ * reachable (`setupNeeded` is known only then). Offline, within the grace,
+ * the user keeps working.
  */
 export function needsSignInAgain(status: AccountStatus): boolean {
-  return !!status.user && !status.sessionValid && status.setupNeeded !== null;
+  if (!status.user) return false;
+  return status.signInRequired || (!status.sessionValid && status.setupNeeded !== null);
 }
 
 /** When any query or mutation is refused with `signedOut`, re-read who is signed in (the login screen follows). */

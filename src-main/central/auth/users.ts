@@ -3,8 +3,9 @@
 import type { EntityManager } from 'typeorm';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { roleSchema, TICKET_ROLES, type Actor, type Role } from '../../../src-shared/roles';
+import { roleSchema, whyNotAssignable, type Actor, type Role } from '../../../src-shared/roles';
 import { DomainError } from '../../../src-shared/errors';
+import { textSchema } from '../../../src-shared/text';
 import { UserAccount, type UserAccountRow } from '../store/entities';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
 
@@ -20,7 +21,7 @@ export const passwordSchema = z
 
 export const newUserSchema = z.object({
   username: usernameSchema,
-  displayName: z.string().trim().min(2, 'Name is required').max(80),
+  displayName: textSchema.trim().min(2, 'Name is required').max(80),
   role: roleSchema,
   password: passwordSchema,
   /** The number or extension the phone system names when this user answers (issue 6); optional. */
@@ -120,7 +121,7 @@ export async function listStaff(
   manager: EntityManager,
 ): Promise<Array<{ id: string; displayName: string; role: Role }>> {
   return (await listUsers(manager))
-    .filter((u) => u.active && TICKET_ROLES.includes(u.role))
+    .filter((u) => whyNotAssignable(u) === null)
     .map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
 }
 
