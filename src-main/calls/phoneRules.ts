@@ -17,7 +17,7 @@ import {
   type BlockedNumber,
   type CallerIdRule,
 } from '../../src-shared/calls/phoneRules';
-import { instantSchema } from '../../src-shared/time';
+import { clientInstantSchema, instantSchema } from '../../src-shared/time';
 import { fieldError } from '../local/fieldError';
 import { defineMutation } from '../mutations/define';
 import { writeSharedSetting } from '../mutations/sharedSetting';
@@ -39,7 +39,7 @@ export const blockNumberArgs = z.object({
   reason: blockReasonSchema,
   /** When the block ends (must be after `at`); null: never. */
   expiresAt: instantSchema.nullable().default(null),
-  at: instantSchema,
+  at: clientInstantSchema,
 });
 
 /** Blocks a number, or changes the reason and expiry of the entry it already has. */
@@ -87,7 +87,7 @@ export const callUnblockNumber = defineMutation({
   },
 });
 
-export const setCallerIdRulesArgs = z.object({ rules: callerIdRulesSchema, at: instantSchema });
+export const setCallerIdRulesArgs = z.object({ rules: callerIdRulesSchema, at: clientInstantSchema });
 
 /** Replaces the ordered list of outbound caller-ID rules. */
 export const callSetCallerIdRules = defineMutation({

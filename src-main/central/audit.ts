@@ -1,15 +1,16 @@
 // The audit trail as an admin reads it: every mutation a desk pushed, applied
 // or rejected, newest first, filterable by user, desk and mutation name (R27).
 import { z } from 'zod';
+import { textSchema } from '../../src-shared/text';
 import type { CentralStore } from './store/openCentralStore';
 import { withStore } from './store/serialize';
 
 export const auditQuery = z.object({
-  userId: z.string().max(100).optional(),
-  clientId: z.string().max(100).optional(),
-  name: z.string().max(100).optional(),
+  userId: textSchema.max(100).optional(),
+  clientId: textSchema.max(100).optional(),
+  name: textSchema.max(100).optional(),
   /** Keyset cursor: the applied_at and mutation id of the last row of the previous page. */
-  before: z.object({ appliedAt: z.string().max(40), mutationId: z.string().max(100) }).optional(),
+  before: z.object({ appliedAt: textSchema.max(40), mutationId: textSchema.max(100) }).optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 

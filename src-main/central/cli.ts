@@ -2,6 +2,8 @@
 //   npm run central -- [--host H] [--port P] [--data-dir D] [--tls-cert F --tls-key F]
 //                      [--smtp-url smtp://user:pass@host:587 [--mail-from "Name <address>"]]
 //                      [--cti-token-file FILE] (the phone system's events: POST /api/v1/cti/SECRET)
+//                      [--client-clock-days N] [--client-clock-ahead-minutes N] (desks' instants accepted
+//                      from N days back to N minutes ahead of this clock; default 30 days, 5 minutes)
 //   npm run central -- create-admin --username U --name "Full Name"   (password from CENTRAL_ADMIN_PASSWORD or stdin)
 //   npm run central -- compact --keep N        (keep the last N change-log versions; older desks re-bootstrap)
 // DATABASE_URL=postgres://… selects PostgreSQL; otherwise a SQLite file in the data folder.
@@ -29,6 +31,15 @@ function flag(argv: string[], name: string): string | undefined {
   return v;
 }
 
+/** A whole number ≥ 0 from a flag or its environment variable, or undefined when neither is set. */
+function wholeNumber(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number ≥ 0, got "${text}"`);
+  return n;
+}
+
 async function readPassword(): Promise<string> {
   if (process.env.CENTRAL_ADMIN_PASSWORD) return process.env.CENTRAL_ADMIN_PASSWORD;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -50,6 +61,14 @@ async function main(): Promise<number> {
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new Error(`--port must be 0–65535, got "${portText}"`);
     const smtp = smtpSettingsFrom((name) => flag(argv, name));
+    const pastDays = wholeNumber(
+      '--client-clock-days',
+      flag(argv, '--client-clock-days') ?? process.env.CENTRAL_CLIENT_CLOCK_DAYS,
+    );
+    const aheadMinutes = wholeNumber(
+      '--client-clock-ahead-minutes',
+      flag(argv, '--client-clock-ahead-minutes') ?? process.env.CENTRAL_CLIENT_CLOCK_AHEAD_MINUTES,
+    );
     const central = await startCentralServer({
       host: flag(argv, '--host') ?? process.env.CENTRAL_HOST ?? '127.0.0.1',
       port,
@@ -59,6 +78,10 @@ async function main(): Promise<number> {
       tlsKey: flag(argv, '--tls-key') ?? process.env.CENTRAL_TLS_KEY,
       smtp,
       ctiToken: ctiTokenSetting((name) => flag(argv, name), process.env),
+      clientClock: {
+        ...(pastDays !== undefined ? { pastDays } : {}),
+        ...(aheadMinutes !== undefined ? { aheadMinutes } : {}),
+      },
     });
     let stopping = false;
     const stop = async () => {

@@ -19,6 +19,7 @@ import { createCtiHandler, ctiReceipt, CTI_MAX_BODY_BYTES, CTI_PATH } from './ct
 import type { SmtpSettings } from './mail/config';
 import { startMessageSender } from './mail/sender';
 import { closeOnce } from '../store/closeOnce';
+import { setClientClockWindow, type ClientClockWindow } from '../../src-shared/time';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -37,6 +38,12 @@ export interface CentralOptions {
   ctiRepeatWindowMs?: number;
   /** SMTP for the reporters' e-mail (R6, R9); without it e-mail stays queued. See messages/sender. */
   smtp?: SmtpSettings;
+  /**
+   * How far from this machine's clock a desk's instants (a call's arrival, a change's `at`) may
+   * lie: default 30 days back (offline work) and 5 minutes ahead. Set for the whole process
+   * (src-shared/time.ts); without it the process keeps the window it has.
+   */
+  clientClock?: Partial<ClientClockWindow>;
 }
 
 export interface CentralServer {
@@ -67,6 +74,7 @@ async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<B
 }
 
 export async function startCentralServer(opts: CentralOptions): Promise<CentralServer> {
+  if (opts.clientClock) setClientClockWindow(opts.clientClock);
   const store = await openCentralStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
   const notifier =
     store.engine === 'postgres' ? await createPostgresNotifier(opts.databaseUrl!) : createLocalNotifier();

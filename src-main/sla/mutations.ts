@@ -2,14 +2,14 @@
 // targets (SLA.md: decisions are defaults a team lead can change in settings).
 import { z } from 'zod';
 import { slaSettingsSchema } from '../../src-shared/sla';
-import { instantSchema } from '../../src-shared/time';
+import { clientInstantSchema } from '../../src-shared/time';
 import { SLA_SETTINGS_ROLES } from '../../src-shared/roles';
 import { defineMutation } from '../mutations/define';
 import { writeSharedSetting } from '../mutations/sharedSetting';
 
 export const SLA_SETTING_KEY = 'sla';
 
-export const slaSetArgs = z.object({ settings: slaSettingsSchema, at: instantSchema });
+export const slaSetArgs = z.object({ settings: slaSettingsSchema, at: clientInstantSchema });
 
 export const slaSetSettings = defineMutation({
   name: 'sla.setSettings',

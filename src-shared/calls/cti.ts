@@ -4,6 +4,7 @@
 // numbers. Validation only: what the central store does with them is
 // src-main/calls/phoneEvent.ts.
 import { z } from 'zod';
+import { textProblem, textSchema } from '../text';
 
 export const CTI_EVENTS = ['newCall', 'answer', 'hangup'] as const;
 export type CtiEventName = (typeof CTI_EVENTS)[number];
@@ -19,11 +20,13 @@ export const CTI_HANGUP_CAUSES = [
   'forwarded',
 ] as const;
 
-const field = (max: number) => z.string().trim().max(max);
+/** A text field of the event: refused when it holds NUL, unpaired surrogates, control characters or U+FFFD (src-shared/text). */
+const field = (max: number) => textSchema.trim().max(max);
 /**
  * A string, or a JSON number taken as the digits it is (a whole number: larger ones have already
  * lost digits in JSON). Text that held bytes which are not UTF-8 is refused, never merged with
- * another value through U+FFFD.
+ * another value through U+FFFD; so is text with NUL, unpaired surrogates (a JSON "\ud800") or
+ * control characters, which would be stored as the caller's number.
  */
 const digitsOrText = (max: number, name: string) =>
   z
@@ -42,6 +45,8 @@ const digitsOrText = (max: number, name: string) =>
       const text = v.trim();
       if (text.length > max) return fail(`${name} is longer than ${max} characters`);
       if (text.includes('\uFFFD')) return fail(`${name} is not valid UTF-8`);
+      const problem = textProblem(text);
+      if (problem) return fail(`${name} ${problem.message}`);
       return text;
     });
 /** A number as the PBX sends it: digits with an optional +, or "anonymous". */

@@ -12,6 +12,7 @@ import { parsePhoneSystemNumber } from '../phone';
 import type { Role } from '../roles';
 import { SERVICE_TIME_ZONE } from '../serviceTimeZone';
 import { instantSchema, type Instant } from '../time';
+import { textSchema } from '../text';
 
 /** Who keeps the block list and the caller-ID rules. */
 export const PHONE_RULES_ROLES: readonly Role[] = ['admin'];
@@ -40,8 +41,7 @@ export function callerNumberKey(from: string | null | undefined): string | null 
 }
 
 /** A number for the block list as typed: required, stored normalised (normalizeBlockedNumber). */
-export const blockedNumberInput = z
-  .string()
+export const blockedNumberInput = textSchema
   .trim()
   .min(1, 'Phone number is required')
   .max(40)
@@ -54,7 +54,7 @@ export const blockedNumberInput = z
     return stored;
   });
 
-export const blockReasonSchema = z.string().trim().min(1, 'Give a reason').max(200);
+export const blockReasonSchema = textSchema.trim().min(1, 'Give a reason').max(200);
 
 /** One entry of the block list, as stored (table `blocked_number`) and shown. */
 export const blockedNumberSchema = z.object({
@@ -103,8 +103,7 @@ const compact = (v: string) => v.replace(/[\s\-().]/g, '');
 /** An outbound caller-ID rule: a call dialled to a number starting with `prefix` presents `callerId`. */
 export const callerIdRuleSchema = z.object({
   /** Digits, optionally with a leading "+" (or "00"); stored as typed, without spaces. */
-  prefix: z
-    .string()
+  prefix: textSchema
     .trim()
     .min(1, 'Give the prefix')
     .max(24)
@@ -114,8 +113,7 @@ export const callerIdRuleSchema = z.object({
       params: { reason: 'prefix' },
     }),
   /** The number the phone system presents; sent to it exactly as stored (digits, optional "+"). */
-  callerId: z
-    .string()
+  callerId: textSchema
     .trim()
     .min(1, 'Give the number to present')
     .max(30)

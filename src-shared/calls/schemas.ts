@@ -2,7 +2,8 @@
 // schemas of the call mutations. Both the desk and (later) the central store
 // validate with these; nothing here touches a database.
 import { z } from 'zod';
-import { instantSchema } from '../time';
+import { clientInstantSchema, instantSchema } from '../time';
+import { textSchema } from '../text';
 import { parsePhone } from '../phone';
 import type { RecognizedCaller } from '../reporters/schemas';
 
@@ -19,8 +20,7 @@ export type FinishOutcome = (typeof FINISH_OUTCOMES)[number];
 const idSchema = z.uuid();
 
 /** A phone number as typed; stored normalised (+47XXXXXXXX for Norwegian numbers). */
-export const phoneSchema = z
-  .string()
+export const phoneSchema = textSchema
   .trim()
   .min(1, 'Phone number is required')
   .max(40)
@@ -34,8 +34,7 @@ export const phoneSchema = z
   });
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  textSchema
     .trim()
     .max(max)
     .optional()
@@ -43,7 +42,7 @@ const optionalText = (max: number) =>
 
 export const callLogArgs = z.object({
   id: idSchema,
-  arrivedAt: instantSchema,
+  arrivedAt: clientInstantSchema,
   callerNumber: phoneSchema,
   callerName: optionalText(120),
   customerId: idSchema.optional(),
@@ -52,12 +51,12 @@ export const callLogArgs = z.object({
 export type CallLogArgs = z.output<typeof callLogArgs>;
 
 export const callOverrideSchema = z.object({
-  reason: z.string().trim().min(3, 'Give a reason for the override').max(500),
+  reason: textSchema.trim().min(3, 'Give a reason for the override').max(500),
 });
 
 export const callTakeArgs = z.object({
   callId: idSchema,
-  at: instantSchema,
+  at: clientInstantSchema,
   override: callOverrideSchema.optional(),
 });
 export type CallTakeArgs = z.output<typeof callTakeArgs>;
@@ -71,25 +70,25 @@ export const callDetailsSchema = z.object({
   summary: optionalText(4000),
 });
 
-export const callUpdateArgs = callDetailsSchema.extend({ callId: idSchema, at: instantSchema });
+export const callUpdateArgs = callDetailsSchema.extend({ callId: idSchema, at: clientInstantSchema });
 export type CallUpdateArgs = z.output<typeof callUpdateArgs>;
 
 export const callFinishArgs = callDetailsSchema.extend({
   callId: idSchema,
   outcome: callOutcomeSchema,
-  endedAt: instantSchema,
+  endedAt: clientInstantSchema,
 });
 export type CallFinishArgs = z.output<typeof callFinishArgs>;
 
 /** A waiting caller hung up before anyone answered: the call leaves the queue. */
-export const callAbandonArgs = z.object({ callId: idSchema, at: instantSchema });
+export const callAbandonArgs = z.object({ callId: idSchema, at: clientInstantSchema });
 export type CallAbandonArgs = z.output<typeof callAbandonArgs>;
 
 /** A missed call was called back (it leaves the call-back list). */
-export const callCalledBackArgs = z.object({ callId: idSchema, at: instantSchema });
+export const callCalledBackArgs = z.object({ callId: idSchema, at: clientInstantSchema });
 
 export const callHistoryQuery = z.object({
-  search: z.string().trim().max(100).optional(),
+  search: textSchema.trim().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   order: z.enum(['asc', 'desc']).default('desc'),

@@ -2,15 +2,16 @@
 // where they work. Argument schemas of its mutations; no database here.
 import { z } from 'zod';
 import { phoneSchema } from '../calls/schemas';
-import { instantSchema } from '../time';
+import { clientInstantSchema } from '../time';
+import { textSchema } from '../text';
 
 export const REPORTER_IMPORT_BATCH = 500;
 
 export const reporterEntrySchema = z.object({
   id: z.uuid(),
-  name: z.string().trim().min(1, 'Name is required').max(120),
+  name: textSchema.trim().min(1, 'Name is required').max(120),
   customerId: z.uuid('Unknown municipality'),
-  workplace: z.string().trim().min(1, 'Workplace is required').max(160),
+  workplace: textSchema.trim().min(1, 'Workplace is required').max(160),
   email: z
     .email('Not a valid e-mail address')
     .max(200)
@@ -21,7 +22,7 @@ export const reporterEntrySchema = z.object({
 export type ReporterEntry = z.output<typeof reporterEntrySchema>;
 
 export const reporterImportArgs = z.object({
-  at: instantSchema,
+  at: clientInstantSchema,
   reporters: z.array(reporterEntrySchema).min(1).max(REPORTER_IMPORT_BATCH),
 });
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { SlaError } from './errors';
 import { isSupportedHolidayCountry } from './holidays';
 import { SERVICE_TIME_ZONE } from '../serviceTimeZone';
+import { textSchema } from '../text';
 
 export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -53,7 +54,7 @@ const shortenedDaySchema = obj({
   date: isoDate,
   open: timeOfDay,
   close: timeOfDay,
-  label: z.string().optional(),
+  label: textSchema.optional(),
 }).superRefine(closeAfterOpen);
 
 const periodSchema = obj({
@@ -61,7 +62,7 @@ const periodSchema = obj({
   to: isoDate,
   open: timeOfDay,
   close: timeOfDay,
-  label: z.string().optional(),
+  label: textSchema.optional(),
 }).superRefine((p, ctx) => {
   closeAfterOpen(p, ctx);
   if (p.to < p.from)

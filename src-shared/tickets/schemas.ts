@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../sla/settings';
 import { phoneSchema } from '../calls/schemas';
-import { instantSchema } from '../time';
+import { clientInstantSchema } from '../time';
+import { textSchema } from '../text';
 
 export const TICKET_STATUSES = [
   'new',
@@ -52,10 +53,9 @@ export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
 export const AGREED_WITH = ['reporter', 'system_owner', 'system_responsible'] as const;
 
 const idSchema = z.uuid();
-const requiredText = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+const requiredText = (max: number, message: string) => textSchema.trim().min(1, message).max(max);
 const optionalText = (max: number) =>
-  z
-    .string()
+  textSchema
     .trim()
     .max(max)
     .nullish()
@@ -118,7 +118,7 @@ export const TICKET_DETAIL_FIELDS = Object.keys(
 export const ticketCreateArgs = ticketFieldsSchema
   .extend({
     id: idSchema,
-    at: instantSchema,
+    at: clientInstantSchema,
     callId: idSchema.nullish().transform((v) => v ?? null),
     /** The desk's provisional reference (R6), kept as a searchable alias. */
     provisionalReference: z.string().regex(/^P-[0-9A-Z]{4}-\d{4,}$/),
@@ -126,7 +126,7 @@ export const ticketCreateArgs = ticketFieldsSchema
   .superRefine(emailWhenNotifiedByEmail);
 export type TicketCreateArgs = z.output<typeof ticketCreateArgs>;
 
-const ticketRef = { ticketId: idSchema, at: instantSchema };
+const ticketRef = { ticketId: idSchema, at: clientInstantSchema };
 
 /** Field edits; omitted fields stay as they are. Last writer (in server order) wins per field. */
 export const ticketEditArgs = z.object({
@@ -149,7 +149,7 @@ export type TicketEditArgs = z.output<typeof ticketEditArgs>;
 export const ticketAssignArgs = z.object({
   ...ticketRef,
   assigneeId: idSchema.nullable(),
-  assigneeName: z.string().trim().min(1).max(120).nullable(),
+  assigneeName: textSchema.trim().min(1).max(120).nullable(),
 });
 
 export const ticketStartArgs = z.object(ticketRef);
@@ -208,8 +208,8 @@ const minutes = z
 export const remoteSessionSchema = z
   .object({
     tool: requiredText(80, 'Name the remote tool'),
-    startedAt: instantSchema,
-    endedAt: instantSchema,
+    startedAt: clientInstantSchema,
+    endedAt: clientInstantSchema,
     work: requiredText(4000, 'Describe what was done'),
     result: requiredText(1000, 'Give the result'),
   })
@@ -223,8 +223,8 @@ export const onSiteVisitSchema = z
   .object({
     technicianName: requiredText(120, 'Name the technician'),
     location: requiredText(200, 'Give the location'),
-    arrivedAt: instantSchema,
-    departedAt: instantSchema,
+    arrivedAt: clientInstantSchema,
+    departedAt: clientInstantSchema,
     travelMinutes: minutes,
     work: requiredText(4000, 'Describe what was done'),
   })
@@ -253,11 +253,11 @@ export const ticketListQuery = z.object({
   customerId: z.uuid().optional(),
   /** An account's id, or UNASSIGNED for the tickets nobody has taken yet. */
   assigneeId: z.union([z.uuid(), z.literal('unassigned')]).optional(),
-  system: z.string().trim().max(120).optional(),
+  system: textSchema.trim().max(120).optional(),
   /** Reference (canonical or provisional), reporter name or phone number. */
-  search: z.string().trim().max(100).optional(),
+  search: textSchema.trim().max(100).optional(),
   /** Keyset cursor: the sort key and id of the previous page's last row. */
-  cursor: z.object({ key: z.string(), id: z.uuid() }).nullish(),
+  cursor: z.object({ key: textSchema.max(200), id: z.uuid() }).nullish(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type TicketListQuery = z.input<typeof ticketListQuery>;

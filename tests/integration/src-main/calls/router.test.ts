@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
 import type { LocalRouter } from '../../../../src-main/desk/router';
+import { setClientClockWindow } from '../../../../src-shared/time';
 import { startDesk, removeDir, minutesAgo, signIn, type RunningDesk } from '../../../support/tempDesk';
 
 let d: RunningDesk;
@@ -11,6 +12,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await d.stop();
   removeDir(d.dataDir);
+  setClientClockWindow(null);
 });
 
 async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
@@ -153,6 +155,7 @@ describe('call log over the local router', () => {
 
   it('searches the history by number, name and date, always in arrival order', async () => {
     await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
+    setClientClockWindow({ pastDays: 36_500 }); // calls on a fixed day in March 2026 (the window is not the subject)
     const base = Date.parse('2026-03-10T09:00:00.000Z');
     const log = (n: string, name: string, minutes: number) =>
       d.client.calls.log.mutate({

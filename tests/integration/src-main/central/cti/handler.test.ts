@@ -137,6 +137,79 @@ describe.each(ENGINES)('CTI request formats on %s', (engine) => {
     expect(await sqlRows(c, `SELECT * FROM call`)).toHaveLength(2);
   });
 
+  it('refuses a caller number or name with NUL, an unpaired surrogate, a control character or bytes that are not UTF-8: 400, never queued', async () => {
+    const c = await central(engine);
+    const refused = async (res: Response) => {
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: string }).error;
+    };
+    // NUL and control characters in every encoding a PBX may use.
+    for (const as of ['json', 'form', 'multipart'] as const) {
+      expect(
+        await refused(await postCti(c, inboundCall(`nul-from-${as}`, { from: '4791234567\u0000' }), as)),
+      ).toBe('from: from contains a NUL character');
+      expect(
+        await refused(await postCti(c, inboundCall(`nul-caller-${as}`, { caller: 'Ola\u0000Nordmann' }), as)),
+      ).toBe('caller: contains a NUL character');
+      expect(await refused(await postCti(c, inboundCall(`bell-${as}`, { caller: 'Ola\u0007' }), as))).toBe(
+        'caller: contains the control character U+0007',
+      );
+    }
+    // An unpaired surrogate, as JSON can write one.
+    expect(
+      await refused(
+        await postCti(c, {
+          raw: '{"event":"newCall","direction":"in","callId":"lone-1","from":"4791234567\\ud800"}',
+          type: 'application/json',
+        }),
+      ),
+    ).toBe('from: from contains an unpaired surrogate (invalid UTF-16)');
+    expect(
+      await refused(
+        await postCti(c, {
+          raw: '{"event":"newCall","direction":"in","callId":"lone-2","from":"4791234567","caller":"Ola \\udc00"}',
+          type: 'application/json',
+        }),
+      ),
+    ).toBe('caller: contains an unpaired surrogate (invalid UTF-16)');
+    // Bytes that are not UTF-8 in the caller's name: multipart decodes them to U+FFFD, which is refused.
+    const boundary = 'ror-cti-1b9e';
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const multipart = (field: string, value: number[]) => ({
+      raw: new Uint8Array([
+        ...Buffer.from(
+          part('event', 'newCall') +
+            part('direction', 'in') +
+            part('callId', 'bad-utf8') +
+            `--${boundary}\r\nContent-Disposition: form-data; name="${field}"\r\n\r\n`,
+        ),
+        ...value,
+        ...Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      type: `multipart/form-data; boundary=${boundary}`,
+    });
+    expect(await refused(await postCti(c, multipart('caller', [0x4f, 0x6c, 0xff, 0x61])))).toBe(
+      'caller: contains U+FFFD, the replacement character: the text was not valid UTF-8',
+    );
+    expect(await refused(await postCti(c, multipart('from', [0x34, 0x37, 0xfe])))).toBe(
+      'from: from is not valid UTF-8',
+    );
+    expect(
+      await refused(
+        await postCti(c, {
+          raw: 'event=newCall&direction=in&callId=bad-form&from=4791234567&caller=Ola%FF',
+          type: 'application/x-www-form-urlencoded',
+        }),
+      ),
+    ).toContain('not valid UTF-8');
+    // Nothing was queued or logged; an ordinary call still is.
+    expect(await sqlRows(c, `SELECT * FROM call`)).toHaveLength(0);
+    expect(await sqlRows(c, `SELECT * FROM cti_event`)).toHaveLength(0);
+    expect((await postCti(c, inboundCall('good', { caller: 'Åse Ødegård' }))).status).toBe(200);
+    expect(await callsOf(c, 'good')).toHaveLength(1);
+  });
+
   it('answers as Zammad does: reject a blocked caller (logged, not queued), a caller ID for an outbound call, else {}', async () => {
     const c = await central(engine);
     const at = new Date().toISOString();
