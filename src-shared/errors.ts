@@ -21,6 +21,8 @@ export const DOMAIN_ERROR_CODES = [
   'lastAdmin',
   'ownAccount',
   'invalidAssignee',
+  'clientNotOwned',
+  'mutationIdReused',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -5,8 +5,10 @@ import { tracked, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { DomainError } from '../../src-shared/errors';
 import { pullInput, pushInput, snapshotInput } from '../../src-shared/sync/protocol';
+import { textSchema } from '../../src-shared/text';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './auth/passwords';
 import { createSession, revokeSession } from './auth/sessions';
+import { deskKeySchema, registerDeskKey } from './auth/deskKeys';
 import { addressKey, clearFailures, releaseAttempt, reserveAttempt, userKey } from './auth/loginLimiter';
 import {
   countUsers,
@@ -29,11 +31,22 @@ import { listPhoneEvents } from '../calls';
 import { listAudit, auditQuery } from './audit';
 import { authedProcedure, publicProcedure, roleProcedure, router } from './trpc';
 
+/**
+ * A desk signs in with its client id and its secret key; the session is then bound to that client
+ * id (auth/deskKeys.ts). A client id without its key would let anyone claim a desk's sequence.
+ */
+const deskIdentity = z.object({ clientId: z.uuid().optional(), deskKey: deskKeySchema.optional() });
+const withDeskKey = (v: { clientId?: string | undefined; deskKey?: string | undefined }) =>
+  (v.clientId === undefined) === (v.deskKey === undefined);
+const DESK_KEY_MESSAGE = 'clientId and deskKey go together: a desk signs in with both, a tool with neither';
+
 const loginInput = z.object({
-  username: z.string().trim().min(1, 'User name is required').max(100),
+  username: textSchema.trim().min(1, 'User name is required').max(100),
   password: z.string().min(1, 'Password is required').max(200),
-  clientId: z.uuid().optional(),
+  ...deskIdentity.shape,
 });
+
+const loginWithDesk = loginInput.refine(withDeskKey, { message: DESK_KEY_MESSAGE, path: ['deskKey'] });
 
 const adminProcedure = roleProcedure(['admin']);
 
@@ -44,7 +57,12 @@ export const centralRouter = router({
       setupNeeded: (await withStore(ctx.store, () => countUsers(ctx.store.dataSource.manager))) === 0,
     })),
     setupFirstAdmin: publicProcedure
-      .input(newUserSchema.omit({ role: true }).extend({ clientId: z.uuid().optional() }))
+      .input(
+        newUserSchema
+          .omit({ role: true })
+          .extend(deskIdentity.shape)
+          .refine(withDeskKey, { message: DESK_KEY_MESSAGE, path: ['deskKey'] }),
+      )
       .mutation(({ ctx, input }) =>
         withStore(ctx.store, () =>
           ctx.store.dataSource.transaction(async (m) => {
@@ -54,13 +72,15 @@ export const centralRouter = router({
             if ((await countUsers(m)) > 0) {
               throw new TRPCError({ code: 'FORBIDDEN', message: 'The first administrator already exists' });
             }
-            const user = await createUser(m, { ...input, role: 'admin' });
-            const session = await createSession(m, user.id, input.clientId ?? null);
+            const { clientId, deskKey, ...account } = input;
+            const user = await createUser(m, { ...account, role: 'admin' });
+            if (clientId && deskKey) await registerDeskKey(m, clientId, deskKey, user.id);
+            const session = await createSession(m, user.id, clientId ?? null);
             return { ...session, user };
           }),
         ),
       ),
-    login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    login: publicProcedure.input(loginWithDesk).mutation(async ({ ctx, input }) => {
       const m = ctx.store.dataSource.manager;
       const name = input.username.trim().toLowerCase();
       const keys = [userKey(name), addressKey(ctx.ip)];
@@ -81,6 +101,7 @@ export const centralRouter = router({
       return withStore(ctx.store, async () => {
         await clearFailures(m, [keys[0]!]);
         await releaseAttempt(m, [keys[1]!]);
+        if (input.clientId && input.deskKey) await registerDeskKey(m, input.clientId, input.deskKey, user.id);
         const session = await createSession(m, user.id, input.clientId ?? null);
         return { ...session, user: toUserView(user) };
       });
@@ -102,7 +123,9 @@ export const centralRouter = router({
   sync: router({
     push: authedProcedure.input(pushInput).mutation(async ({ ctx, input }) => {
       try {
-        return await pushMutations(ctx.store, ctx.actor, input, (v) => ctx.notifier.notify(v));
+        return await pushMutations(ctx.store, ctx.actor, input, (v) => ctx.notifier.notify(v), {
+          session: ctx.session,
+        });
       } catch (e) {
         if (e instanceof PushOrderError) {
           throw new TRPCError({

@@ -63,7 +63,7 @@ export const accountRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const session = await central(ctx.desk)
-        .auth.setupFirstAdmin.mutate({ ...input, clientId: ctx.desk.clientId })
+        .auth.setupFirstAdmin.mutate({ ...input, clientId: ctx.desk.clientId, deskKey: ctx.desk.deskKey })
         .catch(forwardCentralError);
       await ctx.desk.sessions.signIn(session);
       ctx.desk.sync?.syncSoon();
@@ -71,7 +71,7 @@ export const accountRouter = router({
     }),
   login: publicProcedure.input(credentials).mutation(async ({ ctx, input }) => {
     const session = await central(ctx.desk)
-      .auth.login.mutate({ ...input, clientId: ctx.desk.clientId })
+      .auth.login.mutate({ ...input, clientId: ctx.desk.clientId, deskKey: ctx.desk.deskKey })
       .catch(forwardCentralError);
     await ctx.desk.sessions.signIn(session);
     ctx.desk.sync?.syncSoon();

@@ -4,6 +4,7 @@
 // mode or Electron main) starts an embedded central store first where none
 // is configured and hands it over (host/openHostedDesk.ts), so the desk
 // itself never imports the central store.
+import { randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { SYNC_CONNECTION_TOPIC, SYNC_STATE_TOPIC } from '../../src-shared/sync/status';
 import type { DeskContext } from '../local/context';
@@ -76,6 +77,11 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
     clientId = uuidv7();
     await writeSetting(manager, 'clientId', clientId);
   }
+  let deskKey = await readSetting<string>(manager, 'deskKey');
+  if (!deskKey) {
+    deskKey = randomBytes(32).toString('base64url');
+    await writeSetting(manager, 'deskKey', deskKey);
+  }
   const changes = createTableChanges();
   let sync: SyncClient | null = null;
   const mutations = createMutationRunner(store.dataSource, clientId, (tables) => {
@@ -98,6 +104,7 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
   const desk: Desk = {
     store,
     clientId,
+    deskKey,
     dataDir,
     mutations,
     sessions,

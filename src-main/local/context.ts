@@ -28,6 +28,8 @@ export interface DeskSync {
 export interface DeskContext {
   store: LocalStore;
   clientId: string;
+  /** The desk's secret, sent only at sign-in: it proves to the central store that clientId is this desk's. */
+  deskKey: string;
   dataDir: string;
   mutations: MutationRunner;
   sessions: DeskSessions;

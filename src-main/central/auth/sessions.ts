@@ -34,14 +34,14 @@ export async function resolveSession(
   manager: EntityManager,
   token: string | null | undefined,
   now = new Date(),
-): Promise<{ user: UserAccountRow; tokenHash: string; expiresAt: string } | null> {
+): Promise<{ user: UserAccountRow; tokenHash: string; expiresAt: string; clientId: string | null } | null> {
   if (!token || token.length > 200) return null;
   const hash = tokenHash(token);
   const session = await manager.findOneBy(Session, { tokenHash: hash });
   if (!session || session.revokedAt || session.expiresAt <= now.toISOString()) return null;
   const user = await manager.findOneBy(UserAccount, { id: session.userId });
   if (!user || !user.active) return null;
-  return { user, tokenHash: hash, expiresAt: session.expiresAt };
+  return { user, tokenHash: hash, expiresAt: session.expiresAt, clientId: session.clientId };
 }
 
 export async function revokeSession(manager: EntityManager, hash: string, now = new Date()): Promise<void> {

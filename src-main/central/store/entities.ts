@@ -46,12 +46,17 @@ export const LoginAttempt = new EntitySchema<LoginAttemptRow>({
   },
 });
 
-/** The highest outbox sequence applied per desk: a retried push is applied once. */
+/**
+ * The highest outbox sequence applied per desk (a retried push is applied once), and who owns the
+ * client id: the desk whose key hashes to keyHash, or, for a client that never registered a key
+ * (tools, tests), the account userId that first pushed for it.
+ */
 export interface ClientStateRow {
   clientId: string;
   userId: string;
   lastSeq: number;
   updatedAt: string;
+  keyHash: string | null;
 }
 export const ClientState = new EntitySchema<ClientStateRow>({
   name: 'client_state',
@@ -60,6 +65,7 @@ export const ClientState = new EntitySchema<ClientStateRow>({
     userId: text('user_id'),
     lastSeq: int('last_seq'),
     updatedAt: text('updated_at'),
+    keyHash: text('key_hash', true),
   },
 });
 

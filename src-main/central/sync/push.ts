@@ -21,6 +21,12 @@ import { holdInserts } from './writeBehind';
 import { ChangeBuffer, SERVER_VERSION, VersionAllocator } from './changeLog';
 import { runStatements, type Statement } from './statements';
 import { nextReference } from '../references';
+import { SlaError } from '../../../src-shared/sla';
+import { uuidv7 } from 'uuidv7';
+import { auditArgs, auditRefusedPush, clientNotOwned, mayPushFor, readClient } from '../auth/deskKeys';
+
+/** How deep a mutation's arguments may nest; no mutation's schema comes close (issue 13, item 8). */
+export const ARGS_MAX_DEPTH = 32;
 
 /** How many older schema versions of a mutation's arguments the server still accepts. */
 export const SCHEMA_VERSIONS_ACCEPTED = 2;
@@ -43,24 +49,62 @@ async function lockClient(manager: EntityManager, clientId: string, userId: stri
   return Number(rows[0]?.last_seq ?? 0);
 }
 
-/** What the audit says became of the mutations of this push the server has already seen. */
+/**
+ * What the audit says became of the mutations of this push the server has already seen, by this
+ * desk's sequence number (a mutation id alone could name another desk's mutation).
+ */
 async function earlierVerdicts(
   manager: EntityManager,
   input: PushInput,
   lastSeq: number,
-): Promise<Map<string, { status: string; reason: string | null }>> {
-  const seen = input.mutations.filter((m) => m.seq <= lastSeq).map((m) => m.mutationId);
+): Promise<Map<number, { mutationId: string; status: string; reason: string | null }>> {
+  const seen = input.mutations.filter((m) => m.seq <= lastSeq).map((m) => m.seq);
   if (seen.length === 0) return new Map();
   const p = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
-  const rows: Array<{ mutation_id: string; status: string; reason: string | null }> = await manager.query(
-    `SELECT mutation_id, status, reason FROM audit WHERE mutation_id IN (${seen.map((_, i) => p(i)).join(', ')})`,
-    seen,
+  const rows: Array<{ seq: number | string; mutation_id: string; status: string; reason: string | null }> =
+    await manager.query(
+      `SELECT seq, mutation_id, status, reason FROM audit WHERE client_id = ${p(0)} AND seq IN (${seen.map((_, i) => p(i + 1)).join(', ')})`,
+      [input.clientId, ...seen],
+    );
+  return new Map(
+    rows.map((r) => [Number(r.seq), { mutationId: r.mutation_id, status: r.status, reason: r.reason }]),
   );
-  return new Map(rows.map((r) => [r.mutation_id, { status: r.status, reason: r.reason }]));
+}
+
+/** The ids of this push's new mutations that the audit already holds (from any desk). */
+async function usedMutationIds(
+  manager: EntityManager,
+  input: PushInput,
+  lastSeq: number,
+): Promise<Set<string>> {
+  const fresh = input.mutations.filter((m) => m.seq > lastSeq).map((m) => m.mutationId);
+  if (fresh.length === 0) return new Set();
+  const p = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
+  const rows: Array<{ mutation_id: string }> = await manager.query(
+    `SELECT mutation_id FROM audit WHERE mutation_id IN (${fresh.map((_, i) => p(i)).join(', ')})`,
+    fresh,
+  );
+  return new Set(rows.map((r) => r.mutation_id));
+}
+
+/** Whether a JSON value nests deeper than `max` (iterative: a deep value must not overflow this either). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function rejection(e: unknown): { code: string; reason: string; details: Record<string, unknown> } | null {
   if (e instanceof DomainError) return { code: e.code, reason: e.message, details: e.details };
+  if (e instanceof SlaError) {
+    // The service calendar cannot place the instant (a year it does not cover): the mutation's input.
+    return { code: 'invalidArguments', reason: e.message, details: { sla: e.code } };
+  }
   if (e instanceof ZodError) {
     return {
       code: 'invalidArguments',
@@ -71,20 +115,34 @@ function rejection(e: unknown): { code: string; reason: string; details: Record<
   return null;
 }
 
+export interface PushOptions {
+  /** The pusher's session: bound to a desk's client id, or to none (auth/deskKeys.ts). */
+  session: { clientId: string | null };
+  registry?: ReadonlyMap<string, Mutation>;
+}
+
 export async function pushMutations(
   store: CentralStore,
   actor: Actor,
   input: PushInput,
   onCommitted: (serverVersion: number) => void,
-  registry: ReadonlyMap<string, Mutation> = MUTATIONS,
+  options: PushOptions,
 ): Promise<PushResponse> {
-  let response: PushResponse;
+  const ctx: PushContext = {
+    actor,
+    input,
+    session: options.session,
+    registry: options.registry ?? MUTATIONS,
+  };
+  let outcome: PushResponse | NotOwned;
   try {
-    response = await attempt(store, actor, input, registry, false);
+    outcome = await attempt(store, ctx, false);
   } catch (e) {
     if (!(e instanceof IsolateAndRetry)) throw e;
-    response = await attempt(store, actor, input, registry, true);
+    outcome = await attempt(store, ctx, true);
   }
+  if (outcome === NOT_OWNED) throw clientNotOwned(input.clientId);
+  const response = outcome;
   if (response.results.some((r) => r.status === 'applied' && !r.duplicate))
     onCommitted(response.serverVersion);
   return response;
@@ -96,6 +154,17 @@ export async function pushMutations(
  * per mutation by not taking savepoints at all.
  */
 class IsolateAndRetry extends Error {}
+
+interface PushContext {
+  actor: Actor;
+  input: PushInput;
+  session: { clientId: string | null };
+  registry: ReadonlyMap<string, Mutation>;
+}
+
+/** The push named a client id that is not the caller's: audited and committed, then refused. */
+const NOT_OWNED = Symbol('notOwned');
+type NotOwned = typeof NOT_OWNED;
 
 /**
  * Pushes take the counter row's lock, so they run one at a time anyway; on PostgreSQL they also
@@ -111,16 +180,14 @@ const pushQueueOf = serialQueues<CentralStore>();
 
 async function attempt(
   store: CentralStore,
-  actor: Actor,
-  input: PushInput,
-  registry: ReadonlyMap<string, Mutation>,
+  ctx: PushContext,
   isolate: boolean,
-): Promise<PushResponse> {
+): Promise<PushResponse | NotOwned> {
   return oneAtATime(store, () =>
     store.dataSource.transaction(async (manager) => {
       const writes = holdInserts(manager.queryRunner!, store.engine);
       try {
-        const response = await applyPush(manager, store, actor, input, registry, isolate);
+        const response = await applyPush(manager, store, ctx, isolate);
         await writes.release();
         return response;
       } catch (e) {
@@ -134,14 +201,24 @@ async function attempt(
 async function applyPush(
   manager: EntityManager,
   store: CentralStore,
-  actor: Actor,
-  input: PushInput,
-  registry: ReadonlyMap<string, Mutation>,
+  { actor, input, session, registry }: PushContext,
   isolate: boolean,
-): Promise<PushResponse> {
+): Promise<PushResponse | NotOwned> {
   // The counter row first: on PostgreSQL its lock orders every writer, so versions follow commit order.
   const versions = await VersionAllocator.start(manager, store.engine);
+  if (!mayPushFor(session, actor, input.clientId, await readClient(manager, input.clientId))) {
+    await auditRefusedPush(
+      manager,
+      actor,
+      input.clientId,
+      input.mutations,
+      `${actor.name} pushed for a client id that is not theirs`,
+    );
+    return NOT_OWNED;
+  }
   let lastSeq = await lockClient(manager, input.clientId, actor.userId);
+  /** The sequence the next new mutation must have; moves into lastSeq only once a mutation is decided. */
+  let expectedSeq = lastSeq + 1;
   const results: PushResult[] = [];
   const now = new Date().toISOString();
   const changes = new ChangeBuffer(versions);
@@ -150,11 +227,16 @@ async function applyPush(
   // A retry (the answer to an earlier push was lost) gets the verdict the audit recorded then:
   // a mutation rejected the first time must be rejected again, not acknowledged as applied.
   const earlier = await earlierVerdicts(manager, input, lastSeq);
+  const usedIds = await usedMutationIds(manager, input, lastSeq);
   for (const m of input.mutations) {
     const base = { mutationId: m.mutationId, seq: m.seq };
     if (m.seq <= lastSeq) {
-      const verdict = earlier.get(m.mutationId);
-      if (verdict?.status === 'rejected') {
+      const verdict = earlier.get(m.seq);
+      const same =
+        verdict &&
+        (verdict.mutationId === m.mutationId ||
+          (verdict.status === 'rejected' && verdict.reason?.startsWith('mutationIdReused: ')));
+      if (same && verdict.status === 'rejected') {
         const reason = verdict.reason ?? '';
         const colon = reason.indexOf(': ');
         results.push({
@@ -164,7 +246,7 @@ async function applyPush(
           reason: colon > 0 ? reason.slice(colon + 2) : reason,
           details: {},
         });
-      } else if (verdict) {
+      } else if (same) {
         results.push({ ...base, status: 'applied', duplicate: true });
       } else {
         // A sequence number this desk used before, on a mutation the server never saw: the desk's data
@@ -179,16 +261,17 @@ async function applyPush(
       }
       continue;
     }
-    if (m.seq > lastSeq + 1 && m.seq === input.mutations[0]?.seq) {
+    if (m.seq > expectedSeq && m.seq === input.mutations[0]?.seq) {
       // The server has fewer of this desk's mutations than the desk knows it sent: the central store
       // was restored from a backup. What is gone is gone; take the rest (the desk re-bootstraps, as its
-      // cursor is now ahead of the server's head) rather than refusing this desk forever.
+      // cursor is now ahead of the server's head) rather than refusing this desk forever. The desk's
+      // sequence moves only if a mutation of this push is then decided.
       console.warn(
-        `[central] desk ${input.clientId}: mutations ${lastSeq + 1}–${m.seq - 1} are missing (restored backup?)`,
+        `[central] desk ${input.clientId}: mutations ${expectedSeq}–${m.seq - 1} are missing (restored backup?)`,
       );
-      lastSeq = m.seq - 1;
+      expectedSeq = m.seq;
     }
-    if (m.seq !== lastSeq + 1) throw new PushOrderError(lastSeq + 1);
+    if (m.seq !== expectedSeq) throw new PushOrderError(expectedSeq);
     const def = registry.get(m.name);
     if (
       !def ||
@@ -204,19 +287,44 @@ async function applyPush(
       });
       break; // the desk keeps this one and everything after it
     }
+    lastSeq = m.seq;
+    expectedSeq = m.seq + 1;
 
-    const audit = {
-      mutationId: m.mutationId,
+    const tooDeep = nestsDeeperThan(m.args, ARGS_MAX_DEPTH);
+    const reusedId = usedIds.has(m.mutationId);
+    usedIds.add(m.mutationId);
+    const auditBase = {
       clientId: input.clientId,
       seq: m.seq,
       userId: actor.userId,
       userName: actor.name,
       role: actor.role,
       name: m.name,
-      args: JSON.stringify(m.args ?? null),
       schemaVersion: m.schemaVersion,
       appliedAt: now,
     };
+    if (tooDeep || reusedId) {
+      // Refused before it runs. The audit keeps an entry under an id of its own (a reused id is
+      // taken, and too deep arguments cannot even be written out).
+      const refused = reusedId
+        ? {
+            code: 'mutationIdReused',
+            reason: `The mutation id ${m.mutationId} was used before; a new change needs a new id`,
+          }
+        : { code: 'invalidArguments', reason: `args: nested deeper than ${ARGS_MAX_DEPTH} levels` };
+      audits.push({
+        ...auditBase,
+        mutationId: uuidv7(),
+        args: tooDeep ? JSON.stringify({ refused: 'too deep to keep' }) : auditArgs(safeJson(m.args)),
+        status: 'rejected',
+        reason: `${refused.code}: ${refused.reason}`,
+        serverVersion: null,
+      });
+      results.push({ ...base, status: 'rejected', ...refused, details: {} });
+      continue;
+    }
+
+    const audit = { ...auditBase, mutationId: m.mutationId, args: safeJson(m.args) };
     if (isolate) await manager.query('SAVEPOINT push_mutation');
     let applying = false;
     try {
@@ -252,21 +360,22 @@ async function applyPush(
       if (!refused) throw e; // not the mutation's fault (database, bug): the whole push fails and is retried
       audits.push({
         ...audit,
+        // Refused input is kept as a bounded excerpt and a hash (issue 13, item 7).
+        args: auditArgs(audit.args),
         status: 'rejected',
         reason: `${refused.code}: ${refused.reason}`,
         serverVersion: null,
       });
       results.push({ ...base, status: 'rejected', ...refused });
     }
-    lastSeq = m.seq;
   }
   // The push's bookkeeping: change log, audit, the desk's sequence and the server version, in one
   // statement on PostgreSQL (one round trip while the counter row is locked), a few on SQLite.
   const statements = changes.statements(manager, store.engine, now);
   statements.push(...auditInserts(manager, audits));
   statements.push({
-    sql: `UPDATE client_state SET last_seq = ?, updated_at = ?, user_id = ? WHERE client_id = ?`,
-    params: [lastSeq, now, actor.userId, input.clientId],
+    sql: `UPDATE client_state SET last_seq = ?, updated_at = ? WHERE client_id = ?`,
+    params: [lastSeq, now, input.clientId],
   });
   if (changes.size > 0) {
     statements.push({
@@ -276,6 +385,10 @@ async function applyPush(
   }
   await runStatements((sql, params) => manager.query(sql, params), store.engine, statements);
   return { results, lastSeq, serverVersion: versions.head };
+}
+
+function safeJson(args: unknown): string {
+  return JSON.stringify(args ?? null);
 }
 
 const AUDITS_PER_STATEMENT = 500;

@@ -58,7 +58,8 @@ export function createServerMutations(
           actor,
           { clientId, mutations },
           onCommitted,
-          new Map(batch.map((w) => [w.mutation.name, w.mutation])),
+          // The process's own client id, owned by nobody else.
+          { session: { clientId }, registry: new Map(batch.map((w) => [w.mutation.name, w.mutation])) },
         );
         seq = response.lastSeq; // only once the push committed: a failed push leaves the numbers free
         const byId = new Map(response.results.map((r) => [r.mutationId, r]));

@@ -4,6 +4,7 @@ import { CentralTickets1764576000000 } from './1764576000000-central-tickets';
 import { CentralTelephony1764662400000 } from './1764662400000-central-telephony';
 import { CentralPhoneRules1764835200000 } from './1764835200000-central-phone-rules';
 import { CentralCtiFormats1764921600000 } from './1764921600000-central-cti-formats';
+import { CentralDeskKeys1765008000000 } from './1765008000000-central-desk-keys';
 
 export const CENTRAL_MIGRATIONS = [
   CentralInitial1764489600000,
@@ -11,4 +12,5 @@ export const CENTRAL_MIGRATIONS = [
   CentralTelephony1764662400000,
   CentralPhoneRules1764835200000,
   CentralCtiFormats1764921600000,
+  CentralDeskKeys1765008000000,
 ];

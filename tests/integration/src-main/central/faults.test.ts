@@ -235,11 +235,13 @@ describe.each(ENGINES)('faults during a push on %s', (engine) => {
     const d = await deskOn(central.url, dataDir);
     await logCalls(d, N);
 
-    // The desk's first batch reaches the central store (here sent by a raw client under the same user), but the
-    // desk never learns the answer: it dies.
+    // The desk's first batch reaches the central store (here sent by a raw client signed in as the same user on
+    // the same desk, with its key), but the desk never learns the answer: it dies.
     const session = await createCentralClient(central.url, () => null).auth.login.mutate({
       username: 'kari.agent',
       password: TEST_PASSWORD,
+      clientId: d.desk.clientId,
+      deskKey: d.desk.deskKey,
     });
     const raw = createCentralClient(central.url, () => session.token);
     const outbox = await d.desk.store.dataSource.manager.find(Outbox, {

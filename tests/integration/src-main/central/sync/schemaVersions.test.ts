@@ -35,13 +35,15 @@ describe('schema versions on push', () => {
     const registry = new Map([['call.log', callLogV3]]);
     const actor = { userId: uuidv7(), name: 'Kari Agent', role: 'agent' as const };
     const clientId = uuidv7();
+    // Near the central store's clock, as a desk's instants must be (issue 13, item 2).
+    const arrived = new Date(Date.now() - 3_600_000).toISOString();
     const mutation = (seq: number, schemaVersion: number, args: Record<string, unknown>) => ({
       mutationId: uuidv7(),
       seq,
       name: 'call.log',
       schemaVersion,
-      args: { id: uuidv7(), arrivedAt: '2026-11-26T09:00:00.000Z', ...args },
-      createdAt: '2026-11-26T09:00:00.000Z',
+      args: { id: uuidv7(), arrivedAt: arrived, ...args },
+      createdAt: arrived,
     });
     expect(SCHEMA_VERSIONS_ACCEPTED).toBe(2);
     const res = await pushMutations(
@@ -57,7 +59,7 @@ describe('schema versions on push', () => {
         ],
       },
       () => undefined,
-      registry,
+      { session: { clientId }, registry },
     );
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied', 'versionNotSupported']);
     expect(res.lastSeq).toBe(2);
@@ -71,7 +73,7 @@ describe('schema versions on push', () => {
       actor,
       { clientId, mutations: [mutation(3, 1, { phone: '95555555' })] },
       () => undefined,
-      registry,
+      { session: { clientId }, registry },
     );
     expect(old.results[0]).toMatchObject({ status: 'versionNotSupported' });
     expect(old.lastSeq).toBe(2);
