@@ -101,7 +101,14 @@ export async function startBrowserHost(opts: {
   };
 
   const serveStatic = async (res: ServerResponse, pathname: string) => {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, 'Bad request: malformed percent-escape in the path');
+    }
+    if (decoded.includes('\0')) return send(res, 400, 'Bad request: NUL in the path');
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(opts.rendererDir, relative || 'index.html');
     if (!file.startsWith(opts.rendererDir + sep) && file !== opts.rendererDir)
       return send(res, 404, 'Not found');

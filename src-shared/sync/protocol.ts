@@ -2,15 +2,16 @@
 // push carries and what it answers, what a pull returns. Schemas here are
 // validated by the central store on every call.
 import { z } from 'zod';
+import { textSchema } from '../text';
 
 export const pushedMutationSchema = z.object({
   mutationId: z.uuid(),
   seq: z.number().int().positive(),
-  name: z.string().min(1).max(100),
+  name: textSchema.min(1).max(100),
   schemaVersion: z.number().int().positive(),
   /** Validated by the mutation's own schema on the server, so malformed arguments reject only that mutation. */
   args: z.unknown(),
-  createdAt: z.string().max(40),
+  createdAt: textSchema.max(40),
 });
 export type PushedMutation = z.infer<typeof pushedMutationSchema>;
 
@@ -69,8 +70,8 @@ export type PullResponse =
   | { kind: 'reset'; head: number };
 
 export const snapshotInput = z.object({
-  entity: z.string().min(1).max(60),
-  afterId: z.string().max(100).nullable(),
+  entity: textSchema.min(1).max(60),
+  afterId: textSchema.max(100).nullable(),
   limit: z.number().int().min(1).max(PULL_PAGE_MAX).default(2000),
 });
 

@@ -1,6 +1,7 @@
 // The read side of sync: pages of the change log after a cursor, a snapshot
 // for desks that start from nothing or whose cursor is older than the log
 // keeps (reset), and compaction that moves the log's horizon.
+import { TRPCError } from '@trpc/server';
 import type { PullResponse, SnapshotInfo, SnapshotPage } from '../../../src-shared/sync/protocol';
 import { SYNCED_ENTITIES } from '../../store/entities';
 import type { CentralStore } from '../store/openCentralStore';
@@ -57,7 +58,12 @@ export function snapshotPage(
   afterId: string | null,
   limit: number,
 ): Promise<SnapshotPage> {
-  if (!SYNCED_NAMES.has(entity)) throw new Error(`Unknown entity ${entity}`);
+  if (!SYNCED_NAMES.has(entity)) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Unknown entity ${JSON.stringify(entity.slice(0, 60))}: a snapshot is of ${[...SYNCED_NAMES].join(', ')}`,
+    });
+  }
   return withStore(store, async () => {
     const m = store.dataSource.manager;
     const meta = m.connection.getMetadata(entity);

@@ -262,3 +262,22 @@ describe.each(ENGINES)('hostile pushes on %s', (engine) => {
     expect(await sqlRows(c, 'SELECT id FROM ticket')).toEqual([]);
   });
 });
+
+describe.each(ENGINES)('snapshot input on %s', (engine) => {
+  it('answers an unknown entity, or bad text in its name, with 400 naming it', async () => {
+    const c = await central(engine);
+    const kari = await centralUser(c, { username: 'kari', role: 'agent' });
+    const unknown = await kari.client.sync.snapshot
+      .query({ entity: 'user_account', afterId: null, limit: 10 })
+      .then(() => null, trpcError);
+    expect(unknown).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(unknown!.message).toContain('Unknown entity "user_account"');
+    const nul = await kari.client.sync.snapshot
+      .query({ entity: 'call', afterId: '\0\0\0', limit: 10 })
+      .then(() => null, trpcError);
+    expect(nul).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(nul!.message).toContain('NUL');
+    const page = await kari.client.sync.snapshot.query({ entity: 'customer', afterId: null, limit: 1 });
+    expect(page.rows).toHaveLength(1);
+  });
+});
