@@ -17,6 +17,7 @@ import { Call, type CallEventRow, type CallRow } from '../store/entities';
 import { recordCallEvent } from './callEvents';
 import { defineMutation, type MutationContext } from '../mutations/define';
 import { selectRow, selectRows } from '../store/rowSql';
+import { assertCustomerExists } from '../store/referenceData';
 
 async function loadCall(manager: EntityManager, callId: string): Promise<CallRow> {
   const call = await selectRow(manager, Call, { id: callId });
@@ -119,6 +120,7 @@ export const callLog = defineMutation({
   roles: CALL_HANDLER_ROLES,
   async apply(ctx, args) {
     const { write, actor } = ctx;
+    await assertCustomerExists(ctx.manager, args.customerId);
     await write.insert(
       Call,
       newCallRow({
@@ -218,6 +220,7 @@ export const callUpdate = defineMutation({
     const update = pickDetails(args);
     const changes = changedDetails(call, update);
     if (Object.keys(changes).length === 0) return { id: call.id, changed: [] as string[] };
+    if (changes.customerId) await assertCustomerExists(manager, update.customerId);
     await write.update(Call, call.id, { ...update, updatedAt: args.at });
     await record(ctx, call.id, 'updated', args.at, { changes });
     return { id: call.id, changed: Object.keys(changes) };
@@ -243,6 +246,7 @@ export const callFinish = defineMutation({
     }
     const update = pickDetails(args);
     const changes = changedDetails(call, update);
+    if (changes.customerId) await assertCustomerExists(manager, update.customerId);
     await write.update(Call, call.id, {
       ...update,
       status: 'finished',

@@ -7,6 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import { DomainError } from '../../src-shared/errors';
+import { constraintRefusal } from '../store/constraintViolation';
 import type { Actor } from '../../src-shared/roles';
 import { Outbox } from '../store/entities';
 import { insertRow } from '../store/rowSql';
@@ -107,7 +108,11 @@ export function createMutationRunner(
           tables = new Set([...touched.map((t) => t.entity), Outbox.options.name]);
           return result;
         }),
-      );
+      ).catch((e: unknown) => {
+        // A constraint refused a row of this new change (an id already taken, a row that is not
+        // there): the caller's input, so a rule's answer (409 / 404), not a crash (issue 13, item 8).
+        throw constraintRefusal(e) ?? e;
+      });
       onCommitted(tables);
       return result;
     },

@@ -3,6 +3,7 @@
 // and the central store seed exactly the same rows. And the one read of them
 // every domain shares (the call log, the reporter directory, the demo).
 import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../src-shared/errors';
 
 /** ROR-IKT's member municipalities (tjenestemottakere) with a few workplaces each. Fixed ids: every desk shares them. */
 const CUSTOMERS: Array<[id: string, name: string, workplaces: string[]]> = [
@@ -75,4 +76,23 @@ export async function customersWithWorkplaces(
     byId.set(r.id, c);
   }
   return [...byId.values()];
+}
+
+/**
+ * A call or ticket names a customer of the reference data, or none. The desk's store refuses any
+ * other id on a call (a foreign key), the central store's has no such key: unchecked, a pushed row
+ * with an unknown customer would be applied there and then break every desk's pull (issue 13).
+ */
+export async function assertCustomerExists(
+  manager: EntityManager,
+  customerId: string | null | undefined,
+): Promise<void> {
+  if (customerId == null) return;
+  const p = manager.connection.driver.createParameter('p0', 0);
+  const rows: unknown[] = await manager.query(`SELECT id FROM customer WHERE id = ${p}`, [customerId]);
+  if (rows.length === 0)
+    throw new DomainError('notFound', `No customer with id ${customerId}`, {
+      field: 'customerId',
+      customerId,
+    });
 }

@@ -36,6 +36,7 @@ import { defineMutation, type MutationContext } from '../mutations/define';
 import { slaInForce } from '../sla/settingsStore';
 import { Call, Ticket, TicketEvent, TicketMessage, type TicketRow } from '../store/entities';
 import { selectRow } from '../store/rowSql';
+import { assertCustomerExists } from '../store/referenceData';
 import { UserAccount } from '../store/serverEntities';
 
 export async function loadTicket(manager: EntityManager, ticketId: string): Promise<TicketRow> {
@@ -149,6 +150,7 @@ export const ticketCreate = defineMutation({
       }
       respondedAt = args.at; // R8: the answered call is the first response
     }
+    await assertCustomerExists(manager, args.customerId);
     const reference = ctx.nextReference ? await ctx.nextReference(referenceYear(args.at)) : null;
     const base: TicketRow = {
       id: args.id,
@@ -260,6 +262,7 @@ export const ticketEdit = defineMutation({
       );
     }
     if (Object.keys(changes).length === 0) return { id: ticket.id, changed: [] as string[] };
+    if (changes.customerId) await assertCustomerExists(ctx.manager, patch.customerId);
     await saveTicket(ctx, ticket, patch, args.at);
     await event(ctx, ticket.id, 'changed', args.at, { changes });
     return { id: ticket.id, changed: Object.keys(changes) };

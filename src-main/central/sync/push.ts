@@ -24,6 +24,7 @@ import { nextReference } from '../references';
 import { SlaError } from '../../../src-shared/sla';
 import { uuidv7 } from 'uuidv7';
 import { auditArgs, auditRefusedPush, clientNotOwned, mayPushFor, readClient } from '../auth/deskKeys';
+import { constraintRefusal, constraintViolation } from '../../store/constraintViolation';
 
 /** How deep a mutation's arguments may nest; no mutation's schema comes close (issue 13, item 8). */
 export const ARGS_MAX_DEPTH = 32;
@@ -101,6 +102,13 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 
 function rejection(e: unknown): { code: string; reason: string; details: Record<string, unknown> } | null {
   if (e instanceof DomainError) return { code: e.code, reason: e.message, details: e.details };
+  const refusal = constraintRefusal(e);
+  if (refusal) {
+    // A constraint refused a row this mutation wrote (an id it chose that is taken, a row it names
+    // that is not there): its input. Only reached in an isolated run, where its rows were written
+    // inside its own savepoint (see attempt).
+    return { code: refusal.code, reason: refusal.message, details: {} };
+  }
   if (e instanceof SlaError) {
     // The service calendar cannot place the instant (a year it does not cover): the mutation's input.
     return { code: 'invalidArguments', reason: e.message, details: { sla: e.code } };
@@ -192,6 +200,10 @@ async function attempt(
         return response;
       } catch (e) {
         writes.discard();
+        // Held-back INSERTs are sent later, so a constraint can refuse a mutation's row outside that
+        // mutation's try (in the next one, or in the push's bookkeeping). Run the push again isolated:
+        // each mutation's rows are then sent when its savepoint is released, inside its own try.
+        if (!isolate && constraintViolation(e)) throw new IsolateAndRetry();
         throw e;
       }
     }),
@@ -354,8 +366,10 @@ async function applyPush(
       if (isolate) {
         await manager.query('ROLLBACK TO SAVEPOINT push_mutation');
         await manager.query('RELEASE SAVEPOINT push_mutation');
-      } else if (refused && applying) {
-        throw new IsolateAndRetry(); // it may have written before it refused: undo it alone, in a savepoint
+      } else if ((refused && applying) || constraintViolation(e)) {
+        // It may have written before it refused, or a held-back row (its own or an earlier
+        // mutation's) was refused: undo each alone, in a savepoint.
+        throw new IsolateAndRetry();
       }
       if (!refused) throw e; // not the mutation's fault (database, bug): the whole push fails and is retried
       audits.push({

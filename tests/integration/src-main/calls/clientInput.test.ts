@@ -114,3 +114,26 @@ describe('a desk refuses bad text and bad searches with a typed 400', () => {
     expect((await d.client.calls.history.query({ search: '912' })).calls.length).toBeGreaterThan(0);
   });
 });
+
+describe("a desk refuses a new row whose id is taken, or a customer it doesn't know, as a rule's answer", () => {
+  it('answers a call logged twice under one id with CONFLICT, and one for an unknown customer with NOT_FOUND', async () => {
+    const id = uuidv7();
+    await d.client.calls.log.mutate({ id, callerNumber: '91234567' });
+    const before = (await outbox()).length;
+    const taken = await errorOf(d.client.calls.log.mutate({ id, callerNumber: '92345678' }));
+    expect(taken.data?.code).toBe('CONFLICT');
+    expect(taken.data?.domain?.code).toBe('conflict');
+    const unknown = await errorOf(
+      d.client.calls.log.mutate({ callerNumber: '92345678', customerId: uuidv7() }),
+    );
+    expect(unknown.data?.code).toBe('NOT_FOUND');
+    expect(unknown.data?.domain?.code).toBe('notFound');
+    // Nothing of either was kept: the first call stands as it was, and nothing more waits to be pushed.
+    expect((await outbox()).length).toBe(before);
+    const [row] = (await d.desk.store.dataSource.manager.query(
+      `SELECT caller_number FROM call WHERE id = ?`,
+      [id],
+    )) as Array<{ caller_number: string }>;
+    expect(row?.caller_number).toBe('+4791234567');
+  });
+});

@@ -194,6 +194,50 @@ describe.each(ENGINES)('hostile pushes on %s', (engine) => {
     );
   });
 
+  it('refuses a new row whose id is taken alone, as a conflict, even when the clash is only seen at the next statement', async () => {
+    const c = await central(engine);
+    const kari = await centralUser(c, { username: 'kari', role: 'agent' });
+    const clientId = uuidv7();
+    const first = callArgs('91111111');
+    await kari.client.sync.push.mutate({ clientId, mutations: [mutation(1, 'call.log', first)] });
+    // Seq 3 reuses the call id of seq 1 (already stored); seq 5 reuses the one seq 2 logs in this
+    // very push. Inserts are held back and sent together, so the clash surfaces later than the
+    // mutation that caused it: each must still be refused alone, and the rest applied.
+    const second = callArgs('92222222');
+    const res = await kari.client.sync.push.mutate({
+      clientId,
+      mutations: [
+        mutation(2, 'call.log', second),
+        mutation(3, 'call.log', { ...callArgs('93333333'), id: first.id }),
+        mutation(4, 'call.log', callArgs('94444444')),
+        mutation(5, 'call.log', { ...callArgs('95555555'), id: second.id }),
+      ],
+    });
+    expect(verdicts(res.results)).toEqual(['2 applied', '3 conflict', '4 applied', '5 conflict']);
+    const numbers = await sqlRows(c, 'SELECT caller_number FROM call ORDER BY caller_number');
+    expect(numbers.map((r) => r.caller_number)).toEqual(['+4791111111', '+4792222222', '+4794444444']);
+    const audit = await sqlRows(c, `SELECT seq, status FROM audit ORDER BY seq`);
+    expect(audit.map((r) => `${r.seq} ${r.status}`)).toEqual([
+      '1 applied',
+      '2 applied',
+      '3 rejected',
+      '4 applied',
+      '5 rejected',
+    ]);
+    expect(await lastSeqOf(c, clientId)).toBe(5);
+  });
+
+  it('refuses a call for a customer the reference data does not have, as notFound', async () => {
+    const c = await central(engine);
+    const kari = await centralUser(c, { username: 'kari', role: 'agent' });
+    const res = await kari.client.sync.push.mutate({
+      clientId: uuidv7(),
+      mutations: [mutation(1, 'call.log', { ...callArgs(), customerId: uuidv7() })],
+    });
+    expect(verdicts(res.results)).toEqual(['1 notFound']);
+    expect(await sqlRows(c, 'SELECT id FROM call')).toEqual([]);
+  });
+
   it('refuses arguments nested 10,000 deep alone and keeps the rest of the batch', async () => {
     const c = await central(engine);
     const kari = await centralUser(c, { username: 'kari', role: 'agent' });
