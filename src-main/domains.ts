@@ -5,11 +5,12 @@
 // defineDomain(...) and add it here (src-main/README.md).
 import type { Mutation } from './mutations/define';
 import { calls } from './calls';
+import { equipment } from './equipment';
 import { reporters } from './reporters';
 import { sla } from './sla';
 import { tickets } from './tickets';
 
-export const DOMAINS = { calls, sla, tickets, reporters };
+export const DOMAINS = { calls, sla, tickets, reporters, equipment };
 
 function byName(mutations: readonly Mutation[]): ReadonlyMap<string, Mutation> {
   const map = new Map<string, Mutation>();

@@ -23,6 +23,14 @@ export const DOMAIN_ERROR_CODES = [
   'invalidAssignee',
   'clientNotOwned',
   'mutationIdReused',
+  // The equipment register (issue 14).
+  'duplicateSerial',
+  'duplicateAssetTag',
+  'duplicateModel',
+  'dateInFuture',
+  'deviceNotAvailable',
+  'batchClosed',
+  'wipeMissing',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

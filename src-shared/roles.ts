@@ -28,6 +28,12 @@ export function canChangeSlaSettings(role: Role): boolean {
   return SLA_SETTINGS_ROLES.includes(role);
 }
 
+/** Who keeps the register of approved models and the equipment settings (R15, R17, R18). */
+export const CATALOGUE_ROLES: readonly Role[] = ['team_lead', 'admin'];
+
+/** Who registers devices, records handovers, recycling batches and wipes (R18, R19). */
+export const EQUIPMENT_ROLES: readonly Role[] = ['technician', 'team_lead', 'admin'];
+
 /** Who works tickets: everyone at the desk but the admin (R5–R12). */
 export const TICKET_ROLES: readonly Role[] = ['agent', 'technician', 'team_lead'];
 

@@ -3,7 +3,7 @@
 // in, so the outbox holds fully determined arguments. For procedures that do
 // only that; a procedure with checks of its own is written out.
 import { uuidv7 } from 'uuidv7';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Mutation } from '../mutations/define';
 import { actorProcedure } from './trpc';
 
@@ -24,9 +24,12 @@ export function stampedMutation<
   Client extends boolean = false,
 >(mutation: Mutation<z.ZodObject<Shape>, R>, opts: { at: At; id?: Id; clientInstant?: Client }) {
   const optional = { [opts.at]: true, ...(opts.id ? { [opts.id]: true } : {}) };
+  // zod cannot omit from an object with refinements (a rule across fields); the input then checks
+  // the fields, and the runner checks the whole arguments, rules included, before anything is written.
+  const args = mutation.args.def.checks?.length ? z.object(mutation.args.shape) : mutation.args;
   const input = (opts.clientInstant
-    ? mutation.args.partial(optional as never)
-    : mutation.args
+    ? args.partial(optional as never)
+    : args
         .omit({ [opts.at]: true } as never)
         .partial(opts.id ? ({ [opts.id]: true } as never) : {})) as unknown as z.ZodObject<
     Omit<Shape, At | Id> & Optional<Shape, Id | (Client extends true ? At : never)>

@@ -164,6 +164,8 @@ export interface TicketRow {
   system: string;
   category: string;
   device: string | null;
+  /** The register's device this ticket is about (issue 14), if one is linked. */
+  deviceId: string | null;
   notifyBy: string;
   status: string;
   assigneeId: string | null;
@@ -207,6 +209,7 @@ export const Ticket = new EntitySchema<TicketRow>({
     system: text('system'),
     category: text('category'),
     device: text('device', true),
+    deviceId: text('device_id', true),
     notifyBy: text('notify_by'),
     status: text('status'),
     assigneeId: text('assignee_id', true),
@@ -420,6 +423,208 @@ export const BlockedNumber = new EntitySchema<BlockedNumberRow>({
   },
 });
 
+/** R15: an approved model (the catalogue). Approval runs from approvedFrom to approvedUntil, both included. */
+export interface EquipmentModelRow {
+  id: string;
+  category: string;
+  maker: string;
+  name: string;
+  supplier: string | null;
+  frameworkAgreement: string | null;
+  approvedFrom: string;
+  approvedUntil: string | null;
+  /** 1 when it must be ordered through the service desk (orderReason says why). */
+  orderViaDesk: number;
+  orderReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  updatedByName: string;
+}
+export const EquipmentModel = new EntitySchema<EquipmentModelRow>({
+  name: 'equipment_model',
+  columns: {
+    id: { type: 'text', primary: true },
+    category: text('category'),
+    maker: text('maker'),
+    name: text('name'),
+    supplier: text('supplier', true),
+    frameworkAgreement: text('framework_agreement', true),
+    approvedFrom: text('approved_from'),
+    approvedUntil: text('approved_until', true),
+    orderViaDesk: { type: 'integer', name: 'order_via_desk' },
+    orderReason: text('order_reason', true),
+    createdAt: text('created_at'),
+    updatedAt: text('updated_at'),
+    updatedByName: text('updated_by_name'),
+  },
+});
+
+/** A registered device (R15–R19), from stock to the recycler. */
+export interface DeviceRow {
+  id: string;
+  serial: string;
+  serialKey: string;
+  assetTag: string | null;
+  assetTagKey: string | null;
+  modelId: string;
+  customerId: string;
+  workplace: string;
+  assignedUser: string | null;
+  assignedReporterId: string | null;
+  network: string;
+  setupDate: string | null;
+  deliveredDate: string | null;
+  status: string;
+  replacementReason: string | null;
+  notes: string | null;
+  handoverId: string | null;
+  handedInAt: string | null;
+  handedInByName: string | null;
+  condition: string | null;
+  diskRemoved: number | null;
+  batchId: string | null;
+  wipeMethod: string | null;
+  wipeTool: string | null;
+  wipedBy: string | null;
+  wipedOn: string | null;
+  recycledAt: string | null;
+  createdAt: string;
+  createdByName: string;
+  updatedAt: string;
+  updatedByName: string;
+}
+export const Device = new EntitySchema<DeviceRow>({
+  name: 'device',
+  columns: {
+    id: { type: 'text', primary: true },
+    serial: text('serial'),
+    serialKey: text('serial_key'),
+    assetTag: text('asset_tag', true),
+    assetTagKey: text('asset_tag_key', true),
+    modelId: text('model_id'),
+    customerId: text('customer_id'),
+    workplace: text('workplace'),
+    assignedUser: text('assigned_user', true),
+    assignedReporterId: text('assigned_reporter_id', true),
+    network: text('network'),
+    setupDate: text('setup_date', true),
+    deliveredDate: text('delivered_date', true),
+    status: text('status'),
+    replacementReason: text('replacement_reason', true),
+    notes: text('notes', true),
+    handoverId: text('handover_id', true),
+    handedInAt: text('handed_in_at', true),
+    handedInByName: text('handed_in_by_name', true),
+    condition: text('condition', true),
+    diskRemoved: { type: 'integer', name: 'disk_removed', nullable: true },
+    batchId: text('batch_id', true),
+    wipeMethod: text('wipe_method', true),
+    wipeTool: text('wipe_tool', true),
+    wipedBy: text('wiped_by', true),
+    wipedOn: text('wiped_on', true),
+    recycledAt: text('recycled_at', true),
+    createdAt: text('created_at'),
+    createdByName: text('created_by_name'),
+    updatedAt: text('updated_at'),
+    updatedByName: text('updated_by_name'),
+  },
+});
+
+/** R18: a delivery with the device it replaces, as one event. */
+export interface HandoverRow {
+  id: string;
+  at: string;
+  technicianId: string;
+  technicianName: string;
+  customerId: string;
+  workplace: string;
+  assignedUser: string | null;
+  newDeviceId: string;
+  oldDeviceId: string | null;
+  oldOutcome: string | null;
+  ticketId: string | null;
+  chargeAmount: number | null;
+  chargeCategory: string | null;
+  chargeMonth: string | null;
+  notes: string | null;
+}
+export const Handover = new EntitySchema<HandoverRow>({
+  name: 'handover',
+  columns: {
+    id: { type: 'text', primary: true },
+    at: text('at'),
+    technicianId: text('technician_id'),
+    technicianName: text('technician_name'),
+    customerId: text('customer_id'),
+    workplace: text('workplace'),
+    assignedUser: text('assigned_user', true),
+    newDeviceId: text('new_device_id'),
+    oldDeviceId: text('old_device_id', true),
+    oldOutcome: text('old_outcome', true),
+    ticketId: text('ticket_id', true),
+    chargeAmount: { type: 'integer', name: 'charge_amount', nullable: true },
+    chargeCategory: text('charge_category', true),
+    chargeMonth: text('charge_month', true),
+    notes: text('notes', true),
+  },
+});
+
+/** R19: devices sent to the recycler together; closed only with the recycler's certificate. */
+export interface RecyclingBatchRow {
+  id: string;
+  reference: string;
+  sentDate: string;
+  recycler: string;
+  status: string;
+  devices: string;
+  certificateReference: string | null;
+  destructionMethod: string | null;
+  closedAt: string | null;
+  closedByName: string | null;
+  createdAt: string;
+  createdByName: string;
+}
+export const RecyclingBatch = new EntitySchema<RecyclingBatchRow>({
+  name: 'recycling_batch',
+  columns: {
+    id: { type: 'text', primary: true },
+    reference: text('reference'),
+    sentDate: text('sent_date'),
+    recycler: text('recycler'),
+    status: text('status'),
+    devices: text('devices'),
+    certificateReference: text('certificate_reference', true),
+    destructionMethod: text('destruction_method', true),
+    closedAt: text('closed_at', true),
+    closedByName: text('closed_by_name', true),
+    createdAt: text('created_at'),
+    createdByName: text('created_by_name'),
+  },
+});
+
+/** The register's history: one row per change of a model, device or batch (R27). */
+export interface EquipmentEventRow {
+  id: string;
+  subjectId: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  kind: string;
+  data: string;
+}
+export const EquipmentEvent = new EntitySchema<EquipmentEventRow>({
+  name: 'equipment_event',
+  columns: {
+    id: { type: 'text', primary: true },
+    subjectId: text('subject_id'),
+    at: text('at'),
+    actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    kind: text('kind'),
+    data: text('data'),
+  },
+});
+
 /** Tables whose rows the central store owns and desks replicate (sync pulls these). */
 export const SYNCED_ENTITIES = [
   Customer,
@@ -433,6 +638,11 @@ export const SYNCED_ENTITIES = [
   Reporter,
   ReporterPhone,
   BlockedNumber,
+  EquipmentModel,
+  Device,
+  Handover,
+  RecyclingBatch,
+  EquipmentEvent,
 ];
 
 export const ENTITIES = [...SYNCED_ENTITIES, Outbox, LocalSetting, RejectedMutation];

@@ -21,3 +21,4 @@ export {
   ticketMessageSent,
 } from './messages/mutations';
 export * from './messages/render';
+export { recordWork } from './mutations';

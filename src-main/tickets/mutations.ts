@@ -34,7 +34,7 @@ import {
 } from '../../src-shared/tickets/schemas';
 import { defineMutation, type MutationContext } from '../mutations/define';
 import { slaInForce } from '../sla/settingsStore';
-import { Call, Ticket, TicketEvent, TicketMessage, type TicketRow } from '../store/entities';
+import { Call, Device, Ticket, TicketEvent, TicketMessage, type TicketRow } from '../store/entities';
 import { selectRow } from '../store/rowSql';
 import { assertCustomerExists } from '../store/referenceData';
 import { UserAccount } from '../store/serverEntities';
@@ -151,6 +151,7 @@ export const ticketCreate = defineMutation({
       respondedAt = args.at; // R8: the answered call is the first response
     }
     await assertCustomerExists(manager, args.customerId);
+    await assertDeviceExists(manager, args.deviceId);
     const reference = ctx.nextReference ? await ctx.nextReference(referenceYear(args.at)) : null;
     const base: TicketRow = {
       id: args.id,
@@ -169,6 +170,7 @@ export const ticketCreate = defineMutation({
       system: args.system,
       category: args.category,
       device: args.device,
+      deviceId: args.deviceId,
       notifyBy: args.notifyBy,
       status: 'new',
       assigneeId: null,
@@ -208,6 +210,16 @@ export const ticketCreate = defineMutation({
   },
 });
 
+/** A linked device must be one the register has (on this desk, or on the central store in push order). */
+async function assertDeviceExists(
+  manager: EntityManager,
+  deviceId: string | null | undefined,
+): Promise<void> {
+  if (deviceId == null) return;
+  if (!(await selectRow(manager, Device, { id: deviceId })))
+    throw new DomainError('notFound', `No device with id ${deviceId}`, { field: 'deviceId', deviceId });
+}
+
 const EDITABLE = [
   'reporterName',
   'reporterPhone',
@@ -220,6 +232,7 @@ const EDITABLE = [
   'system',
   'category',
   'device',
+  'deviceId',
   'notifyBy',
 ] as const;
 
@@ -263,6 +276,7 @@ export const ticketEdit = defineMutation({
     }
     if (Object.keys(changes).length === 0) return { id: ticket.id, changed: [] as string[] };
     if (changes.customerId) await assertCustomerExists(ctx.manager, patch.customerId);
+    if (changes.deviceId) await assertDeviceExists(ctx.manager, patch.deviceId);
     await saveTicket(ctx, ticket, patch, args.at);
     await event(ctx, ticket.id, 'changed', args.at, { changes });
     return { id: ticket.id, changed: Object.keys(changes) };
@@ -523,21 +537,36 @@ export const ticketWork = defineMutation({
   args: ticketWorkArgs,
   roles: TICKET_ROLES,
   async apply(ctx, args) {
-    let ticket = await loadTicket(ctx.manager, args.ticketId);
-    if (ticket.status === 'new') ticket = await step(ctx, ticket.id, 'start', args.at, {});
     const record = args.work.kind === 'remote_session' ? args.work.remote : args.work.visit;
-    await ctx.write.insert(TicketEvent, {
-      id: args.workId,
-      ticketId: ticket.id,
-      kind: args.work.kind,
-      at: args.at,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.name,
-      data: JSON.stringify(record),
-    });
+    await recordWork(ctx, args.ticketId, args.workId, args.work.kind, record, args.at);
     return { id: args.workId };
   },
 });
+
+/**
+ * R11: records a remote session or on-site visit on a ticket, starting a new one. Also how another
+ * domain records its work as the ticket's (an equipment handover is an on-site visit).
+ */
+export async function recordWork(
+  ctx: MutationContext,
+  ticketId: string,
+  workId: string,
+  kind: 'remote_session' | 'on_site_visit',
+  record: Record<string, unknown>,
+  at: string,
+): Promise<void> {
+  let ticket = await loadTicket(ctx.manager, ticketId);
+  if (ticket.status === 'new') ticket = await step(ctx, ticket.id, 'start', at, {});
+  await ctx.write.insert(TicketEvent, {
+    id: workId,
+    ticketId: ticket.id,
+    kind,
+    at,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.name,
+    data: JSON.stringify(record),
+  });
+}
 
 export const TICKET_MUTATIONS = [
   ticketCreate,

@@ -83,6 +83,8 @@ export const ticketFieldsSchema = z.object({
   category: z.enum(TICKET_CATEGORIES),
   channel: z.enum(TICKET_CHANNELS),
   device: optionalText(80),
+  /** The register's device the ticket is about (issue 14): its warnings (R16, R17) show on the ticket. */
+  deviceId: idSchema.nullish().transform((v) => v ?? null),
   notifyBy: z.enum(NOTIFY_CHANNELS),
 });
 
@@ -142,6 +144,7 @@ export const ticketEditArgs = z.object({
   system: ticketFieldsSchema.shape.system.optional(),
   category: ticketFieldsSchema.shape.category.optional(),
   device: ticketFieldsSchema.shape.device.optional(),
+  deviceId: ticketFieldsSchema.shape.deviceId.optional(),
   notifyBy: ticketFieldsSchema.shape.notifyBy.optional(),
 });
 export type TicketEditArgs = z.output<typeof ticketEditArgs>;

@@ -7,6 +7,7 @@ import { Tickets1764576000000 } from './1764576000000-tickets';
 import { Telephony1764662400000 } from './1764662400000-telephony';
 import { TicketWritePath1764748800000 } from './1764748800000-ticket-write-path';
 import { PhoneRules1764835200000 } from './1764835200000-phone-rules';
+import { Equipment1765094400000 } from './1765094400000-equipment';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -16,4 +17,5 @@ export const LOCAL_MIGRATIONS = [
   Telephony1764662400000,
   TicketWritePath1764748800000,
   PhoneRules1764835200000,
+  Equipment1765094400000,
 ];

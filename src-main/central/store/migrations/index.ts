@@ -5,6 +5,7 @@ import { CentralTelephony1764662400000 } from './1764662400000-central-telephony
 import { CentralPhoneRules1764835200000 } from './1764835200000-central-phone-rules';
 import { CentralCtiFormats1764921600000 } from './1764921600000-central-cti-formats';
 import { CentralDeskKeys1765008000000 } from './1765008000000-central-desk-keys';
+import { CentralEquipment1765094400000 } from './1765094400000-central-equipment';
 
 export const CENTRAL_MIGRATIONS = [
   CentralInitial1764489600000,
@@ -13,4 +14,5 @@ export const CENTRAL_MIGRATIONS = [
   CentralPhoneRules1764835200000,
   CentralCtiFormats1764921600000,
   CentralDeskKeys1765008000000,
+  CentralEquipment1765094400000,
 ];
