@@ -36,9 +36,18 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // Not TextDecoder('windows-1252'): Node 20.18.3+ and 22.13.0+ decode that label as Latin-1,
+    // turning € – ’ “ ” into control characters (nodejs/node#60888). Latin-1, then 0x80–0x9F mapped.
+    return Buffer.from(bytes)
+      .toString('latin1')
+      .replace(/[\u0080-\u009F]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
   }
 }
+
+/** Windows-1252's bytes 0x80–0x9F (the WHATWG index); the other bytes are Latin-1's. */
+const CP1252 =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 
 /** A stable UUID-shaped id from what identifies a row. */
 function idFrom(key: string): string {
@@ -67,21 +76,33 @@ function headerMap<F extends string>(spellings: Record<F, string[]>): (h: string
 }
 
 function parseCsv(csv: string, header: (h: string) => string) {
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+  const text = csv.replace(/^\uFEFF/, '');
+  const breaks = (s: string) => s.match(/\r\n|\r|\n/g)?.length ?? 0;
+  const rows: Array<{ line: number; row: Record<string, string> }> = [];
+  const rejected: CsvRejection[] = [];
+  // Papa skips empty rows and keeps line breaks inside quoted cells, so a row's index is not its
+  // line: each row's line is counted from where it ends in the text.
+  let cursor = 0;
+  let lineAtCursor = 1;
+  const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
     skipEmptyLines: 'greedy',
     delimitersToGuess: [';', ',', '\t'],
     transformHeader: header,
+    step: (result) => {
+      const chunk = text.slice(cursor, result.meta.cursor);
+      const lastLine = lineAtCursor + breaks(chunk.replace(/(\r\n|\r|\n)$/, ''));
+      cursor = result.meta.cursor;
+      lineAtCursor += breaks(chunk);
+      const inCells = Object.values(result.data).reduce((n, v) => n + breaks(String(v)), 0);
+      const line = lastLine - inCells;
+      // (An error without a row, such as an undetected delimiter, is not the row's.)
+      const error = result.errors.find((e) => e.row !== undefined);
+      if (error) rejected.push({ line, reason: error.message });
+      else rows.push({ line, row: result.data });
+    },
   });
-  const rejected: CsvRejection[] = parsed.errors
-    .filter((e) => e.row !== undefined)
-    .map((e) => ({ line: (e.row ?? 0) + 2, reason: e.message }));
-  return {
-    rows: parsed.data,
-    fields: parsed.meta.fields ?? [],
-    rejected,
-    bad: new Set(rejected.map((r) => r.line)),
-  };
+  return { rows, fields: parsed.meta.fields ?? [], rejected };
 }
 
 const cell = (row: Record<string, string>, field: string) => (row[field] ?? '').trim();
@@ -163,15 +184,13 @@ export function parseModelCsv(
   csv: string,
   existing: ReadonlyArray<{ id: string; maker: string; name: string }>,
 ): { models: ModelEntry[]; rejected: CsvRejection[]; missingColumns: string[] } {
-  const { rows, fields, rejected, bad } = parseCsv(csv, MODEL_HEADERS);
+  const { rows, fields, rejected } = parseCsv(csv, MODEL_HEADERS);
   const known = new Map(existing.map((m) => [`${m.maker.toLowerCase()}|${m.name.toLowerCase()}`, m.id]));
   const missingColumns = MODEL_REQUIRED.filter((c) => !fields.includes(c));
   if (missingColumns.length > 0) return { models: [], rejected: [], missingColumns };
   const models: ModelEntry[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((row, i) => {
-    const line = i + 2;
-    if (bad.has(line)) return;
+  rows.forEach(({ line, row }) => {
     const reject = (reason: string) => rejected.push({ line, reason });
     const categoryText = cell(row, 'category');
     const category = CATEGORY_NAMES[categoryText.toLowerCase().replace(/[\s_-]/g, '')];
@@ -262,7 +281,7 @@ export function parseDeviceCsv(
   alreadyRegistered: number[];
   missingColumns: string[];
 } {
-  const { rows, fields, rejected, bad } = parseCsv(csv, DEVICE_HEADERS);
+  const { rows, fields, rejected } = parseCsv(csv, DEVICE_HEADERS);
   const missingColumns = DEVICE_REQUIRED.filter((c) => !fields.includes(c));
   if (missingColumns.length > 0) return { devices: [], rejected: [], alreadyRegistered: [], missingColumns };
 
@@ -278,9 +297,7 @@ export function parseDeviceCsv(
   );
   const devices: DeviceEntry[] = [];
   const alreadyRegistered: number[] = [];
-  rows.forEach((row, i) => {
-    const line = i + 2;
-    if (bad.has(line)) return;
+  rows.forEach(({ line, row }) => {
     const reject = (reason: string) => rejected.push({ line, reason });
     const maker = cell(row, 'maker');
     const modelName = cell(row, 'model');

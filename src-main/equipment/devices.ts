@@ -12,9 +12,9 @@ import {
 } from '../../src-shared/equipment/schemas';
 import { EQUIPMENT_ROLES } from '../../src-shared/roles';
 import { defineMutation, type MutationContext } from '../mutations/define';
-import { Device, type DeviceRow } from '../store/entities';
+import { Device, EquipmentEvent, type DeviceRow } from '../store/entities';
 import { assertCustomerExists } from '../store/referenceData';
-import { selectRow } from '../store/rowSql';
+import { selectRow, selectRows } from '../store/rowSql';
 import { DomainError } from '../../src-shared/errors';
 import { assertLabelsFree, assertNotAfterDay, deviceNotAvailable, loadDevice, loadModel } from './checks';
 import { changesOf, recordEvent } from './history';
@@ -160,11 +160,8 @@ export const deviceRecommendReplacement = defineMutation({
       throw deviceNotAvailable(device, 'only a device still in stock or in use can be marked');
     }
     const marked = args.reason !== null;
-    const status: DeviceStatus = marked
-      ? 'replacement_recommended'
-      : device.deliveredDate
-        ? 'in_use'
-        : 'in_stock';
+    const before = await statusBeforeMark(ctx, device);
+    const status: DeviceStatus = marked ? 'replacement_recommended' : before;
     await ctx.write.update(Device, device.id, {
       status,
       replacementReason: args.reason,
@@ -173,7 +170,25 @@ export const deviceRecommendReplacement = defineMutation({
     });
     await recordEvent(ctx, device.id, marked ? 'replacementRecommended' : 'replacementWithdrawn', args.at, {
       reason: args.reason,
+      ...(marked ? { previousStatus: before } : {}),
     });
     return { id: device.id, status };
   },
 });
+
+/**
+ * The status a device had before it was marked (kept in the mark's event), to go back to when the
+ * mark is withdrawn: a device in use without a delivered date (an imported inventory's) stays in use.
+ */
+async function statusBeforeMark(ctx: MutationContext, device: DeviceRow): Promise<DeviceStatus> {
+  if (device.status !== 'replacement_recommended') return device.status as DeviceStatus;
+  const [mark] = await selectRows(
+    ctx.manager,
+    EquipmentEvent,
+    { subjectId: device.id, kind: 'replacementRecommended' },
+    { orderBy: ['at', 'id'], descending: true, limit: 1 },
+  );
+  const before = mark ? (JSON.parse(mark.data) as { previousStatus?: unknown }).previousStatus : undefined;
+  // A mark kept without it: by whether the device was delivered.
+  return before === 'in_stock' || before === 'in_use' ? before : device.deliveredDate ? 'in_use' : 'in_stock';
+}

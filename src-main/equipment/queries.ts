@@ -104,12 +104,12 @@ export async function searchDevices(
   if (text === '') return [];
   const key = normalizeLabel(text);
   const found = new Map<string, DeviceSqlRow>();
-  const take = async (where: string, params: unknown[]) => {
+  const take = async (where: string, params: unknown[], from = SUMMARY_FROM) => {
     const left = query.limit - found.size;
     if (left <= 0) return;
     const exclude = [...found.keys()];
     const rows = (await manager.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE (${where})
+      `SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE (${where})
        ${exclude.length ? `AND d.id NOT IN (${exclude.map(() => '?').join(', ')})` : ''} LIMIT ?`,
       [...params, ...exclude, left],
     )) as DeviceSqlRow[];
@@ -121,9 +121,14 @@ export async function searchDevices(
     await take(`d.asset_tag_key >= ? AND d.asset_tag_key < ?`, [key, key + MAX]);
   }
   if ([...text].length >= 3) {
-    await take(`d.rowid IN (SELECT rowid FROM device_search WHERE device_search MATCH ?)`, [
-      `"${text.replace(/"/g, '""')}"`,
-    ]);
+    // Driven from the trigram index (a join, not `rowid IN (…)`), so LIMIT stops the scan early
+    // instead of collecting every match of a common fragment first.
+    await take(
+      `device_search MATCH ?`,
+      [`"${text.replace(/"/g, '""')}"`],
+      `device_search s JOIN device d ON d.rowid = s.rowid JOIN equipment_model m ON m.id = d.model_id
+       LEFT JOIN customer c ON c.id = d.customer_id`,
+    );
   }
   return [...found.values()].map((r) => summaryOf(r, settings, day));
 }

@@ -5,7 +5,13 @@
 // (31 January + 1 month = 28 or 29 February).
 import { DateTime } from 'luxon';
 import { SERVICE_TIME_ZONE } from '../serviceTimeZone';
-import type { DeviceCategory, DeviceStatus, EquipmentSettings, Network } from './catalogue';
+import {
+  ACTIVE_STATUSES,
+  type DeviceCategory,
+  type DeviceStatus,
+  type EquipmentSettings,
+  type Network,
+} from './catalogue';
 
 export interface ApprovalWindow {
   approvedFrom: string;
@@ -57,6 +63,8 @@ export function deviceWarnings(
   day: string,
 ): DeviceWarning[] {
   const warnings: DeviceWarning[] = [];
+  // Only a device still out there (in stock or in use) is refused the network or due for replacement.
+  if (!ACTIVE_STATUSES.includes(device.status)) return warnings;
   // The guest network needs no approval (R15).
   if (device.network === 'main' && !isApprovedOn(device.model, day)) {
     warnings.push({ code: 'notApproved', approvedUntil: device.model.approvedUntil });
