@@ -35,11 +35,16 @@ export function errorMessage(e: unknown, t: TFunction): string {
   return err?.message ?? t('errors.unexpected');
 }
 
-/** A rule violation's details as message parameters, a ticket's status also in words (`statusName`). */
+/** A rule violation's details as message parameters, a ticket's or device's status also in words (`statusName`, `deviceStatusName`). */
 export function domainParams(details: Record<string, unknown>, t: TFunction): Record<string, string> {
   const out = flatten(details);
   if (typeof details.status === 'string') {
     out.statusName = t(`tickets.statuses.${details.status}`, { defaultValue: details.status });
+  }
+  if (typeof details.deviceStatus === 'string') {
+    out.deviceStatusName = t(`equipment.statuses.${details.deviceStatus}`, {
+      defaultValue: details.deviceStatus,
+    });
   }
   return out;
 }

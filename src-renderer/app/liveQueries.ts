@@ -17,20 +17,28 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
   const calls = trpc.calls.pathKey();
   const tickets = trpc.tickets.pathKey();
   const reporters = trpc.reporters.pathKey();
+  const equipment = trpc.equipment.pathKey();
   const syncStatus = trpc.sync.status.pathKey();
   return {
     call: [calls, trpc.account.ctiEvents.pathKey()],
     call_event: [calls],
-    customer: [calls, tickets],
+    customer: [calls, tickets, equipment],
     workplace: [calls, tickets],
     // Recognised callers show their open tickets in the queue and on the call.
     reporter: [reporters, calls, tickets],
     reporter_phone: [reporters, calls, tickets],
-    ticket: [tickets, calls, reporters],
+    // A device's card lists its tickets.
+    ticket: [tickets, calls, reporters, equipment],
     ticket_event: [tickets],
     ticket_message: [tickets],
-    // The SLA settings move every open ticket's deadlines; the caller-ID rules are a shared setting too.
-    shared_setting: [trpc.sla.pathKey(), tickets, trpc.calls.phoneRules.pathKey()],
+    // The SLA settings move every open ticket's deadlines; the caller-ID rules and the equipment
+    // settings (lifetimes: the warnings) are shared settings too.
+    shared_setting: [trpc.sla.pathKey(), tickets, trpc.calls.phoneRules.pathKey(), equipment],
+    equipment_model: [equipment],
+    device: [equipment],
+    handover: [equipment],
+    recycling_batch: [equipment],
+    equipment_event: [equipment],
     blocked_number: [trpc.calls.phoneRules.pathKey()],
     outbox: [syncStatus, trpc.desk.info.pathKey()],
     rejected_mutation: [syncStatus, trpc.sync.rejected.pathKey()],

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { PHONE_RULES_ROLES } from '../../../src-shared/calls/phoneRules';
-import { SLA_SETTINGS_ROLES, TICKET_ROLES, type Role } from '../../../src-shared/roles';
+import { EQUIPMENT_ROLES, SLA_SETTINGS_ROLES, TICKET_ROLES, type Role } from '../../../src-shared/roles';
 import {
   needsSignInAgain,
   useAccountStatus,
@@ -23,6 +23,15 @@ import { useLiveQueries } from '../../app/liveQueries';
 import { FirstAdminSetup, LoginScreen, UserMenu } from '../account';
 import { AuditPage, UsersPage } from '../admin';
 import { CallHistoryPage, CallsPage, PhoneEventsPage, PhoneRulesPage } from '../calls';
+import {
+  BatchPage,
+  CataloguePage,
+  DevicePage,
+  HandoverPage,
+  LookupPage,
+  RecyclingPage,
+  SettingsPage as EquipmentSettingsPage,
+} from '../equipment';
 import { ReportersPage } from '../reporters';
 import { SlaPage } from '../sla';
 import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
@@ -45,7 +54,7 @@ const NAV: readonly NavItem[] = [
   { path: '/attention', key: 'nav.attention', ready: true, badge: 'rejected' },
   // The reporter directory: its import is for those who keep the desk's settings (team leads, admins).
   { path: '/reporters', key: 'nav.reporters', ready: true, roles: SLA_SETTINGS_ROLES },
-  { path: '/equipment', key: 'nav.equipment', ready: false },
+  { path: '/equipment', key: 'nav.equipment', ready: true },
   { path: '/queues', key: 'nav.queues', ready: false },
   { path: '/uptime', key: 'nav.uptime', ready: false },
   { path: '/reports', key: 'nav.reports', ready: false },
@@ -109,6 +118,7 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
   const isAdmin = user.role === 'admin';
   const keepsDirectory = SLA_SETTINGS_ROLES.includes(user.role);
   const worksTickets = TICKET_ROLES.includes(user.role);
+  const worksEquipment = EQUIPMENT_ROLES.includes(user.role);
   return (
     <>
       <NavShortcuts items={items} newTicket={worksTickets} />
@@ -179,6 +189,34 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           <Route path="/admin/phone-events">{isAdmin ? <PhoneEventsPage /> : <Redirect to="/" />}</Route>
           <Route path="/admin/phone-rules">
             {PHONE_RULES_ROLES.includes(user.role) ? <PhoneRulesPage /> : <Redirect to="/" />}
+          </Route>
+          <Route path="/equipment/handover/ticket/:ticketId">
+            {(p) =>
+              worksEquipment ? (
+                <HandoverPage key={p.ticketId} user={user} ticketId={p.ticketId} />
+              ) : (
+                <Redirect to="/equipment" />
+              )
+            }
+          </Route>
+          <Route path="/equipment/handover">
+            {worksEquipment ? <HandoverPage key="plain" user={user} /> : <Redirect to="/equipment" />}
+          </Route>
+          <Route path="/equipment/recycling">
+            {worksEquipment ? <RecyclingPage user={user} /> : <Redirect to="/equipment" />}
+          </Route>
+          <Route path="/equipment/devices/:id">
+            {(p) => <DevicePage key={p.id} id={p.id} user={user} />}
+          </Route>
+          <Route path="/equipment/batches/:id">{(p) => <BatchPage key={p.id} id={p.id} user={user} />}</Route>
+          <Route path="/equipment/models">
+            <CataloguePage user={user} />
+          </Route>
+          <Route path="/equipment/settings">
+            <EquipmentSettingsPage user={user} />
+          </Route>
+          <Route path="/equipment">
+            <LookupPage user={user} />
           </Route>
           <Route path="/reporters">{keepsDirectory ? <ReportersPage /> : <Redirect to="/" />}</Route>
           {NAV.filter((n) => !n.ready).map((n) => (

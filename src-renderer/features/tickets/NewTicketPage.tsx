@@ -19,6 +19,7 @@ import { errorMessage } from '../../app/errors';
 import { formatClock } from '../../app/format';
 import { Field, Form, FormError, FormField, OptionList, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
+import { DeviceChoice } from '../equipment';
 import { PriorityPicker } from '../sla';
 import { CaseFields, ReporterFields, TICKET_WORDING } from './TicketDetailsFields';
 import { shownReference } from './text';
@@ -41,6 +42,7 @@ const FIELDS = [
   'category',
   'channel',
   'device',
+  'deviceId',
   'notifyBy',
 ] as const;
 
@@ -57,6 +59,7 @@ const BLANK: Input = {
   category: 'incident',
   channel: 'email',
   device: '',
+  deviceId: null,
   notifyBy: 'sms',
   callId: null,
 };
@@ -177,6 +180,11 @@ function TicketForm({ initial, fromCall = false }: { initial: Input; fromCall?: 
           }
         />
       </div>
+      <Controller
+        control={form.control}
+        name="deviceId"
+        render={({ field }) => <DeviceChoice value={field.value} onChange={field.onChange} />}
+      />
       <Controller
         control={form.control}
         name="priority"

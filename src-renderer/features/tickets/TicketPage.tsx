@@ -13,6 +13,7 @@ import { domainCode, errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
+import { LinkedDevice } from '../equipment';
 import { PriorityBadge, StatusBadge } from './badges';
 import { SlaClocks } from './SlaClocks';
 import { clockFacts, clocksOf, useSla } from './sla';
@@ -170,6 +171,7 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
               )}
             </dl>
           </section>
+          <LinkedDevice ticket={ticket} role={user.role} canEdit={canWork} />
           <Messages messages={messages} notifyBy={ticket.notifyBy} />
         </aside>
       </div>
