@@ -1,6 +1,7 @@
 // `npm run demo -- --data-dir DIR [--calls N] [--seed N] [--force]`: fills a
-// desk with demo calls and prints a one-line summary. Refuses (exit 2) a desk
-// that already has calls, unless --force, and a store it must not open.
+// desk with demo calls, their tickets and an equipment register, and prints a
+// short summary. Refuses (exit 2) a desk that already has calls, unless
+// --force, and a store it must not open.
 import { openHostedDesk } from '../host/openHostedDesk';
 import { parseDeskOptions } from '../host/options';
 import { StoreRefusedError } from '../store/openLocalStore';
@@ -53,6 +54,17 @@ async function main(): Promise<number> {
         `${s.inProgress} in progress, ${s.waiting} waiting now; ${s.tickets} tickets made from calls; ${s.mutations} mutations` +
         `${s.skipped ? `, ${s.skipped} skipped` : ''} in ${options.dataDir}`,
     );
+    const e = s.equipment;
+    if (e) {
+      console.log(
+        `Equipment register: ${e.models} approved models (${e.endedModels} no longer approved), ${e.devices} devices ` +
+          `(${e.inStock} in stock, ${e.markedForReplacement} marked for replacement), ${e.handovers} handovers ` +
+          `(${e.kept} with a licence charge${e.linkedTicketId ? ', one a ticket’s on-site visit' : ''}), ` +
+          `recycling batches: ${e.batchesClosed} closed, ${e.batchesOpen} sent; ${e.waitingForBatch} handed in waiting for a batch`,
+      );
+    } else {
+      console.log('Equipment register: not empty, left as it was');
+    }
     if (accounts.length) {
       console.log(
         `Demo accounts (password "${DEMO_PASSWORD}"): ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`,

@@ -1,6 +1,8 @@
-// Demo data for a desk: a few weeks of realistic, seeded call traffic written
-// ONLY through the named call mutations (so the outbox holds every change).
-// It does not choose the desk's profile and never writes tables directly.
+// Demo data for a desk: a few weeks of realistic, seeded call traffic, the
+// tickets made from it (demo/tickets.ts) and the equipment register over the
+// same weeks (demo/equipment.ts), written ONLY through the named mutations, in
+// the order they would have happened (so the outbox holds every change). It
+// does not choose the desk's profile and never writes tables directly.
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import type { FinishOutcome as CallOutcome } from '../../src-shared/calls/schemas';
@@ -12,6 +14,13 @@ import { callAbandon, callFinish, callLog, callTake } from '../calls/mutations';
 import { customersWithWorkplaces } from '../store/referenceData';
 import type { Desk } from '../desk/openDesk';
 import { planDemoTicket, runDemoTicketStep, type DemoTicketStep } from './tickets';
+import {
+  planDemoEquipment,
+  type DemoEquipmentStep,
+  type DemoEquipmentSummary,
+  type DemoEquipmentTicket,
+} from './equipment';
+import { int, mulberry32, pick, placeOf, seededUuidV7, weighted, type Place, type Rng } from './kit';
 
 export interface DemoOptions {
   /** Calls in total, including those still waiting now (default 300). */
@@ -22,6 +31,8 @@ export interface DemoOptions {
   now?: Date;
   /** Add demo calls even though the desk already has calls. */
   force?: boolean;
+  /** Fill the equipment register too (default true; only ever into an empty register). */
+  equipment?: boolean;
 }
 
 export interface DemoSummary {
@@ -31,7 +42,9 @@ export interface DemoSummary {
   outcomes: Record<CallOutcome, number>;
   /** Tickets made from the calls that needed one. */
   tickets: number;
-  /** Every mutation written: the calls' and the tickets'. */
+  /** The equipment register (demo/equipment.ts); null when the desk's register was not empty. */
+  equipment: DemoEquipmentSummary | null;
+  /** Every mutation written: the calls', the tickets' and the equipment register's. */
   mutations: number;
   skipped: number;
   serviceDays: number;
@@ -55,60 +68,43 @@ export async function assertNoCalls(desk: Desk): Promise<void> {
   if (n > 0) throw new DemoRefusedError(n);
 }
 
+/** No approved models and no devices yet: the demo register can go in without clashing. */
+async function registerIsEmpty(manager: EntityManager): Promise<boolean> {
+  const rows: Array<{ n: number }> = await manager.query(
+    `SELECT (SELECT count(*) FROM equipment_model) + (SELECT count(*) FROM device) AS n`,
+  );
+  return Number(rows[0]?.n ?? 0) === 0;
+}
+
 async function countCalls(manager: EntityManager): Promise<number> {
   const rows: Array<{ n: number }> = await manager.query(`SELECT count(*) AS n FROM call`);
   return Number(rows[0]?.n ?? 0);
 }
 
-// ---- seeded randomness -------------------------------------------------------
+// ---- seeded randomness (demo/kit.ts) ------------------------------------------
 
-/** mulberry32: a tiny, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
-type Rng = () => number;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-function weighted<T>(rng: Rng, items: ReadonlyArray<readonly [T, number]>): T {
-  const total = items.reduce((s, [, w]) => s + w, 0);
-  let r = rng() * total;
-  for (const [item, w] of items) {
-    r -= w;
-    if (r < 0) return item;
-  }
-  return items[items.length - 1]![0];
-}
 /** A duration in seconds, log-normal around `median` and clamped to [min, max]. */
 function duration(rng: Rng, median: number, min: number, max: number): number {
   const normal = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
   return Math.round(Math.min(max, Math.max(min, median * Math.exp(0.5 * normal))));
 }
-/** A UUIDv7 for an instant, with its random bits from the seeded PRNG. */
-function seededUuidV7(ms: number, rng: Rng): string {
-  const hex = (digits: number) =>
-    Array.from({ length: digits }, () => Math.floor(rng() * 16).toString(16)).join('');
-  const time = ms.toString(16).padStart(12, '0');
-  const variant = (8 + Math.floor(rng() * 4)).toString(16);
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
-}
 
 // ---- the cast ----------------------------------------------------------------
 
-/** The service desk staff who log and answer the demo calls. */
+/**
+ * The service desk staff: the agents (and the team lead on Mondays) log and answer the demo calls;
+ * the team lead keeps the equipment catalogue; the technicians work the equipment register on site.
+ */
 export const DEMO_ACTORS: readonly Actor[] = [
   { userId: '01a21bf8-0000-7000-8000-0000000a0001', name: 'Kari Nordvik', role: 'agent' },
   { userId: '01a21bf8-0000-7000-8000-0000000a0002', name: 'Jonas Bergheim', role: 'agent' },
   { userId: '01a21bf8-0000-7000-8000-0000000a0003', name: 'Ingrid Sæther', role: 'agent' },
   { userId: '01a21bf8-0000-7000-8000-0000000a0004', name: 'Marius Hoem', role: 'agent' },
   { userId: '01a21bf8-0000-7000-8000-0000000a0005', name: 'Tone Aasen', role: 'team_lead' },
+  { userId: '01a21bf8-0000-7000-8000-0000000a0006', name: 'Øyvind Rønning', role: 'technician' },
+  { userId: '01a21bf8-0000-7000-8000-0000000a0007', name: 'Siri Malmedal', role: 'technician' },
 ];
 
 /** Common Norwegian given names and surnames, for demo data (and the benchmarks' seeds). */
@@ -209,14 +205,6 @@ export const LAST_NAMES = [
   'Ødegård',
   'Flem',
 ] as const;
-
-type Place = 'health' | 'school' | 'office';
-const placeOf = (workplace: string): Place =>
-  /legevakt|sjukeheim|omsorg|helse|lege|pleie/i.test(workplace)
-    ? 'health'
-    : /skole|skule/i.test(workplace)
-      ? 'school'
-      : 'office';
 
 /** What callers ring about, by outcome and (where it matters) by kind of workplace. */
 const SUMMARIES: Record<Exclude<CallOutcome, 'abandoned'>, Array<[text: string, place?: Place]>> = {
@@ -368,12 +356,13 @@ interface PlannedCall {
     | { kind: 'waiting' };
 }
 
-type Step =
+type CallStep =
   | { at: number; order: 0; call: PlannedCall; kind: 'finish' }
   | { at: number; order: 1; call: PlannedCall; kind: 'abandon' }
   | { at: number; order: 2; call: PlannedCall; kind: 'log' }
   | { at: number; order: 3; call: PlannedCall; kind: 'take' }
   | { at: number; order: 4; call: PlannedCall; kind: 'ticket'; ticket: DemoTicketStep };
+type Step = CallStep | { at: number; order: 5; kind: 'equipment'; equipment: DemoEquipmentStep };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -523,6 +512,7 @@ export async function fillDemoData(desk: Desk, opts: DemoOptions = {}): Promise<
   }
   // Each call that needed a ticket gets one, made while it was still taken (demo/tickets.ts).
   let tickets = 0;
+  const ticketsForEquipment: DemoEquipmentTicket[] = [];
   for (const call of plan) {
     if (call.fate.kind !== 'taken' || call.fate.end?.outcome !== 'ticket_needed') continue;
     const ticketSteps = planDemoTicket(
@@ -540,14 +530,53 @@ export async function fillDemoData(desk: Desk, opts: DemoOptions = {}): Promise<
     );
     for (const t of ticketSteps) steps.push({ at: t.at, order: 4, call, kind: 'ticket', ticket: t });
     tickets++;
+    ticketsForEquipment.push({
+      id: ticketSteps[0]!.ticket.id,
+      summary: summaryOf(call, 'ticket_needed'),
+      customerId: call.caller.customerId,
+      workplace: call.caller.workplace,
+      reporterName: call.caller.name,
+      startedAt: ticketSteps.find((t) => t.kind === 'start')?.at ?? null,
+      resolvedAt: ticketSteps.find((t) => t.kind === 'resolve')?.at ?? null,
+      planned: ticketSteps.some((t) => t.kind === 'plan'),
+    });
   }
-  // In time order; at the same instant: finish, hang-up, log, take. Calls keep arrival order.
-  steps.sort((a, b) => a.at - b.at || a.order - b.order || a.call.arrivedAt - b.call.arrivedAt);
+  // The equipment register over the same weeks (demo/equipment.ts), only into an empty register;
+  // a handover is a ticket's on-site visit only when the tickets are all this run's.
+  let equipment: DemoEquipmentSummary | null = null;
+  if (opts.equipment !== false && (await registerIsEmpty(manager))) {
+    const planned = planDemoEquipment({
+      seed,
+      nowMs,
+      days: days.map((d) => d.day),
+      customers,
+      people: callers,
+      names: { first: FIRST_NAMES, last: LAST_NAMES },
+      teamLead,
+      technicians: DEMO_ACTORS.filter((a) => a.role === 'technician'),
+      tickets: existing === 0 ? ticketsForEquipment : [],
+    });
+    for (const e of planned.steps) steps.push({ at: e.at, order: 5, kind: 'equipment', equipment: e });
+    equipment = planned.summary;
+  }
+  // In time order; at the same instant: finish, hang-up, log, take, the tickets' steps, the register's.
+  // Calls keep arrival order; the register's steps keep theirs.
+  const arrival = (s: Step) => (s.kind === 'equipment' ? 0 : s.call.arrivedAt);
+  steps.sort((a, b) => a.at - b.at || a.order - b.order || arrival(a) - arrival(b));
 
   let mutations = 0;
   let skipped = 0;
   const failed = new Set<string>();
   for (const step of steps) {
+    if (step.kind === 'equipment') {
+      await step.equipment.run(desk).catch((e: unknown) => {
+        throw new Error(`Demo equipment register: could not ${step.equipment.what}: ${String(e)}`, {
+          cause: e,
+        });
+      });
+      mutations++;
+      continue;
+    }
     const { call } = step;
     if (failed.has(call.id)) continue;
     try {
@@ -572,6 +601,7 @@ export async function fillDemoData(desk: Desk, opts: DemoOptions = {}): Promise<
     serviceDays: days.length,
     firstDay: days[0]!.day.toISODate()!,
     lastDay: days[days.length - 1]!.day.toISODate()!,
+    equipment,
   };
   for (const call of plan) {
     if (failed.has(call.id)) continue;
@@ -593,7 +623,7 @@ function summaryOf(call: PlannedCall, outcome: Exclude<CallOutcome, 'abandoned'>
   )[0];
 }
 
-async function runStep(desk: Desk, step: Step): Promise<void> {
+async function runStep(desk: Desk, step: CallStep): Promise<void> {
   const { call } = step;
   const { caller } = call;
   switch (step.kind) {
