@@ -15,9 +15,12 @@ import { referenceRows } from '../../../../src-main/store/referenceData';
 import { createCentralClient, type CentralClient } from '../../../../src-main/sync/centralClient';
 import { provisionalReference } from '../../../../src-shared/references';
 import { DEFAULT_SLA_SETTINGS } from '../../../../src-shared/sla';
+import { DEFAULT_EQUIPMENT_SETTINGS } from '../../../../src-shared/equipment/catalogue';
+import { osloDay } from '../../../../src-shared/equipment/rules';
 import { ROLES, type Role } from '../../../../src-shared/roles';
 import type { PushedMutation, PushResult } from '../../../../src-shared/sync/protocol';
 import { centralUser, ENGINES, startTestCentral, type TestCentral } from '../../../support/central';
+import { csvBase64, deviceInput, MODELS, MOLDE, saveModels } from '../../../support/equipment';
 import {
   minutesAgo,
   removeDir,
@@ -73,6 +76,7 @@ const CALL_WORK = mrow('✓', 'forbidden', '✓', 'forbidden');
 const TICKET_WORK = mrow('✓', '✓', '✓', 'forbidden');
 const LEADS = mrow('forbidden', 'forbidden', '✓', '✓');
 const ADMINS = mrow('forbidden', 'forbidden', 'forbidden', '✓');
+const EQUIPMENT_WORK = mrow('forbidden', '✓', '✓', '✓');
 const MUTATION_ROLES: Record<string, Record<Role, MutationOutcome>> = {
   'call.log': CALL_WORK,
   'call.take': CALL_WORK,
@@ -99,6 +103,19 @@ const MUTATION_ROLES: Record<string, Record<Role, MutationOutcome>> = {
   'ticket.note': TICKET_WORK,
   'ticket.work': TICKET_WORK,
   'reporter.import': LEADS,
+  // The catalogue of approved models and the equipment settings are the team lead's and admin's (R15, R17, R18).
+  'equipment.saveModel': LEADS,
+  'equipment.importModels': LEADS,
+  'equipment.setSettings': LEADS,
+  // Devices, handovers and the recycling register: everyone but the agent (R17–R19).
+  'equipment.registerDevice': EQUIPMENT_WORK,
+  'equipment.importDevices': EQUIPMENT_WORK,
+  'equipment.editDevice': EQUIPMENT_WORK,
+  'equipment.recommendReplacement': EQUIPMENT_WORK,
+  'equipment.handover': EQUIPMENT_WORK,
+  'equipment.sendBatch': EQUIPMENT_WORK,
+  'equipment.closeBatch': EQUIPMENT_WORK,
+  'equipment.confirmWipe': EQUIPMENT_WORK,
 };
 // The central store's own mutations (phone-system events, message delivery) are not in the desks'
 // registry: pushed by name, they are unknown to every role, like a mutation from a newer version.
@@ -123,6 +140,8 @@ const CALL_HANDLERS = lrow('✓', '403', '✓', '403');
 const TICKET_WORKERS = lrow('✓', '✓', '✓', '403');
 const ANY_ROLE = lrow('✓', '✓', '✓', '✓');
 const ADMIN_ONLY_HERE = lrow('403', '403', '403', '✓');
+const LEADS_HERE = lrow('403', '403', '✓', '✓');
+const EQUIPMENT_WORKERS = lrow('403', '✓', '✓', '✓');
 const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   // Reading call data needs someone signed in (R27), whatever the role.
   'calls.queue': ANY_ROLE,
@@ -168,6 +187,33 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'reporters.recognize': ANY_ROLE,
   'reporters.importCsv': lrow('403', '403', '✓', '✓'),
   'sla.setSettings': lrow('403', '403', '✓', '✓'),
+  // The equipment register: everyone reads it, exports included (R15–R19) ...
+  'equipment.search': ANY_ROLE,
+  'equipment.device': ANY_ROLE,
+  'equipment.summary': ANY_ROLE,
+  'equipment.inStock': ANY_ROLE,
+  'equipment.models': ANY_ROLE,
+  'equipment.modelHistory': ANY_ROLE,
+  'equipment.settings': ANY_ROLE,
+  'equipment.recycling': ANY_ROLE,
+  'equipment.batch': ANY_ROLE,
+  'equipment.charges': ANY_ROLE,
+  'equipment.chargesCsv': ANY_ROLE,
+  'equipment.recyclingCsv': ANY_ROLE,
+  'equipment.catalogueCsv': ANY_ROLE,
+  // ... the team lead and the admin keep the catalogue and the settings ...
+  'equipment.importModels': LEADS_HERE,
+  'equipment.saveModel': LEADS_HERE,
+  'equipment.setSettings': LEADS_HERE,
+  // ... and everyone but the agent registers devices, hands them over and recycles them.
+  'equipment.importDevices': EQUIPMENT_WORKERS,
+  'equipment.registerDevice': EQUIPMENT_WORKERS,
+  'equipment.editDevice': EQUIPMENT_WORKERS,
+  'equipment.recommendReplacement': EQUIPMENT_WORKERS,
+  'equipment.handover': EQUIPMENT_WORKERS,
+  'equipment.sendBatch': EQUIPMENT_WORKERS,
+  'equipment.closeBatch': EQUIPMENT_WORKERS,
+  'equipment.confirmWipe': EQUIPMENT_WORKERS,
   'sync.syncNow': ANY_ROLE,
   'sync.rejected': ANY_ROLE,
   'sync.dismissRejected': ANY_ROLE,
@@ -235,6 +281,8 @@ const logArgs = (id = uuidv7()) => ({
   callerNumber: '91234567',
 });
 const now = () => new Date().toISOString();
+/** Today in the service's time zone, as the equipment register counts days. */
+const today = () => osloDay(now());
 const [molde] = referenceRows().customers;
 const ticketFields = {
   reporterName: 'Per Pleier',
@@ -346,19 +394,33 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
   });
 
   it('checks each named mutation’s roles inside a push', async () => {
+    // Every mutation a desk may push is in the matrix.
+    expect([...MUTATIONS.keys()].sort()).toEqual(Object.keys(MUTATION_ROLES).sort());
     const central = await startTestCentral(engine);
     centrals.push(central);
+    // The approved model the devices below are of, in the catalogue before anyone's turn.
+    const keeper = await centralUser(central, { username: 'catalogue.keeper', role: 'team_lead' });
+    const seeded = await keeper.client.sync.push.mutate({
+      clientId: uuidv7(),
+      mutations: [mutation(1, 'equipment.saveModel', { at: now(), model: { ...MODELS.elitebook } })],
+    });
+    expect(seeded.results.map((r) => r.status)).toEqual(['applied']);
     const seen: Record<string, Record<Role, string>> = Object.fromEntries(
       Object.keys(MUTATION_ROLES).map((name) => [name, {} as Record<Role, string>]),
     );
     for (const role of ROLES) {
       const { client, userId } = await centralUser(central, { username: `the.${role}`, role });
       const [x, y, t, u, b] = [uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+      // The equipment register's ids: an old device, one in stock, the handover and the recycling batch.
+      const [old, stock, h, batchId] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
       const clientId = uuidv7();
       const ref = (n: number) => provisionalReference(clientId, n);
       // A whole shift in one batch: log X, take it, note, finish; log Y, the caller hangs up, call them back;
       // block a number B and unblock it, set the caller-ID rules; change the SLA settings; ticket T through
-      // its whole life; ticket U resolved and closed; import a reporter.
+      // its whole life; ticket U resolved and closed; import a reporter; add two approved models and change
+      // the equipment settings; register an old device in use and import one into stock, edit the old one,
+      // recommend replacing it, hand it in for the one in stock, confirm its wipe, send it to the recycler
+      // and close the batch with the certificate.
       const steps: Array<[string, unknown]> = [
         ['call.log', logArgs(x)],
         ['call.take', { callId: x, at: now() }],
@@ -422,6 +484,75 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
             ],
           },
         ],
+        [
+          'equipment.saveModel',
+          { at: now(), model: { ...MODELS.elitebook, id: uuidv7(), name: `EliteBook 860 G10 ${role}` } },
+        ],
+        [
+          'equipment.importModels',
+          {
+            at: now(),
+            models: [{ ...MODELS.oldDesktop, id: uuidv7(), name: `OptiPlex 7010 ${role}` }],
+          },
+        ],
+        ['equipment.setSettings', { at: now(), settings: DEFAULT_EQUIPMENT_SETTINGS }],
+        [
+          'equipment.registerDevice',
+          {
+            at: now(),
+            device: {
+              ...deviceInput({ serial: `OLD-${role}`, status: 'in_use', deliveredDate: '2021-03-01' }),
+              id: old,
+            },
+          },
+        ],
+        [
+          'equipment.importDevices',
+          { at: now(), devices: [{ ...deviceInput({ serial: `STOCK-${role}` }), id: stock }] },
+        ],
+        ['equipment.editDevice', { at: now(), deviceId: old, changes: { notes: 'Nytt tastatur i 2023' } }],
+        ['equipment.recommendReplacement', { at: now(), deviceId: old, reason: 'Treg og slitt' }],
+        [
+          'equipment.handover',
+          {
+            at: now(),
+            handoverId: h,
+            customerId: MOLDE,
+            workplace: 'Molde rådhus',
+            assignedUser: 'Per Pleier',
+            assignedReporterId: null,
+            newDevice: { kind: 'stock', deviceId: stock },
+            oldDevice: { deviceId: old, outcome: 'handed_in', condition: 'working', diskRemoved: true },
+            ticketId: null,
+            visit: null,
+            notes: null,
+          },
+        ],
+        [
+          'equipment.confirmWipe',
+          {
+            at: now(),
+            deviceId: old,
+            method: 'own_wipe',
+            tool: 'Blancco Drive Eraser',
+            wipedBy: 'Tore Tekniker',
+            wipedOn: today(),
+          },
+        ],
+        [
+          'equipment.sendBatch',
+          { at: now(), batchId, sentDate: today(), recycler: 'Retura Norsk Gjenvinning', deviceIds: [old] },
+        ],
+        [
+          'equipment.closeBatch',
+          {
+            at: now(),
+            batchId,
+            certificateReference: `CERT-${role}`,
+            destructionMethod: 'Makulert',
+            wipedByRecycler: false,
+          },
+        ],
       ];
       const batch = steps.map(([name, args], i) => mutation(i + 1, name, args));
       expect(new Set(batch.map((b) => b.name))).toEqual(new Set(Object.keys(MUTATION_ROLES)));
@@ -444,6 +575,20 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       );
     }
     expect(seen).toEqual(MUTATION_ROLES);
+    // What the equipment mutations did: for each role that may, the old device went all the way to
+    // recycled and the one from stock into use; the agent's left nothing.
+    // (Sorted here: PostgreSQL's collation orders '-' and '_' otherwise than SQLite.)
+    const bySerial = (p: { serial: string }, q: { serial: string }) => (p.serial < q.serial ? -1 : 1);
+    const devices: Array<{ serial: string; status: string }> =
+      await central.server.store.dataSource.manager.query(`SELECT serial, status FROM device`);
+    expect(devices.sort(bySerial)).toEqual(
+      ROLES.filter((r) => MUTATION_ROLES['equipment.handover']![r] === '✓')
+        .flatMap((r) => [
+          { serial: `OLD-${r}`, status: 'recycled' },
+          { serial: `STOCK-${r}`, status: 'in_use' },
+        ])
+        .sort(bySerial),
+    );
   });
 
   it('answers the central store’s own mutations versionNotSupported to every role (no desk can push them)', async () => {
@@ -541,6 +686,7 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
     await client.account.logout.mutate();
     const staff: Array<[string, Role]> = [
       ['Sara Setup', 'agent'],
+      ['Tina Setup', 'team_lead'],
       ...ROLES.map((r) => [`The ${r}`, r] as [string, Role]),
     ];
     for (const [name, role] of staff) {
@@ -592,6 +738,35 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       const gone = await client.calls.log.mutate({ callerNumber: '90000004', arrivedAt: minutesAgo(2) });
       await client.calls.abandon.mutate({ callId: gone.id });
       const t = (await client.tickets.create.mutate(ticketFields)).id;
+      // The equipment register, kept by a team lead: the catalogue (once); a device in use and one in
+      // stock; two handed in, one of them sent to the recycler in a batch.
+      await signIn(client, { name: 'Tina Setup', role: 'team_lead' });
+      if (role === ROLES[0]) await saveModels(client);
+      const register = async (over: Record<string, unknown> = {}) =>
+        (await client.equipment.registerDevice.mutate({ device: deviceInput(over) })).id;
+      const inUse = await register({ status: 'in_use', deliveredDate: '2021-03-01' });
+      const stock = await register();
+      const handedIn = async () => {
+        const deviceId = await register({ status: 'in_use' });
+        await client.equipment.handover.mutate({
+          customerId: MOLDE,
+          workplace: 'Hjelset skole',
+          assignedUser: 'Lærer Lise',
+          assignedReporterId: null,
+          newDevice: { kind: 'register', device: { ...deviceInput(), id: uuidv7() } },
+          oldDevice: { deviceId, outcome: 'handed_in', condition: 'faulty', diskRemoved: false },
+          ticketId: null,
+          visit: null,
+          notes: null,
+        });
+        return deviceId;
+      };
+      const toRecycle = await handedIn();
+      const sent = await client.equipment.sendBatch.mutate({
+        sentDate: today(),
+        recycler: 'Retura Norsk Gjenvinning',
+        deviceIds: [await handedIn()],
+      });
       await signIn(client, { name: `The ${role}`, role });
 
       await record('calls.queue', role, () => client.calls.queue.query());
@@ -699,6 +874,99 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       );
       const { settings } = await client.sla.settings.query();
       await record('sla.setSettings', role, () => client.sla.setSettings.mutate({ settings }));
+
+      const month = today().slice(0, 7);
+      await record('equipment.search', role, () => client.equipment.search.query({ text: 'SN-' }));
+      await record('equipment.device', role, () => client.equipment.device.query({ id: inUse }));
+      await record('equipment.summary', role, () => client.equipment.summary.query({ id: inUse }));
+      await record('equipment.inStock', role, () => client.equipment.inStock.query());
+      await record('equipment.models', role, () => client.equipment.models.query());
+      await record('equipment.modelHistory', role, () =>
+        client.equipment.modelHistory.query({ id: MODELS.elitebook.id }),
+      );
+      let equipmentSettings = DEFAULT_EQUIPMENT_SETTINGS;
+      await record('equipment.settings', role, async () => {
+        const { lifetimeMonths, licenceCharge, wipeOverdueDays } = await client.equipment.settings.query();
+        equipmentSettings = { lifetimeMonths, licenceCharge, wipeOverdueDays };
+      });
+      await record('equipment.recycling', role, () => client.equipment.recycling.query());
+      await record('equipment.batch', role, () => client.equipment.batch.query({ id: sent.id }));
+      await record('equipment.charges', role, () => client.equipment.charges.query({ month }));
+      await record('equipment.chargesCsv', role, () => client.equipment.chargesCsv.mutate({ month }));
+      await record('equipment.recyclingCsv', role, () =>
+        client.equipment.recyclingCsv.mutate({ from: '2024-01-01', to: today() }),
+      );
+      await record('equipment.catalogueCsv', role, () => client.equipment.catalogueCsv.mutate());
+      await record('equipment.importModels', role, async () => {
+        const done = await client.equipment.importModels.mutate({
+          base64: csvBase64(
+            `kategori;produsent;modell;godkjent fra;bestilles via servicedesk;årsak\nnettbrett;Apple;iPad ${role};1.1.2024;ja;lisens\n`,
+          ),
+        });
+        expect(done).toEqual({ created: 1, changed: 0, same: 0, rejected: [] });
+      });
+      await record('equipment.saveModel', role, () =>
+        client.equipment.saveModel.mutate({
+          model: { ...MODELS.elitebook, id: uuidv7(), name: `EliteBook 860 G10 ${role}` },
+        }),
+      );
+      await record('equipment.setSettings', role, () =>
+        client.equipment.setSettings.mutate({ settings: equipmentSettings }),
+      );
+      await record('equipment.importDevices', role, async () => {
+        const done = await client.equipment.importDevices.mutate({
+          base64: csvBase64(
+            `serienummer;produsent;modell;kommune;arbeidssted;status\nIMP-${role};HP;EliteBook 840 G10;Molde kommune;Molde rådhus;på lager\n`,
+          ),
+        });
+        expect(done).toEqual({ imported: 1, alreadyRegistered: [], rejected: [] });
+      });
+      await record('equipment.registerDevice', role, () =>
+        client.equipment.registerDevice.mutate({ device: deviceInput({ serial: `REG-${role}` }) }),
+      );
+      await record('equipment.editDevice', role, () =>
+        client.equipment.editDevice.mutate({ deviceId: inUse, changes: { notes: 'Nytt tastatur i 2023' } }),
+      );
+      await record('equipment.recommendReplacement', role, () =>
+        client.equipment.recommendReplacement.mutate({ deviceId: inUse, reason: 'Treg og slitt' }),
+      );
+      await record('equipment.handover', role, () =>
+        client.equipment.handover.mutate({
+          customerId: MOLDE,
+          workplace: 'Molde rådhus',
+          assignedUser: 'Per Pleier',
+          assignedReporterId: null,
+          newDevice: { kind: 'stock', deviceId: stock },
+          oldDevice: { deviceId: inUse, outcome: 'kept', condition: 'working', diskRemoved: false },
+          ticketId: null,
+          visit: null,
+          notes: null,
+        }),
+      );
+      await record('equipment.confirmWipe', role, () =>
+        client.equipment.confirmWipe.mutate({
+          deviceId: toRecycle,
+          method: 'own_wipe',
+          tool: 'Blancco Drive Eraser',
+          wipedBy: `The ${role}`,
+          wipedOn: today(),
+        }),
+      );
+      await record('equipment.sendBatch', role, () =>
+        client.equipment.sendBatch.mutate({
+          sentDate: today(),
+          recycler: 'Retura Norsk Gjenvinning',
+          deviceIds: [toRecycle],
+        }),
+      );
+      await record('equipment.closeBatch', role, () =>
+        client.equipment.closeBatch.mutate({
+          batchId: sent.id,
+          certificateReference: `CERT-${role}`,
+          destructionMethod: 'Makulert',
+          wipedByRecycler: true,
+        }),
+      );
       await record('sync.syncNow', role, () => client.sync.syncNow.mutate());
       await record('sync.rejected', role, () => client.sync.rejected.query());
       await record('sync.dismissRejected', role, () =>
@@ -743,6 +1011,47 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
     ).toEqual([{ name: 'The agent' }, { name: 'The team_lead' }]);
     expect(await m.query(`SELECT name, phones FROM reporter`)).toEqual([
       { name: 'Per Pleier', phones: '["+4791234567"]' },
+    ]);
+    // The equipment register: the team lead and the admin each added two models; every role but the agent
+    // registered and imported a device, handed one over (kept by the customer) for one from stock, confirmed
+    // a wipe, sent a batch and closed the one waiting for its certificate.
+    const workers = ['The admin', 'The team_lead', 'The technician'];
+    expect(
+      await m.query(
+        `SELECT updated_by_name AS name, count(*) AS n FROM equipment_model GROUP BY updated_by_name ORDER BY updated_by_name`,
+      ),
+    ).toEqual([
+      { name: 'The admin', n: 2 },
+      { name: 'The team_lead', n: 2 },
+      { name: 'Tina Setup', n: 2 },
+    ]);
+    expect(
+      await m.query(
+        `SELECT created_by_name AS name, status, count(*) AS n FROM device WHERE created_by_name <> 'Tina Setup' GROUP BY created_by_name, status ORDER BY created_by_name`,
+      ),
+    ).toEqual(workers.map((name) => ({ name, status: 'in_stock', n: 2 })));
+    expect(
+      await m.query(
+        `SELECT technician_name AS name, old_outcome AS outcome FROM handover WHERE technician_name <> 'Tina Setup' ORDER BY name`,
+      ),
+    ).toEqual(workers.map((name) => ({ name, outcome: 'kept' })));
+    expect(
+      await m.query(`SELECT wiped_by AS name, status FROM device WHERE wiped_by LIKE 'The %' ORDER BY name`),
+    ).toEqual(workers.map((name) => ({ name, status: 'in_recycling_batch' })));
+    expect(
+      await m.query(
+        `SELECT created_by_name AS sent, closed_by_name AS closed, certificate_reference AS certificate FROM recycling_batch WHERE created_by_name <> 'Tina Setup' OR closed_by_name IS NOT NULL ORDER BY sent, closed`,
+      ),
+    ).toEqual([
+      ...workers.map((sent) => ({ sent, closed: null, certificate: null })),
+      ...workers.map((closed) => ({
+        sent: 'Tina Setup',
+        closed,
+        certificate: `CERT-${closed.slice(4)}`,
+      })),
+    ]);
+    expect(await m.query(`SELECT updated_by AS name FROM shared_setting WHERE key = 'equipment'`)).toEqual([
+      { name: 'The admin' },
     ]);
   });
 });
