@@ -266,7 +266,7 @@ export function HandoverPage({ user, ticketId }: { user: SignedInUser; ticketId?
               <FormField
                 label={t('equipment.handover.arrived')}
                 required
-                hint="14:05"
+                hint={t('equipment.handover.timeHint')}
                 registration={form.register('arrived')}
               >
                 {(c) => <input {...c} inputMode="numeric" autoComplete="off" />}
