@@ -60,3 +60,22 @@ export function deviceInput(over: Record<string, unknown> = {}) {
 /** Base64 of a CSV text in the given encoding (latin1 stands for Windows-1252 for æøå). */
 export const csvBase64 = (text: string, encoding: 'utf8' | 'latin1' = 'utf8') =>
   Buffer.from(text, encoding).toString('base64');
+
+/** A ticket from Per Pleier at Molde about a device (linked to it), as an agent or technician makes it. */
+export async function ticketAbout(client: DeskClient, deviceId: string): Promise<{ id: string }> {
+  const customers = await client.calls.customers.query();
+  return client.tickets.create.mutate({
+    reporterName: 'Per Pleier',
+    reporterPhone: '912 34 567',
+    reporterEmail: 'per.pleier@molde.kommune.no',
+    customerId: MOLDE,
+    workplace: customers.find((c) => c.id === MOLDE)!.workplaces[0]!,
+    description: 'Bærbar PC må byttes',
+    priority: 'medium',
+    system: 'Klient',
+    category: 'hardware',
+    channel: 'phone',
+    notifyBy: 'email',
+    deviceId,
+  } as never);
+}

@@ -16,7 +16,7 @@ import { osloDay } from '../../../../src-shared/equipment/rules';
 import { ENGINES, type TestCentral } from '../../../support/central';
 import { sqlRows } from '../../../support/cti';
 import { useDeskCluster } from '../../../support/deskCluster';
-import { deviceInput, MODELS, MOLDE, saveModels } from '../../../support/equipment';
+import { deviceInput, MODELS, MOLDE, saveModels, ticketAbout } from '../../../support/equipment';
 import { signIn, type RunningDesk } from '../../../support/tempDesk';
 
 const cluster = useDeskCluster();
@@ -197,21 +197,7 @@ describe.each(ENGINES)('equipment router on %s', (engine) => {
       device: deviceInput({ serial: 'OLD-1', status: 'in_use', deliveredDate: '2020-01-15' }),
     });
     await d.client.equipment.registerDevice.mutate({ device: deviceInput({ serial: 'TAKEN-1' }) });
-    const customers = await d.client.calls.customers.query();
-    const ticket = await d.client.tickets.create.mutate({
-      reporterName: 'Per Pleier',
-      reporterPhone: '912 34 567',
-      reporterEmail: 'per.pleier@molde.kommune.no',
-      customerId: MOLDE,
-      workplace: customers.find((c) => c.id === MOLDE)!.workplaces[0]!,
-      description: 'Bærbar PC må byttes',
-      priority: 'medium',
-      system: 'Klient',
-      category: 'hardware',
-      channel: 'phone',
-      notifyBy: 'email',
-      deviceId: old.id,
-    } as never);
+    const ticket = await ticketAbout(d.client, old.id);
     const visit = {
       arrivedAt: new Date(Date.now() - 30 * 60_000).toISOString(),
       departedAt: new Date().toISOString(),

@@ -10,7 +10,7 @@ import type { LocalRouter } from '../../../../src-main/desk/router';
 import { ENGINES } from '../../../support/central';
 import { sqlRows } from '../../../support/cti';
 import { useDeskCluster } from '../../../support/deskCluster';
-import { deviceInput, MOLDE, saveModels } from '../../../support/equipment';
+import { deviceInput, MOLDE, saveModels, ticketAbout } from '../../../support/equipment';
 import { signIn, type RunningDesk } from '../../../support/tempDesk';
 
 const cluster = useDeskCluster();
@@ -49,21 +49,7 @@ describe.each(ENGINES)('equipment register on %s', (engine) => {
         deliveredDate: '2021-03-01',
       }),
     });
-    const customers = await a.client.calls.customers.query();
-    const ticket = await a.client.tickets.create.mutate({
-      reporterName: 'Per Pleier',
-      reporterPhone: '912 34 567',
-      reporterEmail: 'per.pleier@molde.kommune.no',
-      customerId: MOLDE,
-      workplace: customers.find((c) => c.id === MOLDE)!.workplaces[0]!,
-      description: 'Bærbar PC må byttes',
-      priority: 'medium',
-      system: 'Klient',
-      category: 'hardware',
-      channel: 'phone',
-      notifyBy: 'email',
-      deviceId: old.id,
-    } as never);
+    const ticket = await ticketAbout(a.client, old.id);
     await sync(a);
 
     // Offline now: A does not sync until the day's work is done.
