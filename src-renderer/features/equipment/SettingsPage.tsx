@@ -22,6 +22,8 @@ export function SettingsPage({ user }: { user: SignedInUser }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const settings = useQuery(trpc.equipment.settings.queryOptions());
+  // Kept here: saving changes the settings' version, which gives the form a fresh key (and state).
+  const [saved, setSaved] = useState(false);
   return (
     <div className="equipment-page">
       <EquipmentTabs role={user.role} />
@@ -31,6 +33,8 @@ export function SettingsPage({ user }: { user: SignedInUser }) {
           key={settings.data.updatedAt ?? 'defaults'}
           settings={settings.data}
           canEdit={CATALOGUE_ROLES.includes(user.role)}
+          saved={saved}
+          onSaved={setSaved}
         />
       )}
       <ChargesCard />
@@ -47,9 +51,13 @@ type Values = {
 function SettingsForm({
   settings,
   canEdit,
+  saved,
+  onSaved: setSaved,
 }: {
   settings: EquipmentSettings & { updatedAt: string | null; updatedBy: string | null };
   canEdit: boolean;
+  saved: boolean;
+  onSaved(saved: boolean): void;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -63,7 +71,6 @@ function SettingsForm({
     },
   });
   const save = useMutation(trpc.equipment.setSettings.mutationOptions());
-  const [saved, setSaved] = useState(false);
   const asNumbers = (r: Record<string, string>) =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim() === '' ? NaN : Number(v)]));
   const submit = form.handleSubmit(async (v) => {
