@@ -15,7 +15,16 @@ export interface TouchedRow {
 
 export interface RowWriter {
   insert<T extends ObjectLiteral>(entity: EntitySchema<T>, row: T): Promise<void>;
-  update<T extends ObjectLiteral>(entity: EntitySchema<T>, id: string, patch: Partial<T>): Promise<void>;
+  /**
+   * `current` is the row as the mutator read it in this transaction, when it has it: it saves a read,
+   * and columns the patch leaves as they are are not written.
+   */
+  update<T extends ObjectLiteral>(
+    entity: EntitySchema<T>,
+    id: string,
+    patch: Partial<T>,
+    current?: T,
+  ): Promise<void>;
   upsert<T extends ObjectLiteral>(entity: EntitySchema<T>, row: T): Promise<void>;
   /** Deletes the row (the change log carries the deletion to every desk). */
   delete<T extends ObjectLiteral>(entity: EntitySchema<T>, id: string): Promise<void>;
@@ -24,15 +33,21 @@ export interface RowWriter {
 
 export function createRowWriter(manager: EntityManager): RowWriter {
   const touched = new Map<string, TouchedRow>();
-  const remember = async (entity: EntitySchema, id: string, knownAbsent: boolean) => {
+  const remember = async (
+    entity: EntitySchema,
+    id: string,
+    knownAbsent: boolean,
+    current?: Record<string, unknown>,
+  ) => {
     const name = entity.options.name;
     const key = `${name}\u0000${id}`;
-    if (touched.has(key)) return;
+    if (touched.has(key)) return false;
     const pk = primaryKeyProperty(manager, entity);
     const before = knownAbsent
       ? null
-      : ((await selectRow(manager, entity, { [pk]: id })) as Record<string, unknown> | null);
+      : (current ?? ((await selectRow(manager, entity, { [pk]: id })) as Record<string, unknown> | null));
     touched.set(key, { entity: name, id, before: before ? { ...before } : null });
+    return true;
   };
   return {
     async insert(entity, row) {
@@ -40,9 +55,15 @@ export function createRowWriter(manager: EntityManager): RowWriter {
       await remember(entity as EntitySchema, id, true);
       await insertRow(manager, entity, row);
     },
-    async update(entity, id, patch) {
-      await remember(entity as EntitySchema, id, false);
-      await updateRow(manager, entity, id, patch);
+    async update(entity, id, patch, current) {
+      const first = await remember(entity as EntitySchema, id, false, current);
+      // With the row at hand (and untouched so far by this mutation), only what differs is written:
+      // an unchanged column in the SET list still costs its indexes' pages and fires its triggers.
+      const effective =
+        current && first
+          ? (Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== current[k])) as typeof patch)
+          : patch;
+      await updateRow(manager, entity, id, effective);
     },
     async upsert(entity, row) {
       const pk = primaryKeyProperty(manager, entity);

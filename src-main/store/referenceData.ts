@@ -4,6 +4,7 @@
 // every domain shares (the call log, the reporter directory, the demo).
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../src-shared/errors';
+import { runSql } from './rowSql';
 
 /** ROR-IKT's member municipalities (tjenestemottakere) with a few workplaces each. Fixed ids: every desk shares them. */
 const CUSTOMERS: Array<[id: string, name: string, workplaces: string[]]> = [
@@ -89,7 +90,7 @@ export async function assertCustomerExists(
 ): Promise<void> {
   if (customerId == null) return;
   const p = manager.connection.driver.createParameter('p0', 0);
-  const rows: unknown[] = await manager.query(`SELECT id FROM customer WHERE id = ${p}`, [customerId]);
+  const rows = await runSql(manager, `SELECT id FROM customer WHERE id = ${p}`, [customerId]);
   if (rows.length === 0)
     throw new DomainError('notFound', `No customer with id ${customerId}`, {
       field: 'customerId',
