@@ -10,6 +10,7 @@ import { SYNC_CONNECTION_TOPIC, SYNC_STATE_TOPIC } from '../../src-shared/sync/s
 import type { DeskContext } from '../local/context';
 import { createTableChanges, type TableChanges } from '../local/tableChanges';
 import { createMutationRunner } from '../mutations/runner';
+import { deviceSearchUpkeep, type DeviceSearchUpkeep } from '../equipment/searchIndex';
 import { closeOnce } from '../store/closeOnce';
 import { readSetting, writeSetting } from '../store/localSettings';
 import { openLocalStore } from '../store/openLocalStore';
@@ -84,10 +85,16 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
   }
   const changes = createTableChanges();
   let sync: SyncClient | null = null;
+  // Set just below: the runner and the upkeep need each other.
+  let lookupIndexes: DeviceSearchUpkeep | null = null;
   const mutations = createMutationRunner(store.dataSource, clientId, (tables) => {
     changes.notify(tables);
+    lookupIndexes?.changed(tables);
     sync?.syncSoon();
   });
+  lookupIndexes = deviceSearchUpkeep(store.dataSource, mutations);
+  // Entries a crash left stale are rewritten before anyone searches.
+  await lookupIndexes.fresh();
   const sessions = new SessionStore(manager, opts.secretBox ?? null);
 
   const embeddedCentral = opts.embeddedCentral ?? null;
@@ -95,7 +102,10 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
   if (centralUrl) {
     sync = new SyncClient(store.dataSource, mutations, sessions, clientId, centralUrl, {
       pollMs: opts.pollMs,
-      onTablesChanged: (tables) => changes.notify(tables),
+      onTablesChanged: (tables) => {
+        changes.notify(tables);
+        lookupIndexes?.changed(tables);
+      },
     });
     sync.onChange(announceSyncState(sync, changes));
     if (opts.autoSync !== false) sync.start();
@@ -111,6 +121,7 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
     sync,
     embeddedCentral,
     changes,
+    lookupIndexes,
     async profile() {
       // Only a session this desk holds acts (not one left over from before a restart in browser
       // mode); an expired one only within the offline grace, while the central store cannot be
@@ -120,6 +131,7 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
     },
     staffDirectory: () => staffDirectory(desk),
     close: closeOnce(async () => {
+      lookupIndexes?.close();
       await sync?.stop();
       await embeddedCentral?.close();
       await store.close();

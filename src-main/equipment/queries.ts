@@ -378,8 +378,9 @@ function recyclingDeviceOf(r: Record<string, string | number | null>): Recycling
 
 /** R19's views: handed in and not batched, the batches, and the devices whose wipe is overdue. */
 export async function recyclingRegister(manager: EntityManager, settings: EquipmentSettings, now: Date) {
+  // A handed-in device always has its time; saying so lets the planner use the handed-in index.
   const waiting = (await manager.query(
-    `SELECT ${RECYCLING_COLUMNS} FROM ${RECYCLING_FROM} WHERE d.status = 'handed_in' ORDER BY d.handed_in_at`,
+    `SELECT ${RECYCLING_COLUMNS} FROM ${RECYCLING_FROM} WHERE d.status = 'handed_in' AND d.handed_in_at IS NOT NULL ORDER BY d.handed_in_at`,
   )) as Array<Record<string, string | number | null>>;
   const overdueBefore = new Date(now.getTime() - settings.wipeOverdueDays * 86_400_000).toISOString();
   const overdue = (await manager.query(

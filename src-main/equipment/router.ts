@@ -69,6 +69,7 @@ export const equipmentRouter = router({
   /** Answers as the technician types: serial, asset tag, user or workplace. */
   search: actorProcedure.input(deviceSearchQuery).query(async ({ ctx, input }) => {
     const m = manager(ctx);
+    await ctx.desk.lookupIndexes.fresh();
     return searchDevices(m, input, await equipmentSettings(m), today());
   }),
   device: actorProcedure.input(idParam).query(async ({ ctx, input }) => {

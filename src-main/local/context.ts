@@ -41,6 +41,11 @@ export interface DeskContext {
   changes: TableChanges;
   /** Who acts on this desk: the signed-in user (also while offline with an expired session). */
   profile(): Promise<Actor | null>;
+  /**
+   * The desk's look-up indexes that are brought up to date after a commit, not inside it (the
+   * device register's trigram index): a query that reads one awaits fresh() first.
+   */
+  lookupIndexes: { fresh(): Promise<void> };
   /** People a ticket can be assigned to: the central store's list, or the last one seen while offline. */
   staffDirectory(): Promise<{ staff: StaffMember[]; offline: boolean }>;
 }

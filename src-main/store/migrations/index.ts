@@ -8,6 +8,7 @@ import { Telephony1764662400000 } from './1764662400000-telephony';
 import { TicketWritePath1764748800000 } from './1764748800000-ticket-write-path';
 import { PhoneRules1764835200000 } from './1764835200000-phone-rules';
 import { Equipment1765094400000 } from './1765094400000-equipment';
+import { EquipmentWritePath1765180800000 } from './1765180800000-equipment-write-path';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -18,4 +19,5 @@ export const LOCAL_MIGRATIONS = [
   TicketWritePath1764748800000,
   PhoneRules1764835200000,
   Equipment1765094400000,
+  EquipmentWritePath1765180800000,
 ];

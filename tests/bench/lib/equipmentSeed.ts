@@ -453,6 +453,7 @@ export function seedEquipment(file: string, opts: EquipmentSeedOptions): Equipme
   const techId = (name: string) =>
     `01a21bf8-0000-7000-8000-0000000c${String(TECHS.indexOf(name) + 1).padStart(4, '0')}`;
   const now = Date.now();
+  const today = new Date(now).toISOString().slice(0, 10);
   const DAY = 86_400_000;
   const iso = (ms: number) => new Date(ms).toISOString();
   const day = (ms: number) => iso(ms).slice(0, 10);
@@ -503,7 +504,12 @@ export function seedEquipment(file: string, opts: EquipmentSeedOptions): Equipme
 
   const seedDevices = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      const model = models[weightedIndex(rng, modelCumulative)]!;
+      // In stock: spread evenly over the register (and the newest models), so each kind has some.
+      const inStock = stockLeft > 0 && i >= (opts.stock - stockLeft) * stockEvery;
+      // Stock is bought as approved models (R15): a handover delivers only those onto the main network.
+      let model = models[weightedIndex(rng, modelCumulative)]!;
+      while (inStock && !(model.approvedFrom <= today && (model.approvedUntil ?? today) >= today))
+        model = models[weightedIndex(rng, modelCumulative)]!;
       let serial: string;
       do serial = serialFrom(pick(model.family.serial), rng);
       while (takenSerials.has(`${model.maker}|${serial}`));
@@ -512,8 +518,6 @@ export function seedEquipment(file: string, opts: EquipmentSeedOptions): Equipme
       const person = personOf();
       const customer = personal ? person.customer : byCustomer[weightedIndex(rng, customerCumulative)]!;
       const workplace = personal ? person.workplace : pick(customer.workplaces);
-      // In stock: spread evenly over the register (and the newest models), so each kind has some.
-      const inStock = stockLeft > 0 && i >= (opts.stock - stockLeft) * stockEvery;
       const r = rng();
       const status = inStock
         ? 'in_stock'

@@ -154,6 +154,52 @@ describe.each(ENGINES)('equipment register on %s', (engine) => {
     for (const d of [a, b]) expect(await d.client.sync.rejected.query()).toEqual([]);
   });
 
+  it('a delivered device is found under its new user at once, on the desk that delivered it and the next', async () => {
+    const { a, b } = await register(engine);
+    const stock = await a.client.equipment.registerDevice.mutate({
+      device: deviceInput({ serial: 'STK-3003', workplace: 'Lager Molde' }),
+    });
+    const old = await a.client.equipment.registerDevice.mutate({
+      device: deviceInput({ serial: 'OLD-3003', status: 'in_use', assignedUser: 'Åse Ødegård' }),
+    });
+    await sync(a);
+    await sync(b);
+    await a.client.equipment.handover.mutate({
+      customerId: MOLDE,
+      workplace: 'Kvam skole',
+      assignedUser: 'Åse Ødegård',
+      assignedReporterId: null,
+      newDevice: { kind: 'stock', deviceId: stock.id },
+      oldDevice: { deviceId: old.id, outcome: 'handed_in', condition: 'working', diskRemoved: false },
+      ticketId: null,
+      visit: null,
+      notes: null,
+    });
+    // The search entries are rewritten after the commit; a look-up straight after sees them already.
+    const byUser = async (d: RunningDesk) =>
+      (await d.client.equipment.search.query({ text: 'Ødegård' })).map((x) => [x.serial, x.workplace]).sort();
+    const byOldPlace = async (d: RunningDesk) =>
+      (await d.client.equipment.search.query({ text: 'Lager Molde' })).map((x) => x.serial);
+    expect(await byUser(a)).toEqual([
+      ['OLD-3003', 'Molde rådhus'],
+      ['STK-3003', 'Kvam skole'],
+    ]);
+    expect(await byOldPlace(a)).toEqual([]);
+    // Desk B gets the change by a pull (the same trigger, the same upkeep).
+    await sync(a);
+    await sync(b);
+    expect(await byUser(b)).toEqual([
+      ['OLD-3003', 'Molde rådhus'],
+      ['STK-3003', 'Kvam skole'],
+    ]);
+    expect(await byOldPlace(b)).toEqual([]);
+    for (const d of [a, b]) {
+      await d.desk.store.dataSource.manager.query(
+        `INSERT INTO device_search (device_search, rank) VALUES ('integrity-check', 1)`,
+      );
+    }
+  });
+
   it('the same serial registered on two offline desks: the second is rejected with who registered it', async () => {
     const { central, a, b } = await register(engine);
     await signIn(b.client, { name: 'Tina Tekniker', role: 'technician' });
