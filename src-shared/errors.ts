@@ -31,6 +31,8 @@ export const DOMAIN_ERROR_CODES = [
   'deviceNotAvailable',
   'batchClosed',
   'wipeMissing',
+  'sentBeforeHandIn',
+  'modelNotApproved',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -3,11 +3,11 @@
 // free, a day that must not be after the change itself. Each refuses with the
 // field it is about, so the form marks the right input.
 import type { EntityManager } from 'typeorm';
-import { normalizeLabel } from '../../src-shared/equipment/catalogue';
+import { makerKey, normalizeLabel } from '../../src-shared/equipment/catalogue';
 import { osloDay } from '../../src-shared/equipment/rules';
 import { DomainError } from '../../src-shared/errors';
 import { Device, EquipmentModel, type DeviceRow, type EquipmentModelRow } from '../store/entities';
-import { selectRow } from '../store/rowSql';
+import { runSql, selectRow } from '../store/rowSql';
 
 export async function loadModel(
   manager: EntityManager,
@@ -39,11 +39,14 @@ export async function assertLabelsFree(
 ): Promise<void> {
   const p = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
   const serialKey = normalizeLabel(labels.serial);
-  const [clash] = (await manager.query(
-    `SELECT d.id, d.serial, d.created_by_name, d.created_at FROM device d JOIN equipment_model m ON m.id = d.model_id
-     WHERE d.serial_key = ${p(0)} AND lower(m.maker) = lower(${p(1)}) AND d.id <> ${p(2)} LIMIT 1`,
-    [serialKey, labels.maker, self],
-  )) as Array<{ id: string; serial: string; created_by_name: string; created_at: string }>;
+  // Every device with this serial (few), then the maker compared as catalogue.makerKey does.
+  const sameSerial = (await runSql(
+    manager,
+    `SELECT d.id, d.serial, d.created_by_name, d.created_at, m.maker FROM device d JOIN equipment_model m ON m.id = d.model_id
+     WHERE d.serial_key = ${p(0)} AND d.id <> ${p(1)}`,
+    [serialKey, self],
+  )) as Array<{ id: string; serial: string; created_by_name: string; created_at: string; maker: string }>;
+  const clash = sameSerial.find((d) => makerKey(d.maker) === makerKey(labels.maker));
   if (clash) {
     throw new DomainError(
       'duplicateSerial',
@@ -59,7 +62,8 @@ export async function assertLabelsFree(
     );
   }
   if (labels.assetTag === null) return;
-  const [tagClash] = (await manager.query(
+  const [tagClash] = (await runSql(
+    manager,
     `SELECT id, serial, created_by_name FROM device WHERE asset_tag_key = ${p(0)} AND id <> ${p(1)} LIMIT 1`,
     [normalizeLabel(labels.assetTag), self],
   )) as Array<{ id: string; serial: string; created_by_name: string }>;

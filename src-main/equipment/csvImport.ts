@@ -9,6 +9,8 @@ import Papa from 'papaparse';
 import { createHash } from 'node:crypto';
 import {
   DEVICE_CATEGORIES,
+  makerKey,
+  modelKey,
   normalizeLabel,
   type DeviceCategory,
   type Network,
@@ -55,10 +57,9 @@ function idFrom(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export const modelIdFor = (maker: string, name: string) =>
-  idFrom(`equipment-model:${maker.trim().toLowerCase()}|${name.trim().toLowerCase()}`);
+export const modelIdFor = (maker: string, name: string) => idFrom(`equipment-model:${modelKey(maker, name)}`);
 export const deviceIdFor = (maker: string, serial: string) =>
-  idFrom(`device:${maker.trim().toLowerCase()}|${normalizeLabel(serial)}`);
+  idFrom(`device:${makerKey(maker)}|${normalizeLabel(serial)}`);
 
 /** Header spellings (lower case, without spaces, dashes or underscores) → field. */
 function headerMap<F extends string>(spellings: Record<F, string[]>): (h: string) => string {
@@ -115,8 +116,13 @@ function dayOf(value: string): string | null {
   return value;
 }
 
-const YES = new Set(['ja', 'j', 'yes', 'y', 'x', 'true', '1']);
-const NO = new Set(['nei', 'n', 'no', 'false', '0', '']);
+// Norwegian Excel writes a logical cell as SANN / USANN.
+const YES = new Set(['ja', 'j', 'yes', 'y', 'x', 'true', 'sann', '1']);
+const NO = new Set(['nei', 'n', 'no', 'false', 'usann', '0', '']);
+
+/** A name table's entry for a cell: its own keys only (a cell saying "constructor" is not a name). */
+const named = <T>(names: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(names, key) ? names[key] : undefined;
 
 /** Category names as people write them, in bokmål or English. */
 const CATEGORY_NAMES: Record<string, DeviceCategory> = {
@@ -185,7 +191,7 @@ export function parseModelCsv(
   existing: ReadonlyArray<{ id: string; maker: string; name: string }>,
 ): { models: ModelEntry[]; rejected: CsvRejection[]; missingColumns: string[] } {
   const { rows, fields, rejected } = parseCsv(csv, MODEL_HEADERS);
-  const known = new Map(existing.map((m) => [`${m.maker.toLowerCase()}|${m.name.toLowerCase()}`, m.id]));
+  const known = new Map(existing.map((m) => [modelKey(m.maker, m.name), m.id]));
   const missingColumns = MODEL_REQUIRED.filter((c) => !fields.includes(c));
   if (missingColumns.length > 0) return { models: [], rejected: [], missingColumns };
   const models: ModelEntry[] = [];
@@ -193,18 +199,18 @@ export function parseModelCsv(
   rows.forEach(({ line, row }) => {
     const reject = (reason: string) => rejected.push({ line, reason });
     const categoryText = cell(row, 'category');
-    const category = CATEGORY_NAMES[categoryText.toLowerCase().replace(/[\s_-]/g, '')];
+    const category = named(CATEGORY_NAMES, categoryText.toLowerCase().replace(/[\s_-]/g, ''));
     if (!category) return reject(categoryText ? `Unknown category "${categoryText}"` : 'category: required');
     const via = cell(row, 'orderViaDesk').toLowerCase();
     if (!YES.has(via) && !NO.has(via)) return reject(`orderViaDesk: "${via}" is neither yes nor no`);
     const reasonText = cell(row, 'orderReason').toLowerCase();
-    const reason = reasonText ? REASON_NAMES[reasonText] : null;
+    const reason = reasonText ? named(REASON_NAMES, reasonText) : null;
     if (reason === undefined)
       return reject(`orderReason: unknown reason "${reasonText}" (licence or compatibility)`);
     const maker = cell(row, 'maker');
     const name = cell(row, 'name');
     const result = modelEntrySchema.safeParse({
-      id: known.get(`${maker.toLowerCase()}|${name.toLowerCase()}`) ?? modelIdFor(maker, name),
+      id: known.get(modelKey(maker, name)) ?? modelIdFor(maker, name),
       category,
       maker,
       name,
@@ -286,11 +292,11 @@ export function parseDeviceCsv(
   if (missingColumns.length > 0) return { devices: [], rejected: [], alreadyRegistered: [], missingColumns };
 
   const today = osloDay(context.at);
-  const models = new Map(context.models.map((m) => [`${m.maker.toLowerCase()}|${m.name.toLowerCase()}`, m]));
+  const models = new Map(context.models.map((m) => [modelKey(m.maker, m.name), m]));
   const customers = new Map(context.customers.map((c) => [c.name.toLowerCase(), c.id]));
   const ids = new Set(context.existing.map((d) => d.id));
   const serials = new Map<string, string>(
-    context.existing.map((d) => [`${d.maker.toLowerCase()}|${d.serialKey}`, 'the register']),
+    context.existing.map((d) => [`${makerKey(d.maker)}|${d.serialKey}`, 'the register']),
   );
   const tags = new Map<string, string>(
     context.existing.filter((d) => d.assetTagKey !== null).map((d) => [d.assetTagKey!, 'the register']),
@@ -301,17 +307,17 @@ export function parseDeviceCsv(
     const reject = (reason: string) => rejected.push({ line, reason });
     const maker = cell(row, 'maker');
     const modelName = cell(row, 'model');
-    const model = models.get(`${maker.toLowerCase()}|${modelName.toLowerCase()}`);
+    const model = models.get(modelKey(maker, modelName));
     if (!model) return reject(`model: "${maker} ${modelName}" is not in the catalogue of approved models`);
     const municipality = cell(row, 'municipality');
     const customerId = customers.get(municipality.toLowerCase());
     if (!customerId) {
       return reject(municipality ? `municipality: unknown "${municipality}"` : 'municipality: required');
     }
-    const network = NETWORK_NAMES[cell(row, 'network').toLowerCase().replace(/[\s-]/g, '')];
+    const network = named(NETWORK_NAMES, cell(row, 'network').toLowerCase().replace(/[\s-]/g, ''));
     if (!network)
       return reject(`network: "${cell(row, 'network')}" is neither main (hoved) nor guest (gjest)`);
-    const status = STATUS_NAMES[cell(row, 'status').toLowerCase().replace(/[\s-]/g, '')];
+    const status = named(STATUS_NAMES, cell(row, 'status').toLowerCase().replace(/[\s-]/g, ''));
     if (!status)
       return reject(`status: "${cell(row, 'status')}" is neither in use (i bruk) nor in stock (på lager)`);
     const serial = cell(row, 'serial');
@@ -344,7 +350,7 @@ export function parseDeviceCsv(
     ] as const) {
       if (day !== null && day > today) return reject(`${field}: ${day} is after today (${today})`);
     }
-    const serialKey = `${model.maker.toLowerCase()}|${normalizeLabel(d.serial)}`;
+    const serialKey = `${makerKey(model.maker)}|${normalizeLabel(d.serial)}`;
     const serialOwner = serials.get(serialKey);
     if (serialOwner) return reject(`serial: ${model.maker} ${d.serial} is already in ${serialOwner}`);
     const tagKey = d.assetTag === null ? null : normalizeLabel(d.assetTag);

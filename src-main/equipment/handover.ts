@@ -8,8 +8,9 @@ import {
   ACTIVE_STATUSES,
   type DeviceCategory,
   type DeviceStatus,
+  type Network,
 } from '../../src-shared/equipment/catalogue';
-import { osloDay } from '../../src-shared/equipment/rules';
+import { mayJoinNetwork, osloDay } from '../../src-shared/equipment/rules';
 import { handoverArgs, type HandoverArgs } from '../../src-shared/equipment/schemas';
 import { DomainError } from '../../src-shared/errors';
 import { EQUIPMENT_ROLES } from '../../src-shared/roles';
@@ -67,17 +68,36 @@ export const handover = defineMutation({
     }
     const fresh = await newDeviceOf(ctx, args);
     const day = osloDay(args.at);
-    await ctx.write.update(Device, fresh.id, {
-      status: 'in_use',
-      customerId: args.customerId,
-      workplace: args.workplace,
-      assignedUser: args.assignedUser,
-      assignedReporterId: args.assignedReporterId,
-      deliveredDate: day,
-      handoverId: args.handoverId,
-      updatedAt: args.at,
-      updatedByName: actor.name,
-    });
+    // R16: no new device of a model not approved that day goes onto the main network.
+    const freshModel = await loadModel(manager, fresh.modelId, 'newDevice.deviceId');
+    if (!mayJoinNetwork(freshModel, fresh.network as Network, day)) {
+      throw new DomainError(
+        'modelNotApproved',
+        `${freshModel.maker} ${freshModel.name} is not an approved model on ${day}: it cannot be delivered onto the main network`,
+        {
+          field: args.newDevice.kind === 'stock' ? 'newDevice.deviceId' : 'newDevice.device.modelId',
+          maker: freshModel.maker,
+          model: freshModel.name,
+          approvedUntil: freshModel.approvedUntil,
+        },
+      );
+    }
+    await ctx.write.update(
+      Device,
+      fresh.id,
+      {
+        status: 'in_use',
+        customerId: args.customerId,
+        workplace: args.workplace,
+        assignedUser: args.assignedUser,
+        assignedReporterId: args.assignedReporterId,
+        deliveredDate: day,
+        handoverId: args.handoverId,
+        updatedAt: args.at,
+        updatedByName: actor.name,
+      },
+      fresh,
+    );
     await recordEvent(ctx, fresh.id, 'delivered', args.at, {
       handoverId: args.handoverId,
       workplace: args.workplace,
@@ -93,16 +113,21 @@ export const handover = defineMutation({
           .category as DeviceCategory;
         charge = { amount: (await equipmentSettings(manager)).licenceCharge[category], category };
       }
-      await ctx.write.update(Device, old.id, {
-        status: kept ? 'kept_by_customer' : 'handed_in',
-        handoverId: args.handoverId,
-        handedInAt: kept ? null : args.at,
-        handedInByName: kept ? null : actor.name,
-        condition: args.oldDevice.condition,
-        diskRemoved: args.oldDevice.diskRemoved ? 1 : 0,
-        updatedAt: args.at,
-        updatedByName: actor.name,
-      });
+      await ctx.write.update(
+        Device,
+        old.id,
+        {
+          status: kept ? 'kept_by_customer' : 'handed_in',
+          handoverId: args.handoverId,
+          handedInAt: kept ? null : args.at,
+          handedInByName: kept ? null : actor.name,
+          condition: args.oldDevice.condition,
+          diskRemoved: args.oldDevice.diskRemoved ? 1 : 0,
+          updatedAt: args.at,
+          updatedByName: actor.name,
+        },
+        old,
+      );
       await recordEvent(ctx, old.id, kept ? 'keptByCustomer' : 'handedIn', args.at, {
         handoverId: args.handoverId,
         condition: args.oldDevice.condition,

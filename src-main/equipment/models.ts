@@ -1,6 +1,7 @@
 // The catalogue of approved models (R15) and the equipment settings (R17,
 // R18): kept by team leads and admins, every change kept as history.
 import type { EntityManager } from 'typeorm';
+import { modelKey } from '../../src-shared/equipment/catalogue';
 import {
   equipmentSettingsArgs,
   modelImportArgs,
@@ -12,32 +13,34 @@ import { CATALOGUE_ROLES } from '../../src-shared/roles';
 import { defineMutation, type MutationContext } from '../mutations/define';
 import { writeSharedSetting } from '../mutations/sharedSetting';
 import { EquipmentModel, type EquipmentModelRow } from '../store/entities';
-import { selectRow } from '../store/rowSql';
+import { runSql, selectRow } from '../store/rowSql';
 import { changesOf, recordEvent } from './history';
 import { EQUIPMENT_SETTING_KEY } from './settings';
 
-/** Another entry with this maker and model name, if there is one. */
-async function sameModel(manager: EntityManager, entry: ModelEntry): Promise<{ id: string } | null> {
-  const p = (i: number) => manager.connection.driver.createParameter(`p${i}`, i);
-  const [row] = (await manager.query(
-    `SELECT id FROM equipment_model WHERE lower(maker) = lower(${p(0)}) AND lower(name) = lower(${p(1)}) AND id <> ${p(2)} LIMIT 1`,
-    [entry.maker, entry.name, entry.id],
-  )) as Array<{ id: string }>;
-  return row ?? null;
+/** The catalogue's entries by maker and model name as compared (catalogue.modelKey), read once per mutation. */
+async function catalogueKeys(manager: EntityManager): Promise<Map<string, string>> {
+  const rows = (await runSql(manager, `SELECT id, maker, name FROM equipment_model`, [])) as Array<{
+    id: string;
+    maker: string;
+    name: string;
+  }>;
+  return new Map(rows.map((r) => [modelKey(r.maker, r.name), r.id]));
 }
 
 async function saveModel(
   ctx: MutationContext,
   entry: ModelEntry,
   at: string,
+  keys: Map<string, string>,
 ): Promise<'created' | 'changed' | 'same'> {
-  const clash = await sameModel(ctx.manager, entry);
-  if (clash) {
+  const key = modelKey(entry.maker, entry.name);
+  const clash = keys.get(key);
+  if (clash !== undefined && clash !== entry.id) {
     throw new DomainError('duplicateModel', `${entry.maker} ${entry.name} is already in the catalogue`, {
       field: 'name',
       maker: entry.maker,
       name: entry.name,
-      modelId: clash.id,
+      modelId: clash,
     });
   }
   const fields = {
@@ -52,6 +55,9 @@ async function saveModel(
     orderReason: entry.orderViaDesk ? entry.orderReason : null,
   } satisfies Partial<EquipmentModelRow>;
   const existing = await selectRow(ctx.manager, EquipmentModel, { id: entry.id });
+  const before = existing && modelKey(existing.maker, existing.name);
+  if (before && keys.get(before) === entry.id) keys.delete(before);
+  keys.set(key, entry.id);
   if (!existing) {
     await ctx.write.insert(EquipmentModel, {
       id: entry.id,
@@ -80,7 +86,10 @@ export const modelSave = defineMutation({
   args: modelSaveArgs,
   roles: CATALOGUE_ROLES,
   async apply(ctx, args) {
-    return { id: args.model.id, outcome: await saveModel(ctx, args.model, args.at) };
+    return {
+      id: args.model.id,
+      outcome: await saveModel(ctx, args.model, args.at, await catalogueKeys(ctx.manager)),
+    };
   },
 });
 
@@ -92,7 +101,8 @@ export const modelImport = defineMutation({
   roles: CATALOGUE_ROLES,
   async apply(ctx, args) {
     const counts = { created: 0, changed: 0, same: 0 };
-    for (const entry of args.models) counts[await saveModel(ctx, entry, args.at)]++;
+    const keys = await catalogueKeys(ctx.manager);
+    for (const entry of args.models) counts[await saveModel(ctx, entry, args.at, keys)]++;
     return counts;
   },
 });

@@ -50,6 +50,14 @@ export const batchSend = defineMutation({
       if (device.status !== 'handed_in') {
         throw deviceNotAvailable(device, 'only a handed-in device can go in a batch', `deviceIds.${i}`);
       }
+      const handedInOn = device.handedInAt ? osloDay(device.handedInAt) : null;
+      if (handedInOn && args.sentDate < handedInOn) {
+        throw new DomainError(
+          'sentBeforeHandIn',
+          `The batch cannot leave on ${args.sentDate}: ${device.serial} was handed in on ${handedInOn}`,
+          { field: 'sentDate', sentDate: args.sentDate, serial: device.serial, handedInOn },
+        );
+      }
       const model = await loadModel(manager, device.modelId, `deviceIds.${i}`);
       devices.push(device);
       lines.push({
@@ -111,6 +119,7 @@ export const batchClose = defineMutation({
       throw new DomainError('notFound', `No recycling batch with id ${args.batchId}`, { field: 'batchId' });
     if (batch.status === 'closed') {
       throw new DomainError('batchClosed', `Batch ${batch.reference} was closed by ${batch.closedByName}`, {
+        field: 'batchId',
         reference: batch.reference,
         closedBy: batch.closedByName,
         closedAt: batch.closedAt,

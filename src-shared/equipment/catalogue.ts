@@ -98,6 +98,13 @@ export function parseEquipmentSettings(raw: unknown): EquipmentSettings {
   });
 }
 
+/**
+ * Makers and model names are compared without case in any alphabet and without the spaces around
+ * them, alike on every engine (SQLite's lower() folds ASCII only, so the comparison is made here).
+ */
+export const makerKey = (maker: string): string => maker.trim().toLowerCase();
+export const modelKey = (maker: string, name: string): string => `${makerKey(maker)}|${makerKey(name)}`;
+
 /** Serial numbers and asset tags are compared as written on the label: no case, no spaces. */
 export function normalizeLabel(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();

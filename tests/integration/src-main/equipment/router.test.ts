@@ -109,6 +109,51 @@ function handoverInput(over: Record<string, unknown>) {
 }
 
 describe.each(ENGINES)('equipment router on %s', (engine) => {
+  it('compares makers and model names without case in any alphabet, not only ASCII', async () => {
+    const {
+      desks: [d],
+    } = await cluster(engine, 1);
+    await signIn(d!.client, { name: 'Tone Teamleder', role: 'team_lead' });
+    const model = (maker: string, name: string) => ({
+      ...MODELS.elitebook,
+      id: randomUUID(),
+      maker,
+      name,
+    });
+    await d!.client.equipment.saveModel.mutate({ model: model('Ødegård Data', 'Æra 14') });
+    await refused(
+      d!,
+      () => d!.client.equipment.saveModel.mutate({ model: model(' ØDEGÅRD DATA', 'ÆRA 14 ') }),
+      {
+        code: 'CONFLICT',
+        domain: 'duplicateModel',
+        field: 'name',
+        message: /is already in the catalogue/,
+      },
+    );
+    const other = model('ØDEGÅRD DATA', 'Æra 16');
+    await d!.client.equipment.saveModel.mutate({ model: other });
+    const [first] = (await d!.client.equipment.models.query()).filter((m) => m.name === 'Æra 14');
+    await signIn(d!.client, { name: 'Tore Tekniker', role: 'technician' });
+    await d!.client.equipment.registerDevice.mutate({
+      device: deviceInput({ serial: 'ØD-7', modelId: first!.id }),
+    });
+    // The same maker in capitals: the serial is taken.
+    await refused(
+      d!,
+      () =>
+        d!.client.equipment.registerDevice.mutate({
+          device: deviceInput({ serial: 'ød-7', modelId: other.id }),
+        }),
+      {
+        code: 'CONFLICT',
+        domain: 'duplicateSerial',
+        field: 'device.serial',
+        message: /is already registered/,
+      },
+    );
+  });
+
   it('refuses an unknown model, a serial or asset tag taken and a date in the future, naming the field', async () => {
     const { central, d } = await technicianDesk(engine);
     const first = await d.client.equipment.registerDevice.mutate({
@@ -397,6 +442,22 @@ describe.each(ENGINES)('equipment router on %s', (engine) => {
       message: /^No device with id /,
     });
 
+    // Handed in today: the batch cannot have left yesterday.
+    await refused(
+      d,
+      () =>
+        d.client.equipment.sendBatch.mutate({
+          sentDate: dayFromNow(-1),
+          recycler: 'Retura Norsk Gjenvinning',
+          deviceIds: [old.id],
+        }),
+      {
+        code: 'CONFLICT',
+        domain: 'sentBeforeHandIn',
+        field: 'sentDate',
+        message: new RegExp(`^The batch cannot leave on ${dayFromNow(-1)}: OLD-7 was handed in on ${today}$`),
+      },
+    );
     const batch = await d.client.equipment.sendBatch.mutate({
       sentDate: today,
       recycler: 'Retura Norsk Gjenvinning',
@@ -427,6 +488,7 @@ describe.each(ENGINES)('equipment router on %s', (engine) => {
     const closedAgain = await refused(d, close, {
       code: 'CONFLICT',
       domain: 'batchClosed',
+      field: 'batchId',
       message: new RegExp(`^Batch ${batch.reference} was closed by Tore Tekniker$`),
     });
     expect(closedAgain.data!.domain!.details).toMatchObject({
@@ -550,6 +612,55 @@ describe.each(ENGINES)('equipment router on %s', (engine) => {
     expect((await d.client.equipment.summary.query({ id: aged.id }))!.warnings).toEqual([
       { code: 'replacementRecommended', since: '2023-01-31', reason: null },
     ]);
+    // R16 where the work happens: a model no longer approved is not delivered onto the main network,
+    // from stock or registered on the spot; on the guest network it may be.
+    const stock = await d.client.equipment.registerDevice.mutate({
+      device: deviceInput({ serial: 'OLD-STOCK', modelId: MODELS.oldDesktop.id }),
+    });
+    await refused(
+      d,
+      () =>
+        d.client.equipment.handover.mutate(
+          handoverInput({ newDevice: { kind: 'stock', deviceId: stock.id }, oldDevice: null }),
+        ),
+      {
+        code: 'CONFLICT',
+        domain: 'modelNotApproved',
+        field: 'newDevice.deviceId',
+        message:
+          /^Dell OptiPlex 7050 is not an approved model on .*: it cannot be delivered onto the main network$/,
+      },
+    );
+    await refused(
+      d,
+      () =>
+        d.client.equipment.handover.mutate(
+          handoverInput({
+            newDevice: {
+              kind: 'register',
+              device: {
+                ...deviceInput({ serial: 'OLD-NEW', modelId: MODELS.oldDesktop.id }),
+                id: randomUUID(),
+              },
+            },
+            oldDevice: { deviceId: main.id, outcome: 'handed_in', condition: 'working', diskRemoved: false },
+          }),
+        ),
+      {
+        code: 'CONFLICT',
+        domain: 'modelNotApproved',
+        field: 'newDevice.device.modelId',
+        message: /OptiPlex 7050/,
+      },
+    );
+    expect((await d.client.equipment.device.query({ id: main.id })).device.status).toBe('in_use');
+    const guestStock = await d.client.equipment.registerDevice.mutate({
+      device: deviceInput({ serial: 'OLD-GUEST-2', modelId: MODELS.oldDesktop.id, network: 'guest' }),
+    });
+    await d.client.equipment.handover.mutate(
+      handoverInput({ newDevice: { kind: 'stock', deviceId: guestStock.id }, oldDevice: null }),
+    );
+    expect((await d.client.equipment.device.query({ id: guestStock.id })).device.status).toBe('in_use');
   });
 
   it('refuses the register’s changes to an agent, and the catalogue’s to a technician (FORBIDDEN)', async () => {

@@ -143,9 +143,13 @@ describe('parseModelCsv', () => {
       'Laptop;hp;elitebook 840 g10;;;01.01.2025;;nei;', // 12: the same model as line 2
       'PC;Lenovo;ThinkCentre M70q;;;01.01.2024;;nei;', // 13: good
       'PC;Lenovo;ThinkCentre;;;01.01.2024', // 14: too few cells
+      'constructor;Lenovo;ThinkCentre M30;;;01.01.2024;;nei;', // 15: a category no table should know
+      'PC;Lenovo;ThinkCentre M20;;;01.01.2024;;SANN;toString', // 16: Excel's TRUE, an inherited "reason"
+      'PC;Lenovo;ThinkCentre M10;;;01.01.2024;;USANN;', // 17: good (Excel's FALSE)
     ].join('\n');
     const { models, rejected } = parseModelCsv(csv, []);
-    expect(models.map((m) => m.name)).toEqual(['EliteBook 840 G10', 'ThinkCentre M70q']);
+    expect(models.map((m) => m.name)).toEqual(['EliteBook 840 G10', 'ThinkCentre M70q', 'ThinkCentre M10']);
+    expect(models.at(-1)!.orderViaDesk).toBe(false);
     expect(rejected).toEqual([
       { line: 3, reason: 'Unknown category "Brødrister"' },
       { line: 4, reason: 'category: required' },
@@ -158,6 +162,8 @@ describe('parseModelCsv', () => {
       { line: 11, reason: 'maker: The maker is required' },
       { line: 12, reason: 'hp elitebook 840 g10 is already on line 2' },
       { line: 14, reason: 'Too few fields: expected 9 fields but parsed 6' },
+      { line: 15, reason: 'Unknown category "constructor"' },
+      { line: 16, reason: 'orderReason: unknown reason "tostring" (licence or compatibility)' },
     ]);
   });
 
@@ -313,6 +319,8 @@ describe('parseDeviceCsv', () => {
       'X#12;HP;EliteBook 840 G10;;Molde kommune;Molde rådhus;;;;;;', // 16: not a serial
       'X-13;HP;EliteBook 840 G10;;Molde kommune;;;;;;;', // 17: no workplace
       'OK-1;Dell;OptiPlex 7050;;Molde kommune;Molde rådhus;;;;;;', // 18: good: a serial is unique per maker
+      'X-14;HP;EliteBook 840 G10;;Molde kommune;Molde rådhus;;__proto__;;;;', // 19: an inherited "network"
+      'X-15;HP;EliteBook 840 G10;;Molde kommune;Molde rådhus;;;;;constructor;', // 20: an inherited "status"
     ].join('\n');
     const { devices, rejected, alreadyRegistered } = parseDeviceCsv(csv, context());
     expect(devices.map((d) => `${d.modelId === HP.id ? 'HP' : 'Dell'} ${d.serial}`)).toEqual([
@@ -336,6 +344,8 @@ describe('parseDeviceCsv', () => {
       { line: 15, reason: 'status: "kassert" is neither in use (i bruk) nor in stock (på lager)' },
       { line: 16, reason: 'serial: Letters, digits, spaces and . _ / - only' },
       { line: 17, reason: 'workplace: The workplace is required' },
+      { line: 19, reason: 'network: "__proto__" is neither main (hoved) nor guest (gjest)' },
+      { line: 20, reason: 'status: "constructor" is neither in use (i bruk) nor in stock (på lager)' },
     ]);
   });
 
