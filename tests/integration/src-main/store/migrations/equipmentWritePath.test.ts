@@ -5,16 +5,13 @@
 // a real change of a searched value is noted (an update naming a column with its old value is not),
 // the entry is rewritten afterwards (and at start-up after a crash), and FTS5's integrity check
 // agrees with the device table, also after a device with a stale entry is deleted.
-import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDesk } from '../../../../../src-main/desk/openDesk';
 import { refreshDeviceSearch, staleSearchEntries } from '../../../../../src-main/equipment/searchIndex';
-import { LOCAL_MIGRATIONS } from '../../../../../src-main/store/migrations';
 import { openLocalStore, type LocalStore } from '../../../../../src-main/store/openLocalStore';
 import { referenceRows } from '../../../../../src-main/store/referenceData';
-import { sqliteConnectionOptions } from '../../../../../src-main/store/sqliteOptions';
-import { DESK_DB_FILE } from '../../../../../src-main/store/storeIdentity';
+import { deskStoreBefore } from '../../../../support/migratedDesk';
 import { removeDir, tempDir } from '../../../../support/tempDesk';
 
 const BEFORE = 'Equipment1765094400000';
@@ -39,16 +36,7 @@ const AT = '2026-11-02T09:00:00.000Z';
 async function storeBeforeWritePath(): Promise<string> {
   const dir = tempDir('equipment-write-path-');
   dirs.push(dir);
-  const upTo = LOCAL_MIGRATIONS.findIndex((m) => m.name === BEFORE);
-  expect(LOCAL_MIGRATIONS[upTo + 1]?.name).toBe(MIGRATION);
-  const dataSource = new DataSource({
-    ...sqliteConnectionOptions(join(dir, DESK_DB_FILE)),
-    entities: [],
-    migrations: LOCAL_MIGRATIONS.slice(0, upTo + 1),
-    migrationsTableName: 'migrations',
-  });
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  const dataSource = await deskStoreBefore(dir, BEFORE, MIGRATION);
   const m = dataSource.manager;
   await m.query(
     `INSERT INTO equipment_model (id, category, maker, name, approved_from, order_via_desk, created_at, updated_at, updated_by_name)

@@ -6,15 +6,13 @@
 // columns take their defaults, the indexes and search triggers come back, the
 // trigram search still finds old and new calls, call_event still points at its
 // calls, and the outcome check now takes 'missed' and nothing unknown.
-import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callHistory, missedCalls } from '../../../../../src-main/calls/queries';
 import { LOCAL_MIGRATIONS } from '../../../../../src-main/store/migrations';
 import { openLocalStore, type LocalStore } from '../../../../../src-main/store/openLocalStore';
 import { referenceRows } from '../../../../../src-main/store/referenceData';
-import { sqliteConnectionOptions } from '../../../../../src-main/store/sqliteOptions';
-import { DESK_DB_FILE } from '../../../../../src-main/store/storeIdentity';
+import { deskStoreBefore } from '../../../../support/migratedDesk';
 import { removeDir, tempDir } from '../../../../support/tempDesk';
 
 const BEFORE = 'Tickets1764576000000';
@@ -33,17 +31,8 @@ afterEach(async () => {
 async function storeBeforeTelephony(): Promise<{ dir: string; dataSource: DataSource }> {
   const dir = tempDir('telephony-migration-');
   dirs.push(dir);
-  const upTo = LOCAL_MIGRATIONS.findIndex((m) => m.name === BEFORE);
-  expect(LOCAL_MIGRATIONS[upTo + 1]?.name).toBe(MIGRATION);
-  const dataSource = new DataSource({
-    ...sqliteConnectionOptions(join(dir, DESK_DB_FILE)),
-    entities: [],
-    migrations: LOCAL_MIGRATIONS.slice(0, upTo + 1),
-    migrationsTableName: 'migrations',
-  });
-  await dataSource.initialize();
+  const dataSource = await deskStoreBefore(dir, BEFORE, MIGRATION);
   open.push(dataSource);
-  await dataSource.runMigrations({ transaction: 'each' });
   return { dir, dataSource };
 }
 
