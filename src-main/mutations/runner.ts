@@ -10,11 +10,11 @@ import { DomainError } from '../../src-shared/errors';
 import { constraintRefusal } from '../store/constraintViolation';
 import type { Actor } from '../../src-shared/roles';
 import { Outbox } from '../store/entities';
-import { insertRow } from '../store/rowSql';
+import { appendToOutbox } from '../store/outbox';
 import { serialQueue } from '../store/serialQueue';
 import type { Mutation } from './define';
 import { derivedIds } from './derivedId';
-import { createRowWriter, type TouchedRow } from './rowWriter';
+import { createRowWriter, type TouchedRow, type UndoRow } from './rowWriter';
 
 export interface MutationRunner {
   /**
@@ -51,7 +51,7 @@ export async function applyMutation<R>(
    * presence is what makes the run authoritative (ctx.authoritative); absent on a desk.
    */
   nextReference?: (year: number) => Promise<string>,
-): Promise<{ result: R; touched: TouchedRow[] }> {
+): Promise<{ result: R; touched: TouchedRow[]; undo: UndoRow[] }> {
   const write = createRowWriter(manager);
   const result = await mutation.apply(
     {
@@ -66,7 +66,7 @@ export async function applyMutation<R>(
     },
     args,
   );
-  return { result, touched: write.touched() };
+  return { result, touched: write.touched(), undo: write.undo() };
 }
 
 export function createMutationRunner(
@@ -89,11 +89,11 @@ export function createMutationRunner(
       const result = await serially(() =>
         dataSource.transaction(async (manager) => {
           const args = ready ?? parse(await (rawArgs as (m: EntityManager) => Promise<unknown>)(manager));
-          const { result, touched } = await applyMutation(manager, mutation, args, actor, {
+          const { result, touched, undo } = await applyMutation(manager, mutation, args, actor, {
             clientId,
             mutationId,
           });
-          await insertRow(manager, Outbox, {
+          await appendToOutbox(manager, {
             mutationId,
             clientId,
             name: mutation.name,
@@ -102,7 +102,7 @@ export function createMutationRunner(
             actorId: actor.userId,
             actorName: actor.name,
             actorRole: actor.role,
-            undo: JSON.stringify(touched),
+            undo: JSON.stringify(undo),
             createdAt: new Date().toISOString(),
           });
           tables = new Set([...touched.map((t) => t.entity), Outbox.options.name]);

@@ -99,7 +99,7 @@ export async function insertRow<T extends ObjectLiteral>(
 
 export async function updateRow<T extends ObjectLiteral>(
   manager: EntityManager,
-  entity: EntitySchema<T>,
+  entity: EntitySchema<T> | string,
   id: string,
   patch: Partial<T>,
 ): Promise<void> {

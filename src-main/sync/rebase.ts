@@ -8,9 +8,10 @@ import type { Role } from '../../src-shared/roles';
 import type { ChangeEntry } from '../../src-shared/sync/protocol';
 import { MUTATIONS } from '../domains';
 import { applyMutation } from '../mutations/runner';
-import type { TouchedRow } from '../mutations/rowWriter';
+import type { TouchedRow, UndoRow } from '../mutations/rowWriter';
 import { Outbox, RejectedMutation, SYNCED_ENTITIES, type OutboxRow } from '../store/entities';
-import { deleteRow, upsertRow } from '../store/rowSql';
+import { dropFromOutbox } from '../store/outbox';
+import { deleteRow, updateRow, upsertRow } from '../store/rowSql';
 
 export interface Rejection {
   mutationId: string;
@@ -25,10 +26,11 @@ async function pending(manager: EntityManager): Promise<OutboxRow[]> {
 
 async function undo(manager: EntityManager, entries: OutboxRow[], tables: Set<string>): Promise<void> {
   for (const entry of [...entries].reverse()) {
-    const touched = JSON.parse(entry.undo) as TouchedRow[];
+    const touched = JSON.parse(entry.undo) as UndoRow[];
     for (const t of [...touched].reverse()) {
       tables.add(t.entity);
       if (t.before === null) await deleteRow(manager, t.entity, t.id);
+      else if (t.partial) await updateRow(manager, t.entity, t.id, t.before);
       else await upsertRow(manager, t.entity, t.before);
     }
   }
@@ -38,14 +40,21 @@ async function redo(manager: EntityManager, entries: OutboxRow[], tables: Set<st
   for (const entry of entries) {
     const def = MUTATIONS.get(entry.name);
     let touched: TouchedRow[] = [];
+    let undone: UndoRow[] = [];
     if (def) {
       const actor = { userId: entry.actorId, name: entry.actorName, role: entry.actorRole as Role };
       await manager.query('SAVEPOINT redo');
       try {
-        ({ touched } = await applyMutation(manager, def, def.args.parse(JSON.parse(entry.args)), actor, {
-          clientId: entry.clientId,
-          mutationId: entry.mutationId,
-        }));
+        ({ touched, undo: undone } = await applyMutation(
+          manager,
+          def,
+          def.args.parse(JSON.parse(entry.args)),
+          actor,
+          {
+            clientId: entry.clientId,
+            mutationId: entry.mutationId,
+          },
+        ));
         await manager.query('RELEASE SAVEPOINT redo');
       } catch {
         // On the new server state it no longer applies (taken by someone else, or already applied there
@@ -56,16 +65,16 @@ async function redo(manager: EntityManager, entries: OutboxRow[], tables: Set<st
       }
     }
     for (const t of touched) tables.add(t.entity);
-    await manager.update(Outbox, { seq: entry.seq }, { undo: JSON.stringify(touched) });
+    await manager.update(Outbox, { seq: entry.seq }, { undo: JSON.stringify(undone) });
   }
 }
 
 /** Drops outbox entries the central store applied (their local effect is already the server's). */
-export async function acknowledgeApplied(manager: EntityManager, mutationIds: string[]): Promise<void> {
-  for (let from = 0; from < mutationIds.length; from += 500) {
-    const ids = mutationIds.slice(from, from + 500);
-    await manager.query(`DELETE FROM outbox WHERE mutation_id IN (${ids.map(() => '?').join(', ')})`, ids);
-  }
+export async function acknowledgeApplied(
+  manager: EntityManager,
+  applied: ReadonlyArray<{ seq: number; mutationId: string }>,
+): Promise<void> {
+  await dropFromOutbox(manager, applied);
 }
 
 /** Rows per multi-row upsert (SQLite allows 32,766 parameters; the widest table has about 20 columns). */

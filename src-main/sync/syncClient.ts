@@ -268,7 +268,9 @@ export class SyncClient {
         }
         throw e;
       }
-      const applied = response.results.filter((r) => r.status === 'applied').map((r) => r.mutationId);
+      const applied = response.results
+        .filter((r) => r.status === 'applied')
+        .map((r) => ({ seq: r.seq, mutationId: r.mutationId }));
       const rejected: Rejection[] = response.results.flatMap((r) =>
         r.status === 'rejected'
           ? [{ mutationId: r.mutationId, code: r.code, reason: r.reason, details: r.details }]

@@ -9,6 +9,7 @@ import { TicketWritePath1764748800000 } from './1764748800000-ticket-write-path'
 import { PhoneRules1764835200000 } from './1764835200000-phone-rules';
 import { Equipment1765094400000 } from './1765094400000-equipment';
 import { EquipmentWritePath1765180800000 } from './1765180800000-equipment-write-path';
+import { OutboxAndHistoryKeys1765267200000 } from './1765267200000-outbox-and-history-keys';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -20,4 +21,5 @@ export const LOCAL_MIGRATIONS = [
   PhoneRules1764835200000,
   Equipment1765094400000,
   EquipmentWritePath1765180800000,
+  OutboxAndHistoryKeys1765267200000,
 ];

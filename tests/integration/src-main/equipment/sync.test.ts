@@ -256,6 +256,50 @@ describe.each(ENGINES)('equipment register on %s', (engine) => {
     expect(Number((await sqlRows(central, `SELECT count(*) AS n FROM handover`))[0]!.n)).toBe(1);
   });
 
+  it('a rejected handover puts the stock device it delivered back exactly as it was (undo by column)', async () => {
+    const { a, b } = await register(engine);
+    await signIn(b.client, { name: 'Tina Tekniker', role: 'technician' });
+    const old = await a.client.equipment.registerDevice.mutate({
+      device: deviceInput({ serial: 'OLD-4004', status: 'in_use', assignedUser: 'Kari Kontor' }),
+    });
+    const stock = await a.client.equipment.registerDevice.mutate({
+      device: deviceInput({ serial: 'STOCK-4005', workplace: 'IKT-lageret', notes: 'Ny i eske' }),
+    });
+    await sync(a);
+    await sync(b);
+    const before = await b.client.equipment.device.query({ id: stock.id });
+    const handOver = (d: RunningDesk, newDevice: Record<string, unknown>) =>
+      d.client.equipment.handover.mutate({
+        customerId: MOLDE,
+        workplace: 'Hjelset skole',
+        assignedUser: 'Lærer Lise',
+        assignedReporterId: null,
+        newDevice: newDevice as never,
+        oldDevice: { deviceId: old.id, outcome: 'handed_in', condition: 'working', diskRemoved: true },
+        ticketId: null,
+        visit: null,
+        notes: null,
+      });
+    await handOver(a, {
+      kind: 'register',
+      device: { ...deviceInput({ serial: 'A-NEW-4' }), id: randomUUID() },
+    });
+    // B delivers the stock device: its outbox entry keeps only the columns the handover wrote.
+    await handOver(b, { kind: 'stock', deviceId: stock.id });
+    expect((await b.client.equipment.device.query({ id: stock.id })).device).toMatchObject({
+      status: 'in_use',
+      workplace: 'Hjelset skole',
+      assignedUser: 'Lærer Lise',
+    });
+    await sync(a);
+    await sync(b);
+    expect(await b.client.sync.rejected.query()).toMatchObject([
+      { name: 'equipment.handover', code: 'deviceNotAvailable' },
+    ]);
+    // The server never saw B's delivery, so only B's own undo can have restored the stock device.
+    expect(await b.client.equipment.device.query({ id: stock.id })).toEqual(before);
+  });
+
   it('a kept device raises the licence charge the team lead set, listed per month and customer', async () => {
     const { a, b } = await register(engine);
     const { lifetimeMonths, licenceCharge, wipeOverdueDays } = await b.client.equipment.settings.query();

@@ -271,7 +271,7 @@ async function run(engine: (typeof ENGINES)[number]): Promise<void> {
   for (let i = 0; i < desks.length; i++) {
     const desk = desks[i]!.desk;
     const seqRow = (await desk.store.dataSource.manager.query(
-      `SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`,
+      `SELECT last_seq AS seq FROM outbox_sequence`,
     )) as Row[];
     expect(Number(seqRow[0]?.seq ?? 0), `desk ${i}: outbox sequence vs mutations committed`).toBe(
       committed[i],
