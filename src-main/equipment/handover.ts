@@ -3,7 +3,9 @@
 // registered on the spot) goes into use for that user and workplace; the old
 // one is handed in for recycling, or kept by the customer with a licence
 // charge raised. Optionally it is the linked ticket's on-site visit (R11).
-// One mutation, one transaction: it applies whole or not at all.
+// One mutation, one transaction: it applies whole or not at all. The handover
+// row is also both devices' history line for it (equipment/queries.ts reads it
+// into their history), so the commit writes no separate event rows.
 import {
   ACTIVE_STATUSES,
   type DeviceCategory,
@@ -20,7 +22,6 @@ import { assertCustomerExists } from '../store/referenceData';
 import { recordWork } from '../tickets';
 import { deviceNotAvailable, loadDevice, loadModel } from './checks';
 import { registerDevice } from './devices';
-import { recordEvent } from './history';
 import { equipmentSettings } from './settings';
 
 async function newDeviceOf(ctx: MutationContext, args: HandoverArgs): Promise<DeviceRow> {
@@ -98,12 +99,6 @@ export const handover = defineMutation({
       },
       fresh,
     );
-    await recordEvent(ctx, fresh.id, 'delivered', args.at, {
-      handoverId: args.handoverId,
-      workplace: args.workplace,
-      assignedUser: args.assignedUser,
-      replaces: old?.serial ?? null,
-    });
 
     let charge: { amount: number; category: DeviceCategory } | null = null;
     if (old && args.oldDevice) {
@@ -128,13 +123,6 @@ export const handover = defineMutation({
         },
         old,
       );
-      await recordEvent(ctx, old.id, kept ? 'keptByCustomer' : 'handedIn', args.at, {
-        handoverId: args.handoverId,
-        condition: args.oldDevice.condition,
-        diskRemoved: args.oldDevice.diskRemoved,
-        replacedBy: fresh.serial,
-        charge: charge?.amount ?? null,
-      });
     }
 
     await ctx.write.insert(Handover, {

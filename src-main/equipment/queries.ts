@@ -186,22 +186,12 @@ export async function deviceCard(
   )) as Array<Record<string, string | number | null>>;
   const handovers = (await manager.query(
     `SELECT h.id, h.at, h.technician_name, h.workplace, h.assigned_user, h.old_outcome, h.charge_amount, h.ticket_id,
-       n.serial AS new_serial, o.serial AS old_serial
+       h.new_device_id, n.serial AS new_serial, o.serial AS old_serial, o.condition AS old_condition,
+       o.disk_removed AS old_disk_removed
      FROM handover h JOIN device n ON n.id = h.new_device_id LEFT JOIN device o ON o.id = h.old_device_id
      WHERE h.new_device_id = ? OR h.old_device_id = ? ORDER BY h.at DESC`,
     [id, id],
-  )) as Array<{
-    id: string;
-    at: string;
-    technician_name: string;
-    workplace: string;
-    assigned_user: string | null;
-    old_outcome: string | null;
-    charge_amount: number | null;
-    ticket_id: string | null;
-    new_serial: string;
-    old_serial: string | null;
-  }>;
+  )) as HandoverSqlRow[];
   const tickets = (await manager.query(
     `SELECT id, reference, provisional_reference, title, description, status, created_at FROM ticket
      WHERE device_id = ? ORDER BY created_at DESC LIMIT 50`,
@@ -268,8 +258,86 @@ export async function deviceCard(
       status: t.status,
       createdAt: t.created_at,
     })),
-    history: await eventsOf(manager, id),
+    history: withHandovers(await eventsOf(manager, id), handovers, id),
   };
+}
+
+interface HandoverSqlRow {
+  id: string;
+  at: string;
+  technician_name: string;
+  workplace: string;
+  assigned_user: string | null;
+  old_outcome: string | null;
+  charge_amount: number | null;
+  ticket_id: string | null;
+  new_device_id: string;
+  new_serial: string;
+  old_serial: string | null;
+  old_condition: string | null;
+  old_disk_removed: number | null;
+}
+
+/** Kinds of history line a handover makes; read from the handover row, not from event rows. */
+const HANDOVER_KINDS = new Set(['delivered', 'handedIn', 'keptByCustomer']);
+
+/**
+ * A device's history with its handovers in it (R18, R27): the handover row is the line for both
+ * devices (delivered for the new one; handed in or kept for the old one), so a handover commits no
+ * event rows. Handover events written before that (same kinds, same facts) are left out, not shown
+ * twice. Condition and disk are the old device's, which only its handover sets.
+ */
+function withHandovers(
+  events: EquipmentEventView[],
+  handovers: HandoverSqlRow[],
+  deviceId: string,
+): EquipmentEventView[] {
+  const lines = handovers.map((h): EquipmentEventView => {
+    const base = { at: h.at, actorName: h.technician_name };
+    if (h.new_device_id === deviceId) {
+      return {
+        ...base,
+        id: `${h.id}:delivered`,
+        kind: 'delivered',
+        data: {
+          handoverId: h.id,
+          workplace: h.workplace,
+          assignedUser: h.assigned_user,
+          replaces: h.old_serial,
+        },
+      };
+    }
+    return {
+      ...base,
+      id: `${h.id}:${h.old_outcome === 'kept' ? 'keptByCustomer' : 'handedIn'}`,
+      kind: h.old_outcome === 'kept' ? 'keptByCustomer' : 'handedIn',
+      data: {
+        handoverId: h.id,
+        condition: h.old_condition,
+        diskRemoved: h.old_disk_removed === null ? null : h.old_disk_removed === 1,
+        replacedBy: h.new_serial,
+        charge: h.charge_amount,
+      },
+    };
+  });
+  // Newest first; at the same instant the handover's line above the events its own commit made (a
+  // device registered on the spot is registered, then delivered).
+  const ranked = [
+    ...events.filter((e) => !HANDOVER_KINDS.has(e.kind)).map((e) => ({ e, rank: 0 })),
+    ...lines.map((e) => ({ e, rank: 1 })),
+  ];
+  ranked.sort((a, b) =>
+    a.e.at !== b.e.at
+      ? a.e.at < b.e.at
+        ? 1
+        : -1
+      : a.rank !== b.rank
+        ? b.rank - a.rank
+        : a.e.id < b.e.id
+          ? 1
+          : -1,
+  );
+  return ranked.map((r) => r.e);
 }
 
 export interface ModelView {

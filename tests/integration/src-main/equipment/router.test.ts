@@ -345,15 +345,39 @@ describe.each(ENGINES)('equipment router on %s', (engine) => {
       'status',
       'on_site_visit',
     ]);
-    expect((await d.client.equipment.device.query({ id: old.id })).device).toMatchObject({
-      status: 'handed_in',
-      handedInByName: 'Tore Tekniker',
-    });
-    expect((await d.client.equipment.device.query({ id: newId })).device).toMatchObject({
+    const oldCard = await d.client.equipment.device.query({ id: old.id });
+    expect(oldCard.device).toMatchObject({ status: 'handed_in', handedInByName: 'Tore Tekniker' });
+    const newCard = await d.client.equipment.device.query({ id: newId });
+    expect(newCard.device).toMatchObject({
       status: 'in_use',
       deliveredDate: dayFromNow(0),
       assignedUser: 'Per Pleier',
     });
+    // Each device's history has its line of the handover, read from the handover row: the commit
+    // wrote one event row (the new device's registration), none for the handover itself.
+    expect((await counts(d)).equipment_event).toBe(before.equipment_event! + 1);
+    expect(oldCard.history[0]).toMatchObject({
+      kind: 'handedIn',
+      actorName: 'Tore Tekniker',
+      data: { condition: 'working', diskRemoved: true, replacedBy: 'NEW-1', charge: null },
+    });
+    expect(newCard.history.map((e) => e.kind)).toEqual(['delivered', 'registered']);
+    expect(newCard.history[0]).toMatchObject({
+      actorName: 'Tore Tekniker',
+      data: { workplace: 'Molde rådhus', assignedUser: 'Per Pleier', replaces: 'OLD-1' },
+    });
+    // A handover's event row from before (same kind, same handover) is not shown a second time.
+    const m = d.desk.store.dataSource.manager;
+    await m.query(
+      `INSERT INTO equipment_event (id, subject_id, at, actor_id, actor_name, kind, data)
+       VALUES (?, ?, ?, 'x', 'Tore Tekniker', 'delivered', ?)`,
+      [randomUUID(), newId, newCard.history[0]!.at, JSON.stringify({ handoverId: newCard.handovers[0]!.id })],
+    );
+    expect((await d.client.equipment.device.query({ id: newId })).history.map((e) => e.kind)).toEqual([
+      'delivered',
+      'registered',
+    ]);
+    await m.query(`DELETE FROM equipment_event WHERE subject_id = ? AND kind = 'delivered'`, [newId]);
 
     // A device handed in already cannot be handed in again.
     const stock = await d.client.equipment.registerDevice.mutate({
