@@ -320,22 +320,29 @@ async function main(): Promise<void> {
     }
     return xs;
   };
-  const stock = shuffle(
-    ((await m.query(`SELECT id FROM device WHERE status = 'in_stock'`)) as Array<{ id: string }>).map(
-      (r) => r.id,
-    ),
-  );
+  // Stock is bought per municipality: the technician delivers one of the customer's own devices (the
+  // handover form lists those first), so each customer's stock is a list of its own.
+  const stock = new Map<string, string[]>();
+  for (const d of shuffle(
+    (await m.query(`SELECT id, customer_id FROM device WHERE status = 'in_stock'`)) as Array<{
+      id: string;
+      customer_id: string;
+    }>,
+  ))
+    stock.set(d.customer_id, [...(stock.get(d.customer_id) ?? []), d.id]);
+  const inStock = [...stock.values()].reduce((n, ids) => n + ids.length, 0);
   const inUse = shuffle(
     (await m.query(
       `SELECT id, customer_id, workplace, assigned_user FROM device WHERE status = 'in_use' AND assigned_user IS NOT NULL`,
     )) as Array<{ id: string; customer_id: string; workplace: string; assigned_user: string }>,
   );
-  if (stock.length < stockNeeded - 200 || inUse.length < stockNeeded)
-    throw new Error(`Too few devices for the handovers: ${stock.length} in stock, ${inUse.length} in use`);
-  emit('equipment.handover.devices_available', stock.length, 'devices', { inUseWithUser: inUse.length });
+  if (inStock < stockNeeded - 200 || inUse.length < stockNeeded)
+    throw new Error(`Too few devices for the handovers: ${inStock} in stock, ${inUse.length} in use`);
+  emit('equipment.handover.devices_available', inStock, 'devices', { inUseWithUser: inUse.length });
   const handOver = async () => {
-    const fresh = stock.pop()!;
-    const old = inUse.pop()!;
+    let old = inUse.pop()!;
+    while (!stock.get(old.customer_id)?.length) old = inUse.pop()!;
+    const fresh = stock.get(old.customer_id)!.pop()!;
     const result = await desk.mutations.run(
       handover,
       {

@@ -64,6 +64,16 @@ function fieldOf(path: string): string | null {
   return map[path] ?? null;
 }
 
+/** The stock offered for a handover: the customer's own devices first (stock is bought per municipality), then the rest. */
+function stockByCustomer(stock: DeviceSummary[], customerId: string) {
+  const own = stock.filter((d) => d.customerId === customerId);
+  const other = stock.filter((d) => d.customerId !== customerId);
+  return [
+    ...(own.length ? [{ own: true, devices: own }] : []),
+    ...(other.length ? [{ own: false, devices: other }] : []),
+  ];
+}
+
 export function HandoverPage({ user, ticketId }: { user: SignedInUser; ticketId?: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -93,6 +103,8 @@ export function HandoverPage({ user, ticketId }: { user: SignedInUser; ticketId?
   });
   const handover = useMutation(trpc.equipment.handover.mutationOptions());
   const newKind = useWatch({ control: form.control, name: 'newKind' });
+  const customerId = useWatch({ control: form.control, name: 'customerId' });
+  const stockGroups = stockByCustomer(stock.data ?? [], customerId);
   const linked = ticketId ? ticket.data?.ticket : undefined;
 
   // From a ticket: its place and reporter, and the device linked to it as the one replaced.
@@ -200,12 +212,23 @@ export function HandoverPage({ user, ticketId }: { user: SignedInUser; ticketId?
                   <option value="">
                     {t('equipment.handover.chooseStock', { count: stock.data?.length ?? 0 })}
                   </option>
-                  <OptionList
-                    options={(stock.data ?? []).map((d) => ({
-                      value: d.id,
-                      label: `${d.serial}${d.assetTag ? ` · ${d.assetTag}` : ''} — ${d.maker} ${d.modelName}`,
-                    }))}
-                  />
+                  {stockGroups.map((g) => (
+                    <optgroup
+                      key={g.own ? 'own' : 'other'}
+                      label={
+                        g.own
+                          ? t('equipment.handover.ownStock', { customer: g.devices[0]!.customerName ?? '' })
+                          : t('equipment.handover.otherStock')
+                      }
+                    >
+                      <OptionList
+                        options={g.devices.map((d) => ({
+                          value: d.id,
+                          label: `${d.serial}${d.assetTag ? ` · ${d.assetTag}` : ''} — ${d.maker} ${d.modelName}${g.own || !d.customerName ? '' : ` (${d.customerName})`}`,
+                        }))}
+                      />
+                    </optgroup>
+                  ))}
                 </select>
               )}
             </FormField>
