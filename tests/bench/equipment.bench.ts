@@ -323,14 +323,15 @@ async function main(): Promise<void> {
   // Stock is bought per municipality: the technician delivers one of the customer's own devices (the
   // handover form lists those first), so each customer's stock is a list of its own.
   const stock = new Map<string, string[]>();
-  for (const d of shuffle(
-    (await m.query(`SELECT id, customer_id FROM device WHERE status = 'in_stock'`)) as Array<{
-      id: string;
-      customer_id: string;
-    }>,
-  ))
-    stock.set(d.customer_id, [...(stock.get(d.customer_id) ?? []), d.id]);
-  const inStock = [...stock.values()].reduce((n, ids) => n + ids.length, 0);
+  const stockRows = (await m.query(`SELECT id, customer_id FROM device WHERE status = 'in_stock'`)) as Array<{
+    id: string;
+    customer_id: string;
+  }>;
+  for (const d of shuffle(stockRows)) {
+    if (!stock.has(d.customer_id)) stock.set(d.customer_id, []);
+    stock.get(d.customer_id)!.push(d.id);
+  }
+  const inStock = stockRows.length;
   const inUse = shuffle(
     (await m.query(
       `SELECT id, customer_id, workplace, assigned_user FROM device WHERE status = 'in_use' AND assigned_user IS NOT NULL`,
