@@ -5,6 +5,7 @@
 // store: a real central store gets real accounts from its administrator.
 import { DEMO_ACTORS } from './generate';
 import { countUsers, createUser, findUserByName } from '../central/auth/users';
+import { registerDeskKey } from '../central/auth/deskKeys';
 import { createSession } from '../central/auth/sessions';
 import type { Desk } from '../desk/openDesk';
 import type { CentralServer } from '../central/server';
@@ -54,7 +55,9 @@ export async function provisionDemoAccounts(
       user = await findUserByName(m, name);
       accounts.push({ username: name, name: actor.name, role: actor.role });
     }
-    // Sign them in on the desk so their calls can be pushed, then out again: nobody stays signed in.
+    // Sign them in on the desk as a real sign-in does (with the desk's key, so the client id stays this
+    // desk's and anyone can sign in on it afterwards), push their calls, then sign out: nobody stays in.
+    await registerDeskKey(m, desk.clientId, desk.deskKey, user!.id);
     const session = await createSession(m, user!.id, desk.clientId);
     await desk.sessions.signIn({
       token: session.token,
