@@ -64,14 +64,19 @@ function fieldOf(path: string): string | null {
   return map[path] ?? null;
 }
 
-/** The stock offered for a handover: the customer's own devices first (stock is bought per municipality), then the rest. */
+/** The stock offered for a handover, one group per customer: the chosen customer's own first (stock is bought per municipality). */
 function stockByCustomer(stock: DeviceSummary[], customerId: string) {
-  const own = stock.filter((d) => d.customerId === customerId);
-  const other = stock.filter((d) => d.customerId !== customerId);
-  return [
-    ...(own.length ? [{ own: true, devices: own }] : []),
-    ...(other.length ? [{ own: false, devices: other }] : []),
-  ];
+  const groups = new Map<string, { key: string; name: string | null; devices: DeviceSummary[] }>();
+  for (const d of stock) {
+    if (!groups.has(d.customerId))
+      groups.set(d.customerId, { key: d.customerId, name: d.customerName, devices: [] });
+    groups.get(d.customerId)!.devices.push(d);
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      Number(b.key === customerId) - Number(a.key === customerId) ||
+      (a.name ?? '').localeCompare(b.name ?? '', 'nb'),
+  );
 }
 
 export function HandoverPage({ user, ticketId }: { user: SignedInUser; ticketId?: string }) {
@@ -213,18 +218,11 @@ export function HandoverPage({ user, ticketId }: { user: SignedInUser; ticketId?
                     {t('equipment.handover.chooseStock', { count: stock.data?.length ?? 0 })}
                   </option>
                   {stockGroups.map((g) => (
-                    <optgroup
-                      key={g.own ? 'own' : 'other'}
-                      label={
-                        g.own
-                          ? t('equipment.handover.ownStock', { customer: g.devices[0]!.customerName ?? '' })
-                          : t('equipment.handover.otherStock')
-                      }
-                    >
+                    <optgroup key={g.key} label={t('equipment.handover.stockOf', { customer: g.name ?? '' })}>
                       <OptionList
                         options={g.devices.map((d) => ({
                           value: d.id,
-                          label: `${d.serial}${d.assetTag ? ` · ${d.assetTag}` : ''} — ${d.maker} ${d.modelName}${g.own || !d.customerName ? '' : ` (${d.customerName})`}`,
+                          label: `${d.serial}${d.assetTag ? ` · ${d.assetTag}` : ''} — ${d.maker} ${d.modelName}`,
                         }))}
                       />
                     </optgroup>
