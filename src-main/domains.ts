@@ -7,10 +7,11 @@ import type { Mutation } from './mutations/define';
 import { calls } from './calls';
 import { equipment } from './equipment';
 import { reporters } from './reporters';
+import { shifts } from './shifts';
 import { sla } from './sla';
 import { tickets } from './tickets';
 
-export const DOMAINS = { calls, sla, tickets, reporters, equipment };
+export const DOMAINS = { calls, sla, tickets, reporters, equipment, shifts };
 
 function byName(mutations: readonly Mutation[]): ReadonlyMap<string, Mutation> {
   const map = new Map<string, Mutation>();

@@ -28,6 +28,9 @@ export function canChangeSlaSettings(role: Role): boolean {
   return SLA_SETTINGS_ROLES.includes(role);
 }
 
+/** Who sets the shift roster (issue 15): team leads run the shift; admins may stand in. */
+export const ROSTER_ROLES: readonly Role[] = ['team_lead', 'admin'];
+
 /** Who keeps the register of approved models and the equipment settings (R15, R17, R18). */
 export const CATALOGUE_ROLES: readonly Role[] = ['team_lead', 'admin'];
 

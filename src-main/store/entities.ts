@@ -625,6 +625,29 @@ export const EquipmentEvent = new EntitySchema<EquipmentEventRow>({
   },
 });
 
+/** One person's duty on one day of the shift roster (issue 15). */
+export interface RosterEntryRow {
+  id: string;
+  day: string;
+  userId: string;
+  userName: string;
+  duty: string;
+  updatedAt: string;
+  updatedByName: string;
+}
+export const RosterEntry = new EntitySchema<RosterEntryRow>({
+  name: 'roster_entry',
+  columns: {
+    id: { type: 'text', primary: true },
+    day: text('day'),
+    userId: text('user_id'),
+    userName: text('user_name'),
+    duty: text('duty'),
+    updatedAt: text('updated_at'),
+    updatedByName: text('updated_by_name'),
+  },
+});
+
 /** Tables whose rows the central store owns and desks replicate (sync pulls these). */
 export const SYNCED_ENTITIES = [
   Customer,
@@ -643,6 +666,7 @@ export const SYNCED_ENTITIES = [
   Handover,
   RecyclingBatch,
   EquipmentEvent,
+  RosterEntry,
 ];
 
 export const ENTITIES = [...SYNCED_ENTITIES, Outbox, LocalSetting, RejectedMutation];

@@ -10,6 +10,7 @@ import { PhoneRules1764835200000 } from './1764835200000-phone-rules';
 import { Equipment1765094400000 } from './1765094400000-equipment';
 import { EquipmentWritePath1765180800000 } from './1765180800000-equipment-write-path';
 import { OutboxAndHistoryKeys1765267200000 } from './1765267200000-outbox-and-history-keys';
+import { Shifts1765353600000 } from './1765353600000-shifts';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -22,4 +23,5 @@ export const LOCAL_MIGRATIONS = [
   Equipment1765094400000,
   EquipmentWritePath1765180800000,
   OutboxAndHistoryKeys1765267200000,
+  Shifts1765353600000,
 ];

@@ -6,6 +6,7 @@ import { CentralPhoneRules1764835200000 } from './1764835200000-central-phone-ru
 import { CentralCtiFormats1764921600000 } from './1764921600000-central-cti-formats';
 import { CentralDeskKeys1765008000000 } from './1765008000000-central-desk-keys';
 import { CentralEquipment1765094400000 } from './1765094400000-central-equipment';
+import { CentralShifts1765353600000 } from './1765353600000-central-shifts';
 
 export const CENTRAL_MIGRATIONS = [
   CentralInitial1764489600000,
@@ -15,4 +16,5 @@ export const CENTRAL_MIGRATIONS = [
   CentralCtiFormats1764921600000,
   CentralDeskKeys1765008000000,
   CentralEquipment1765094400000,
+  CentralShifts1765353600000,
 ];

@@ -18,6 +18,7 @@ import { DEFAULT_SLA_SETTINGS } from '../../../../src-shared/sla';
 import { DEFAULT_EQUIPMENT_SETTINGS } from '../../../../src-shared/equipment/catalogue';
 import { osloDay } from '../../../../src-shared/equipment/rules';
 import { ROLES, type Role } from '../../../../src-shared/roles';
+import { addWeeks } from '../../../../src-shared/shifts/roster';
 import type { PushedMutation, PushResult } from '../../../../src-shared/sync/protocol';
 import { centralUser, ENGINES, startTestCentral, type TestCentral } from '../../../support/central';
 import { csvBase64, deviceInput, MODELS, MOLDE, saveModels } from '../../../support/equipment';
@@ -33,6 +34,8 @@ import {
 
 type Who = 'none' | Role;
 const WHO: Who[] = ['none', ...ROLES];
+/** A roster week the pushes and the desk's calls set and copy. */
+const ROSTER_MONDAY = '2026-12-07';
 
 // ---- Central procedures: ✓ allowed, 401 no valid session, 403 the role may not. ----
 type Outcome = '✓' | '401' | '403';
@@ -116,6 +119,9 @@ const MUTATION_ROLES: Record<string, Record<Role, MutationOutcome>> = {
   'equipment.sendBatch': EQUIPMENT_WORK,
   'equipment.closeBatch': EQUIPMENT_WORK,
   'equipment.confirmWipe': EQUIPMENT_WORK,
+  // The shift roster is set by team leads (and admins), issue 15.
+  'shifts.setWeek': LEADS,
+  'shifts.copyWeek': LEADS,
 };
 // The central store's own mutations (phone-system events, message delivery) are not in the desks'
 // registry: pushed by name, they are unknown to every role, like a mutation from a newer version.
@@ -214,6 +220,10 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'equipment.sendBatch': EQUIPMENT_WORKERS,
   'equipment.closeBatch': EQUIPMENT_WORKERS,
   'equipment.confirmWipe': EQUIPMENT_WORKERS,
+  // The shift roster: everyone reads it; team leads and admins set it (issue 15).
+  'shifts.week': ANY_ROLE,
+  'shifts.setWeek': LEADS_HERE,
+  'shifts.copyWeek': LEADS_HERE,
   'sync.syncNow': ANY_ROLE,
   'sync.rejected': ANY_ROLE,
   'sync.dismissRejected': ANY_ROLE,
@@ -553,6 +563,15 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
             wipedByRecycler: false,
           },
         ],
+        [
+          'shifts.setWeek',
+          {
+            at: now(),
+            monday: ROSTER_MONDAY,
+            entries: [{ userId, userName: `The ${role}`, day: ROSTER_MONDAY, duty: 'phone' }],
+          },
+        ],
+        ['shifts.copyWeek', { at: now(), from: ROSTER_MONDAY, to: addWeeks(ROSTER_MONDAY, 1) }],
       ];
       const batch = steps.map(([name, args], i) => mutation(i + 1, name, args));
       expect(new Set(batch.map((b) => b.name))).toEqual(new Set(Object.keys(MUTATION_ROLES)));
@@ -966,6 +985,16 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
           destructionMethod: 'Makulert',
           wipedByRecycler: true,
         }),
+      );
+      await record('shifts.week', role, () => client.shifts.week.query({}));
+      await record('shifts.setWeek', role, () =>
+        client.shifts.setWeek.mutate({
+          monday: ROSTER_MONDAY,
+          entries: [{ userId: uuidv7(), userName: `The ${role}`, day: ROSTER_MONDAY, duty: 'tickets' }],
+        }),
+      );
+      await record('shifts.copyWeek', role, () =>
+        client.shifts.copyWeek.mutate({ from: ROSTER_MONDAY, to: addWeeks(ROSTER_MONDAY, 1) }),
       );
       await record('sync.syncNow', role, () => client.sync.syncNow.mutate());
       await record('sync.rejected', role, () => client.sync.rejected.query());

@@ -1,0 +1,7 @@
+// The shifts domain (issue 15): the roster of who works which duty each day.
+// Its one entry file.
+import { defineDomain } from '../local/domain';
+import { rosterCopyWeek, rosterSetWeek } from './roster';
+import { shiftsRouter } from './router';
+
+export const shifts = defineDomain({ mutations: [rosterSetWeek, rosterCopyWeek], router: shiftsRouter });
