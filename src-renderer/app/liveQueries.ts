@@ -38,6 +38,7 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
     device: [equipment],
     handover: [equipment],
     recycling_batch: [equipment],
+    roster_entry: [trpc.shifts.pathKey()],
     equipment_event: [equipment],
     blocked_number: [trpc.calls.phoneRules.pathKey()],
     outbox: [syncStatus, trpc.desk.info.pathKey()],

@@ -33,6 +33,7 @@ import {
   SettingsPage as EquipmentSettingsPage,
 } from '../equipment';
 import { ReportersPage } from '../reporters';
+import { RosterPage } from '../shifts';
 import { SlaPage } from '../sla';
 import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
 import { NewTicketFromCallPage, NewTicketPage, TicketList, TicketPage } from '../tickets';
@@ -55,6 +56,8 @@ const NAV: readonly NavItem[] = [
   // The reporter directory: its import is for those who keep the desk's settings (team leads, admins).
   { path: '/reporters', key: 'nav.reporters', ready: true, roles: SLA_SETTINGS_ROLES },
   { path: '/equipment', key: 'nav.equipment', ready: true },
+  // The shift roster: everyone reads it; team leads set it (issue 15).
+  { path: '/shifts', key: 'nav.shifts', ready: true },
   { path: '/queues', key: 'nav.queues', ready: false },
   { path: '/uptime', key: 'nav.uptime', ready: false },
   { path: '/reports', key: 'nav.reports', ready: false },
@@ -219,6 +222,9 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
             <LookupPage user={user} />
           </Route>
           <Route path="/reporters">{keepsDirectory ? <ReportersPage /> : <Redirect to="/" />}</Route>
+          <Route path="/shifts">
+            <RosterPage user={user} />
+          </Route>
           {NAV.filter((n) => !n.ready).map((n) => (
             <Route key={n.path} path={n.path}>
               <ComingSoon titleKey={n.key} />

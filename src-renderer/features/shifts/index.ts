@@ -1,0 +1,2 @@
+// The shifts feature: the roster page (issue 15).
+export { RosterPage } from './RosterPage';
