@@ -65,6 +65,11 @@ async function main(): Promise<number> {
     } else {
       console.log('Equipment register: not empty, left as it was');
     }
+    console.log(
+      s.roster
+        ? `Shift roster: ${s.roster} duties over last, this and next week`
+        : 'Shift roster: this week already had one, left as it was',
+    );
     if (accounts.length) {
       console.log(
         `Demo accounts (password "${DEMO_PASSWORD}"): ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`,

@@ -20,6 +20,7 @@ import {
   type DemoEquipmentSummary,
   type DemoEquipmentTicket,
 } from './equipment';
+import { writeDemoRoster } from './roster';
 import { int, mulberry32, pick, placeOf, seededUuidV7, weighted, type Place, type Rng } from './kit';
 
 export interface DemoOptions {
@@ -44,6 +45,8 @@ export interface DemoSummary {
   tickets: number;
   /** The equipment register (demo/equipment.ts); null when the desk's register was not empty. */
   equipment: DemoEquipmentSummary | null;
+  /** Shift roster entries written for last, this and next week (0 when this week had a roster). */
+  roster: number;
   /** Every mutation written: the calls', the tickets' and the equipment register's. */
   mutations: number;
   skipped: number;
@@ -590,8 +593,13 @@ export async function fillDemoData(desk: Desk, opts: DemoOptions = {}): Promise<
     }
   }
 
+  // The shift roster around today, set by the team lead (demo/roster.ts).
+  const roster = await writeDemoRoster(desk, DEMO_ACTORS, teamLead, nowMs);
+  if (roster > 0) mutations += 3;
+
   const summary: DemoSummary = {
     calls: plan.length,
+    roster,
     waiting: 0,
     inProgress: 0,
     outcomes: { solved: 0, ticket_needed: 0, transferred: 0, abandoned: 0 },

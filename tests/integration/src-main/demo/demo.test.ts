@@ -141,6 +141,21 @@ describe('demo data', () => {
     for (const s of ['new', 'in_progress', 'resolved', 'closed']) expect(statuses).toContain(s);
     expect(summary.mutations).toBe(outbox[0]!.n);
 
+    // The shift roster around today: every demo staff member on every weekday of last, this and next
+    // week, set by the team lead; agents mostly on the phone, technicians mostly out on site.
+    const roster: Array<{ duty: string; user_name: string; updated_by_name: string; n: number }> =
+      await m.query(
+        `SELECT duty, user_name, updated_by_name, count(*) AS n FROM roster_entry GROUP BY duty, user_name, updated_by_name`,
+      );
+    expect(summary.roster).toBe(3 * 5 * 7);
+    expect(roster.reduce((sum, r) => sum + r.n, 0)).toBe(summary.roster);
+    expect(new Set(roster.map((r) => r.updated_by_name))).toEqual(new Set(['Tone Aasen']));
+    const days = (name: string, duty: string) =>
+      roster.find((r) => r.user_name === name && r.duty === duty)?.n ?? 0;
+    expect(days('Kari Nordvik', 'phone')).toBeGreaterThan(days('Kari Nordvik', 'tickets'));
+    expect(days('Siri Malmedal', 'on_site')).toBeGreaterThan(days('Siri Malmedal', 'tickets'));
+    expect(days('Tone Aasen', 'phone')).toBe(3); // Mondays
+
     // The desk's profile is left for the user to choose.
     expect(await desk.profile()).toBeNull();
 
@@ -157,6 +172,7 @@ describe('demo data', () => {
         `SELECT id, arrived_at, caller_number, caller_name, summary, outcome, taken_by FROM call ORDER BY id`,
         // The equipment register, row for row (its history's own ids come from the mutations' ids).
         `SELECT * FROM equipment_model ORDER BY id`,
+        `SELECT * FROM roster_entry ORDER BY id`,
         `SELECT * FROM device ORDER BY id`,
         `SELECT * FROM handover ORDER BY id`,
         `SELECT * FROM recycling_batch ORDER BY id`,
