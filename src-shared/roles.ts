@@ -31,6 +31,9 @@ export function canChangeSlaSettings(role: Role): boolean {
 /** Who sets the shift roster (issue 15): team leads run the shift; admins may stand in. */
 export const ROSTER_ROLES: readonly Role[] = ['team_lead', 'admin'];
 
+/** Who has a presence state (issue 15): everyone who answers calls or works tickets. */
+export const PRESENCE_ROLES: readonly Role[] = ['agent', 'technician', 'team_lead'];
+
 /** Who keeps the register of approved models and the equipment settings (R15, R17, R18). */
 export const CATALOGUE_ROLES: readonly Role[] = ['team_lead', 'admin'];
 

@@ -1,17 +1,19 @@
 // The shift roster as the screens read it: a week's days (closed days marked
-// from the SLA calendar), its people and their duties.
+// from the SLA calendar), its people with their presence now, and their duties.
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
 import type { StaffMember } from '../../src-shared/session';
 import { rosterDays, weekNumber, type Duty, type RosterWeekView } from '../../src-shared/shifts/roster';
 import { slaInForce } from '../sla';
+import { presenceNow } from './presence';
 import { weekEntries } from './roster';
 
 export async function rosterWeek(
   manager: EntityManager,
   monday: string,
   staff: { staff: StaffMember[]; offline: boolean },
+  now: Date,
 ): Promise<RosterWeekView> {
   const { calendar } = await slaInForce(manager);
   const days = rosterDays(monday).map((day) => {
@@ -40,5 +42,17 @@ export async function rosterWeek(
     people.push({ userId: e.userId, name: e.userName, role: null });
   }
   people.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-  return { monday, ...weekNumber(monday), days, people, entries, staffOffline: staff.offline };
+  const presence = await presenceNow(
+    manager,
+    people.map((p) => p.userId),
+    now,
+  );
+  return {
+    monday,
+    ...weekNumber(monday),
+    days,
+    people: people.map((p) => ({ ...p, presence: presence.get(p.userId) ?? null })),
+    entries,
+    staffOffline: staff.offline,
+  };
 }

@@ -648,6 +648,23 @@ export const RosterEntry = new EntitySchema<RosterEntryRow>({
   },
 });
 
+/** The presence state a person last set by hand (issue 15); its id is the person's. */
+export interface PresenceRow {
+  id: string;
+  userName: string;
+  state: string;
+  since: string;
+}
+export const Presence = new EntitySchema<PresenceRow>({
+  name: 'presence',
+  columns: {
+    id: { type: 'text', primary: true },
+    userName: text('user_name'),
+    state: text('state'),
+    since: text('since'),
+  },
+});
+
 /** Tables whose rows the central store owns and desks replicate (sync pulls these). */
 export const SYNCED_ENTITIES = [
   Customer,
@@ -667,6 +684,7 @@ export const SYNCED_ENTITIES = [
   RecyclingBatch,
   EquipmentEvent,
   RosterEntry,
+  Presence,
 ];
 
 export const ENTITIES = [...SYNCED_ENTITIES, Outbox, LocalSetting, RejectedMutation];

@@ -20,7 +20,8 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
   const equipment = trpc.equipment.pathKey();
   const syncStatus = trpc.sync.status.pathKey();
   return {
-    call: [calls, trpc.account.ctiEvents.pathKey()],
+    // A taken or finished call moves its agent's presence (i samtale, etterarbeid).
+    call: [calls, trpc.account.ctiEvents.pathKey(), trpc.shifts.pathKey()],
     call_event: [calls],
     customer: [calls, tickets, equipment],
     workplace: [calls, tickets],
@@ -39,6 +40,7 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
     handover: [equipment],
     recycling_batch: [equipment],
     roster_entry: [trpc.shifts.pathKey()],
+    presence: [trpc.shifts.pathKey()],
     equipment_event: [equipment],
     blocked_number: [trpc.calls.phoneRules.pathKey()],
     outbox: [syncStatus, trpc.desk.info.pathKey()],

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { SERVICE_TIME_ZONE } from '../serviceTimeZone';
 import { instantSchema } from '../time';
+import type { PresenceNow } from './presence';
 
 /** What a person does that day: answers the phone, works tickets, is out on site, or is off. */
 export const DUTIES = ['phone', 'tickets', 'on_site', 'off'] as const;
@@ -118,7 +119,7 @@ export interface RosterWeekView {
   /** Each roster day, and whether the desk is closed that day (a public holiday or an exception). */
   days: Array<{ day: string; closed: boolean }>;
   /** The people on the roster: the staff directory's, and anyone who has an entry that week. */
-  people: Array<{ userId: string; name: string; role: string | null }>;
+  people: Array<{ userId: string; name: string; role: string | null; presence: PresenceNow | null }>;
   entries: RosterEntryView[];
   /** Whether the staff list is the last one seen (the central store could not be reached). */
   staffOffline: boolean;

@@ -2,7 +2,8 @@
 // standalone central store: a team lead sets a week from the keyboard and
 // saves it, copies it onto the next week; an agent on the other desk reads
 // it (without controls to change it) and sees a later change arrive on the
-// open page by itself, pushed through the sync pokes.
+// open page by itself, pushed through the sync pokes; her presence (set with
+// a keyboard shortcut) shows on the team lead's roster the same way.
 import { expect, test } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { KARI, OLA, TONE, createFirstAdmin, createUser, signIn, signOut } from './support/deskPage';
@@ -97,4 +98,15 @@ test('a team lead sets and copies the week; an agent on another desk sees it, li
     timeout: 10_000,
   });
   await agentPage.screenshot({ path: 'test-results/screens/roster-agent.png', fullPage: true });
+
+  // Presence: Kari takes a break with Alt+P; Tone's open roster shows it by itself.
+  await agentPage.keyboard.press('Alt+P');
+  await expect(agentPage.getByTestId('presence')).toHaveValue('break');
+  await expect(page.getByRole('row', { name: new RegExp(KARI.name) })).toContainText('Nå: Pause i 0 min', {
+    timeout: 10_000,
+  });
+  await agentPage.getByLabel('Status').selectOption('available');
+  await expect(page.getByRole('row', { name: new RegExp(KARI.name) })).toContainText('Nå: Ledig', {
+    timeout: 10_000,
+  });
 });

@@ -11,6 +11,7 @@ import { Equipment1765094400000 } from './1765094400000-equipment';
 import { EquipmentWritePath1765180800000 } from './1765180800000-equipment-write-path';
 import { OutboxAndHistoryKeys1765267200000 } from './1765267200000-outbox-and-history-keys';
 import { Shifts1765353600000 } from './1765353600000-shifts';
+import { Presence1765440000000 } from './1765440000000-presence';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -24,4 +25,5 @@ export const LOCAL_MIGRATIONS = [
   EquipmentWritePath1765180800000,
   OutboxAndHistoryKeys1765267200000,
   Shifts1765353600000,
+  Presence1765440000000,
 ];

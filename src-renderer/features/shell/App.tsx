@@ -8,7 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { PHONE_RULES_ROLES } from '../../../src-shared/calls/phoneRules';
-import { EQUIPMENT_ROLES, SLA_SETTINGS_ROLES, TICKET_ROLES, type Role } from '../../../src-shared/roles';
+import {
+  EQUIPMENT_ROLES,
+  PRESENCE_ROLES,
+  SLA_SETTINGS_ROLES,
+  TICKET_ROLES,
+  type Role,
+} from '../../../src-shared/roles';
 import {
   needsSignInAgain,
   useAccountStatus,
@@ -33,7 +39,7 @@ import {
   SettingsPage as EquipmentSettingsPage,
 } from '../equipment';
 import { ReportersPage } from '../reporters';
-import { RosterPage } from '../shifts';
+import { PresenceControl, RosterPage } from '../shifts';
 import { SlaPage } from '../sla';
 import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
 import { NewTicketFromCallPage, NewTicketPage, TicketList, TicketPage } from '../tickets';
@@ -130,6 +136,7 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           <div className="brand">{t('app.title')}</div>
           <div className="who">
             <SyncPill status={sync} user={user} />
+            {PRESENCE_ROLES.includes(user.role) && <PresenceControl />}
             <UserMenu user={user} />
             <LanguageSelect />
           </div>

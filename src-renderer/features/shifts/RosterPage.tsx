@@ -3,7 +3,8 @@
 // lead changes cells (each a labelled select, usable from the keyboard) and
 // saves the week in one go, or copies the week before onto it. The week
 // refetches by itself when a colleague's change arrives (liveQueries.ts);
-// unsaved changes are kept on top of it.
+// unsaved changes are kept on top of it. This week's roster also shows what
+// each person is doing now (presence) and for how long.
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,8 @@ import {
 } from '../../../src-shared/shifts/roster';
 import type { SignedInUser } from '../../app/account';
 import { errorMessage } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatMinutes } from '../../app/format';
+import { useNow } from '../../app/useNow';
 import { useTRPC } from '../../app/trpc';
 
 type Cell = Duty | '';
@@ -50,13 +52,30 @@ export function RosterPage({ user }: { user: SignedInUser }) {
         </nav>
       </div>
       {week.isError && <p role="alert">{errorMessage(week.error, t)}</p>}
-      {week.data && <RosterWeek key={monday} week={week.data} canEdit={canEdit} />}
+      {week.data && (
+        <RosterWeek
+          key={monday}
+          week={week.data}
+          canEdit={canEdit}
+          thisWeek={monday === mondayAt(new Date())}
+        />
+      )}
     </div>
   );
 }
 
-function RosterWeek({ week, canEdit }: { week: RosterWeekView; canEdit: boolean }) {
+function RosterWeek({
+  week,
+  canEdit,
+  thisWeek,
+}: {
+  week: RosterWeekView;
+  canEdit: boolean;
+  /** This week's roster shows what each person is doing now (their presence). */
+  thisWeek: boolean;
+}) {
   const { t, i18n } = useTranslation();
+  const now = useNow(15_000);
   const trpc = useTRPC();
   // The team lead's unsaved changes, on top of the week as stored.
   const [draft, setDraft] = useState<Map<string, Cell>>(new Map());
@@ -134,6 +153,17 @@ function RosterWeek({ week, canEdit }: { week: RosterWeekView; canEdit: boolean 
                   <th scope="row">
                     {p.name}
                     {p.role && <span className="muted small"> · {t(`roles.${p.role}`)}</span>}
+                    {thisWeek && p.presence && (
+                      <span className="presence-now small" data-state={p.presence.state}>
+                        {t('presence.now')}: {t(`presence.states.${p.presence.state}`)}{' '}
+                        {t('presence.for', {
+                          time: formatMinutes(
+                            Math.max(0, Math.floor((now - Date.parse(p.presence.since)) / 60_000)),
+                            t('sla.hourUnit'),
+                          ),
+                        })}
+                      </span>
+                    )}
                   </th>
                   {week.days.map(({ day, closed }) => {
                     const value = cell(p.userId, day);

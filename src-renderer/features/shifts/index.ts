@@ -1,2 +1,3 @@
-// The shifts feature: the roster page (issue 15).
+// The shifts feature (issue 15): the roster page and the presence control in the top bar.
+export { PresenceControl } from './PresenceControl';
 export { RosterPage } from './RosterPage';

@@ -7,6 +7,7 @@ import { CentralCtiFormats1764921600000 } from './1764921600000-central-cti-form
 import { CentralDeskKeys1765008000000 } from './1765008000000-central-desk-keys';
 import { CentralEquipment1765094400000 } from './1765094400000-central-equipment';
 import { CentralShifts1765353600000 } from './1765353600000-central-shifts';
+import { CentralPresence1765440000000 } from './1765440000000-central-presence';
 
 export const CENTRAL_MIGRATIONS = [
   CentralInitial1764489600000,
@@ -17,4 +18,5 @@ export const CENTRAL_MIGRATIONS = [
   CentralDeskKeys1765008000000,
   CentralEquipment1765094400000,
   CentralShifts1765353600000,
+  CentralPresence1765440000000,
 ];

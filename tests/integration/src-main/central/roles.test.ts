@@ -122,6 +122,8 @@ const MUTATION_ROLES: Record<string, Record<Role, MutationOutcome>> = {
   // The shift roster is set by team leads (and admins), issue 15.
   'shifts.setWeek': LEADS,
   'shifts.copyWeek': LEADS,
+  // Presence: everyone who answers calls or works tickets has one; the administrator does not.
+  'presence.set': TICKET_WORK,
 };
 // The central store's own mutations (phone-system events, message delivery) are not in the desks'
 // registry: pushed by name, they are unknown to every role, like a mutation from a newer version.
@@ -224,6 +226,8 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'shifts.week': ANY_ROLE,
   'shifts.setWeek': LEADS_HERE,
   'shifts.copyWeek': LEADS_HERE,
+  'shifts.myPresence': ANY_ROLE,
+  'shifts.setPresence': TICKET_WORKERS,
   'sync.syncNow': ANY_ROLE,
   'sync.rejected': ANY_ROLE,
   'sync.dismissRejected': ANY_ROLE,
@@ -572,6 +576,7 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
           },
         ],
         ['shifts.copyWeek', { at: now(), from: ROSTER_MONDAY, to: addWeeks(ROSTER_MONDAY, 1) }],
+        ['presence.set', { at: now(), state: 'break' }],
       ];
       const batch = steps.map(([name, args], i) => mutation(i + 1, name, args));
       expect(new Set(batch.map((b) => b.name))).toEqual(new Set(Object.keys(MUTATION_ROLES)));
@@ -995,6 +1000,10 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       );
       await record('shifts.copyWeek', role, () =>
         client.shifts.copyWeek.mutate({ from: ROSTER_MONDAY, to: addWeeks(ROSTER_MONDAY, 1) }),
+      );
+      await record('shifts.myPresence', role, () => client.shifts.myPresence.query());
+      await record('shifts.setPresence', role, () =>
+        client.shifts.setPresence.mutate({ state: 'available' }),
       );
       await record('sync.syncNow', role, () => client.sync.syncNow.mutate());
       await record('sync.rejected', role, () => client.sync.rejected.query());

@@ -1,0 +1,80 @@
+// Presence's mutator and reads (issue 15). A person sets their own state by
+// hand; "i samtale" and "etterarbeid" are read from their calls
+// (src-shared/shifts/presence.ts), so the phone system's events and the call
+// panel move them without a second write. A state set on an offline desk that
+// arrives after a newer one from another desk does not replace it.
+import { In, type EntityManager } from 'typeorm';
+import { PRESENCE_ROLES } from '../../src-shared/roles';
+import {
+  currentPresence,
+  presenceSetArgs,
+  type ManualPresenceState,
+  type PresenceNow,
+} from '../../src-shared/shifts/presence';
+import { defineMutation } from '../mutations/define';
+import { Presence } from '../store/entities';
+import { selectRow } from '../store/rowSql';
+
+export const presenceSet = defineMutation({
+  name: 'presence.set',
+  schemaVersion: 1,
+  args: presenceSetArgs,
+  roles: PRESENCE_ROLES,
+  async apply({ manager, write, actor }, args) {
+    const stored = await selectRow(manager, Presence, { id: actor.userId });
+    if (stored && Date.parse(stored.since) > Date.parse(args.at)) return { applied: false };
+    await write.upsert(Presence, {
+      id: actor.userId,
+      userName: actor.name,
+      state: args.state,
+      since: args.at,
+    });
+    return { applied: true };
+  },
+});
+
+/** How far back a finished call still counts for wrap-up: a working day. */
+const WRAP_UP_LOOKBACK_MS = 24 * 3_600_000;
+
+/** Each person's state now (null: none set and no call taken), on the desk's store. */
+export async function presenceNow(
+  manager: EntityManager,
+  userIds: readonly string[],
+  now: Date,
+): Promise<Map<string, PresenceNow | null>> {
+  const stored = new Map(
+    (await manager.find(Presence, { where: { id: In([...userIds]) } })).map((p) => [p.id, p]),
+  );
+  const onCall = new Map(
+    (
+      (await manager.query(
+        `SELECT taken_by, min(taken_at) AS since FROM call WHERE status = 'taken' GROUP BY taken_by`,
+      )) as Array<{
+        taken_by: string;
+        since: string;
+      }>
+    ).map((r) => [r.taken_by, r.since]),
+  );
+  const ended = new Map(
+    (
+      (await manager.query(
+        `SELECT taken_by, max(ended_at) AS ended FROM call
+         WHERE arrived_at >= ? AND status = 'finished' AND taken_by IS NOT NULL GROUP BY taken_by`,
+        [new Date(now.getTime() - WRAP_UP_LOOKBACK_MS).toISOString()],
+      )) as Array<{ taken_by: string; ended: string }>
+    ).map((r) => [r.taken_by, r.ended]),
+  );
+  return new Map(
+    userIds.map((id) => {
+      const row = stored.get(id);
+      return [
+        id,
+        currentPresence({
+          stored: row ? { state: row.state as ManualPresenceState, since: row.since } : null,
+          onCallSince: onCall.get(id) ?? null,
+          lastCallEndedAt: ended.get(id) ?? null,
+        }),
+      ];
+    }),
+  );
+}
