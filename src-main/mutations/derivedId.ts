@@ -10,8 +10,20 @@ import { createHash } from 'node:crypto';
 export function derivedIds(mutationId: string): () => string {
   const time = mutationId.replace(/-/g, '').slice(0, 12).toLowerCase().padEnd(12, '0');
   let n = 0;
-  return () => {
-    const h = createHash('sha256').update(`${mutationId}:${n++}`).digest('hex');
-    return `${time.slice(0, 8)}-${time.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-  };
+  return () => uuidFromHash(time, `${mutationId}:${n++}`);
+}
+
+/**
+ * A UUID-shaped id (version 8) named by `name` alone: the same name gives the same id on every desk
+ * and on the central store (a row that is one per person and day, say). Not time-ordered.
+ */
+export function namedId(name: string): string {
+  return uuidFromHash(null, name);
+}
+
+/** Version 8, RFC variant; the first 48 bits are `time` (12 hex digits) when given, else the hash's. */
+function uuidFromHash(time: string | null, name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  const head = time ?? h.slice(0, 12);
+  return `${head.slice(0, 8)}-${head.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

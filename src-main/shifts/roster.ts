@@ -3,7 +3,6 @@
 // derived from the day and the person, so two desks that set the same cell
 // offline write the same row and the later change wins, instead of leaving
 // two duties for one day. Only rows that change are written.
-import { createHash } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { ROSTER_ROLES } from '../../src-shared/roles';
 import {
@@ -13,13 +12,12 @@ import {
   type RosterEntryInput,
 } from '../../src-shared/shifts/roster';
 import { defineMutation, type MutationContext } from '../mutations/define';
+import { namedId } from '../mutations/derivedId';
 import { RosterEntry, type RosterEntryRow } from '../store/entities';
 
-/** The row id of a person's day on the roster: UUID-shaped (version 8), from the day and the person. */
+/** The row id of a person's day on the roster, from the day and the person. */
 export function rosterEntryId(day: string, userId: string): string {
-  const h = createHash('sha256').update(`roster:${day}:${userId}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return namedId(`roster:${day}:${userId}`);
 }
 
 /** The entries of the roster days of the week starting on `monday` (on either engine). */
@@ -74,10 +72,9 @@ export const rosterCopyWeek = defineMutation({
   roles: ROSTER_ROLES,
   async apply(ctx, args) {
     // Weekday by weekday: Monday's duties onto Monday, and so on.
-    const shift = (day: string) => {
-      const i = rosterDays(args.from).indexOf(day);
-      return rosterDays(args.to)[i]!;
-    };
+    const targetDays = rosterDays(args.to);
+    const onto = new Map(rosterDays(args.from).map((day, i) => [day, targetDays[i]!]));
+    const shift = (day: string) => onto.get(day)!;
     const source = await weekEntries(ctx.manager, args.from);
     const copied = source.map((r) => ({
       userId: r.userId,

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTRPCClient, httpLink } from '@trpc/client';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { Desk } from '../../src-main/desk/openDesk';
 import { openHostedDesk, type HostedDeskOptions } from '../../src-main/host/openHostedDesk';
 import type { Role } from '../../src-shared/roles';
@@ -59,6 +59,17 @@ export function minutesAgo(minutes: number, from = Date.now()): string {
 }
 
 export type DeskClient = RunningDesk['client'];
+
+/** The tRPC error a desk call ends with; fails the test if the call succeeds or fails otherwise. */
+export async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TRPCClientError) return e as TRPCClientError<LocalRouter>;
+    throw e;
+  }
+  throw new Error('expected the call to fail');
+}
 
 export const TEST_PASSWORD = 'korrekt-hest-batteri';
 

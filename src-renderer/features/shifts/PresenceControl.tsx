@@ -20,7 +20,9 @@ export function PresenceControl() {
   const now = useNow(15_000);
   const presence = useQuery(trpc.shifts.myPresence.queryOptions());
   const set = useMutation(trpc.shifts.setPresence.mutationOptions());
-  const setState = (state: ManualPresenceState) => set.mutate({ state });
+  // React Query keeps `mutate` the same function across renders: the shortcut listener is added once.
+  const { mutate } = set;
+  const setState = (state: ManualPresenceState) => mutate({ state });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -28,11 +30,11 @@ export function PresenceControl() {
       const state = MANUAL_PRESENCE_STATES.find((s) => e.code === `Key${PRESENCE_SHORTCUTS[s]}`);
       if (!state) return;
       e.preventDefault();
-      set.mutate({ state });
+      mutate({ state });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [set]);
+  }, [mutate]);
 
   const current = presence.data ?? null;
   const minutes = current ? Math.max(0, (now - Date.parse(current.since)) / 60_000) : 0;

@@ -3,12 +3,10 @@
 // very message the central store gives, a text with NUL or an unpaired
 // surrogate is refused naming the field, and a search for NUL characters is a
 // typed 400 naming `search`, never a broken SQL query.
-import { TRPCClientError } from '@trpc/client';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRouter } from '../../../../src-main/desk/router';
 import { centralUser, startTestCentral, type TestCentral } from '../../../support/central';
-import { removeDir, signIn, startDesk, type RunningDesk } from '../../../support/tempDesk';
+import { removeDir, signIn, startDesk, type RunningDesk, errorOf } from '../../../support/tempDesk';
 
 let d: RunningDesk;
 let central: TestCentral;
@@ -22,16 +20,6 @@ afterAll(async () => {
   removeDir(d.dataDir);
   await central.dispose();
 });
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) return e as TRPCClientError<LocalRouter>;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const outbox = async () =>
   (await d.desk.store.dataSource.manager.query(`SELECT name FROM outbox`)) as Array<{ name: string }>;

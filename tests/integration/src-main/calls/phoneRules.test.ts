@@ -3,28 +3,16 @@
 // written another way updates its entry), who may do it, bad input refused by
 // field, the block list and caller-ID rules reaching a second desk and the
 // central store, and what loadPhoneRules reads there for the phone system.
-import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { loadPhoneRules } from '../../../../src-main/calls/phoneRules';
-import type { LocalRouter } from '../../../../src-main/desk/router';
 import { phoneSystemAnswer } from '../../../../src-shared/calls/phoneRules';
 import { ENGINES } from '../../../support/central';
 import { useDeskCluster } from '../../../support/deskCluster';
-import { signIn, type DeskClient } from '../../../support/tempDesk';
+import { signIn, type DeskClient, errorOf } from '../../../support/tempDesk';
 
 const cluster = useDeskCluster();
 const ADMIN = { name: 'Ada Admin', role: 'admin' } as const;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) return e as TRPCClientError<LocalRouter>;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const blockList = async (client: DeskClient) =>
   (await client.calls.phoneRules.query()).blockList.map(({ number, reason, expiresAt, createdByName }) => ({

@@ -1,9 +1,14 @@
 // The local router over real HTTP with a real SQLite file: the call log (R3).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TRPCClientError } from '@trpc/client';
-import type { LocalRouter } from '../../../../src-main/desk/router';
 import { setClientClockWindow } from '../../../../src-shared/time';
-import { startDesk, removeDir, minutesAgo, signIn, type RunningDesk } from '../../../support/tempDesk';
+import {
+  startDesk,
+  removeDir,
+  minutesAgo,
+  signIn,
+  type RunningDesk,
+  errorOf,
+} from '../../../support/tempDesk';
 
 let d: RunningDesk;
 beforeEach(async () => {
@@ -14,16 +19,6 @@ afterEach(async () => {
   removeDir(d.dataDir);
   setClientClockWindow(null);
 });
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) return e as TRPCClientError<LocalRouter>;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('call log over the local router', () => {
   it('refuses to act before anyone has signed in', async () => {

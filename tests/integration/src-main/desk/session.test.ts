@@ -4,10 +4,8 @@
 // signs in, also while the central store is out of reach; the desktop app's
 // token sealed by safeStorage survives a restart. An expired session keeps
 // working offline only within the explicit, bounded offline grace.
-import { TRPCClientError } from '@trpc/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OFFLINE_GRACE_MS } from '../../../../src-main/desk/session';
-import type { LocalRouter } from '../../../../src-main/desk/router';
 import { Call, Outbox } from '../../../../src-main/store/entities';
 import { startTestCentral, type TestCentral } from '../../../support/central';
 import {
@@ -17,6 +15,7 @@ import {
   startDesk,
   tempDir,
   type RunningDesk,
+  errorOf,
 } from '../../../support/tempDesk';
 
 let desks: RunningDesk[] = [];
@@ -34,16 +33,6 @@ async function desk(dataDir: string, opts: Parameters<typeof startDesk>[1] = {})
   const d = await startDesk(dataDir, opts);
   desks.push(d);
   return d;
-}
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) return e as TRPCClientError<LocalRouter>;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** The desk's refusal to act for nobody: the same as before anyone ever signed in. */

@@ -3,13 +3,11 @@
 // sync; copying the week before; a cleared day removed everywhere; two team
 // leads setting the same person-day offline end with one duty, not two; who
 // may set it; bad input refused by field; closed days from the SLA calendar.
-import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import type { LocalRouter } from '../../../../src-main/desk/router';
 import { rosterEntryId } from '../../../../src-main/shifts/roster';
 import { ENGINES } from '../../../support/central';
 import { useDeskCluster } from '../../../support/deskCluster';
-import { signIn, type DeskClient } from '../../../support/tempDesk';
+import { signIn, type DeskClient, errorOf } from '../../../support/tempDesk';
 
 const cluster = useDeskCluster();
 const LEAD = { name: 'Tone Teamleder', role: 'team_lead' } as const;
@@ -18,16 +16,6 @@ const AGENT = { name: 'Anne Agent', role: 'agent' } as const;
 const TECH = { name: 'Tor Tekniker', role: 'technician' } as const;
 const WEEK = '2026-11-30';
 const NEXT = '2026-12-07';
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) return e as TRPCClientError<LocalRouter>;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** The week's duties as "name day duty" lines, in order. */
 const duties = async (client: DeskClient, monday: string) =>

@@ -2,10 +2,8 @@
 // items 8 and 10): text with NUL, unpaired surrogates or control characters,
 // naming the field; and a list search for NUL characters is a typed 400
 // naming `search`, never a broken full-text query.
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRouter } from '../../../../src-main/desk/router';
-import { removeDir, signIn, startDesk, type RunningDesk } from '../../../support/tempDesk';
+import { removeDir, signIn, startDesk, type RunningDesk, errorOf } from '../../../support/tempDesk';
 
 let d: RunningDesk;
 let customer: { id: string; workplaces: string[] };
@@ -18,16 +16,6 @@ afterAll(async () => {
   await d.stop();
   removeDir(d.dataDir);
 });
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) return e as TRPCClientError<LocalRouter>;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const input = (overrides: Record<string, unknown> = {}) => ({
   reporterName: 'Per Pleier',

@@ -3,9 +3,7 @@
 // the first response (R8), the open lists (filters, scopes, time to breach, keyset paging) and
 // search by reference, reporter name and phone number.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TRPCClientError } from '@trpc/client';
 import { uuidv7 } from 'uuidv7';
-import type { LocalRouter } from '../../../../src-main/desk/router';
 import type { Mutation } from '../../../../src-main/mutations/define';
 import {
   ticketAgreedPlan,
@@ -20,7 +18,7 @@ import type { Actor } from '../../../../src-shared/roles';
 import type { Priority } from '../../../../src-shared/sla';
 import type { TicketSummary } from '../../../../src-shared/tickets/schemas';
 import { setClientClockWindow } from '../../../../src-shared/time';
-import { removeDir, signIn, startDesk, type RunningDesk } from '../../../support/tempDesk';
+import { removeDir, signIn, startDesk, type RunningDesk, errorOf } from '../../../support/tempDesk';
 
 let d: RunningDesk;
 let customers: Array<{ id: string; name: string; workplaces: string[] }>;
@@ -33,16 +31,6 @@ afterEach(async () => {
   await d.stop();
   removeDir(d.dataDir);
 });
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) return e as TRPCClientError<LocalRouter>;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function validInput(overrides: Record<string, unknown> = {}) {
   const customer = customers[0]!;

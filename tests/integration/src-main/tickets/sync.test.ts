@@ -3,15 +3,13 @@
 // offline creation, two desks editing one ticket, the life cycle through the
 // desk's router, and bad input that names the field.
 import { describe, expect, it } from 'vitest';
-import { TRPCClientError } from '@trpc/client';
 import { DateTime } from 'luxon';
-import type { LocalRouter } from '../../../../src-main/desk/router';
 import { Ticket, TicketEvent } from '../../../../src-main/store/entities';
 import { ticketTemporarySolution } from '../../../../src-main/tickets/mutations';
 import { isCanonicalReference } from '../../../../src-shared/references';
 import { ENGINES, type TestCentral } from '../../../support/central';
 import { useDeskCluster } from '../../../support/deskCluster';
-import { signIn, type RunningDesk } from '../../../support/tempDesk';
+import { signIn, type RunningDesk, errorOf } from '../../../support/tempDesk';
 
 const setup = useDeskCluster();
 
@@ -34,16 +32,6 @@ async function newTicket(d: RunningDesk, overrides: Record<string, unknown> = {}
     notifyBy: 'email',
     ...overrides,
   } as never);
-}
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCClientError<LocalRouter>> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) return e as TRPCClientError<LocalRouter>;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** The ticket's row and timeline as stored on each desk and on the central store. */
