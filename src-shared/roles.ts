@@ -31,6 +31,12 @@ export function canChangeSlaSettings(role: Role): boolean {
 /** Who sets the shift roster (issue 15): team leads run the shift; admins may stand in. */
 export const ROSTER_ROLES: readonly Role[] = ['team_lead', 'admin'];
 
+/**
+ * Who sees the team lead's live view and end-of-day summary, and keeps the shift's settings and
+ * the wallboard's tokens (issue 15, R27): team leads run the shift; admins may stand in.
+ */
+export const SHIFT_LEAD_ROLES: readonly Role[] = ['team_lead', 'admin'];
+
 /** Who has a presence state (issue 15): everyone who answers calls or works tickets. */
 export const PRESENCE_ROLES: readonly Role[] = ['agent', 'technician', 'team_lead'];
 

@@ -3,9 +3,8 @@
 // mutations that change them. Merged into the calls domain's router
 // (router.ts), so they are `calls.phoneRules`, `calls.blockNumber`, ….
 import { PHONE_RULES_ROLES } from '../../src-shared/calls/phoneRules';
-import { DomainError } from '../../src-shared/errors';
 import { stampedMutation } from '../local/stampedMutation';
-import { actorProcedure } from '../local/trpc';
+import { actorProcedure, rolesProcedure } from '../local/trpc';
 import {
   callBlockNumber,
   callSetCallerIdRules,
@@ -16,14 +15,9 @@ import {
 
 export const phoneRulesProcedures = {
   /** The block list (expired entries too, newest first) and the caller-ID rules: administrators only. */
-  phoneRules: actorProcedure.query(({ ctx }) => {
-    if (!PHONE_RULES_ROLES.includes(ctx.actor.role)) {
-      throw new DomainError('forbidden', `The phone rules are not shown to the role ${ctx.actor.role}`, {
-        role: ctx.actor.role,
-      });
-    }
-    return phoneRulesView(ctx.desk.store.dataSource.manager);
-  }),
+  phoneRules: rolesProcedure(PHONE_RULES_ROLES, 'The phone rules').query(({ ctx }) =>
+    phoneRulesView(ctx.desk.store.dataSource.manager),
+  ),
   /** Blocks a number (or changes its entry's reason and expiry); the desk stamps the instant and a new id. */
   blockNumber: stampedMutation(callBlockNumber, { at: 'at', id: 'id' }),
   unblockNumber: actorProcedure

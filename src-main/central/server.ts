@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { centralRouter } from './router';
+import { startDeskLinkWatch } from './deskLinks';
 import { createLocalNotifier, createPostgresNotifier, type ChangeNotifier } from './notifier';
 import { openCentralStore, type CentralStore } from './store/openCentralStore';
 import { createServerMutations, type ServerMutations } from './sync/serverMutations';
@@ -44,6 +45,8 @@ export interface CentralOptions {
    * (src-shared/time.ts); without it the process keeps the window it has.
    */
   clientClock?: Partial<ClientClockWindow>;
+  /** A desk not heard from for this long shows its person as "frakoblet" (default 45 s). */
+  deskOfflineAfterMs?: number;
 }
 
 export interface CentralServer {
@@ -79,6 +82,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
   const notifier =
     store.engine === 'postgres' ? await createPostgresNotifier(opts.databaseUrl!) : createLocalNotifier();
   const serverMutations = createServerMutations(store, (v) => notifier.notify(v));
+  const deskLinks = await startDeskLinkWatch(store, serverMutations, opts.deskOfflineAfterMs);
   const inFlight = new Set<Promise<unknown>>();
   const streams = new Set<AbortController>();
   let closing = false;
@@ -161,6 +165,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
         notifier,
         token: auth?.startsWith('Bearer ') ? auth.slice(7) : null,
         ip: req.socket.remoteAddress ?? 'unknown',
+        deskLinks,
       }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -240,6 +245,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     server,
     close: closeOnce(async () => {
       closing = true;
+      deskLinks.stop();
       await sender.stop(); // a send in flight finishes and is recorded first
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -7,6 +7,7 @@ import type { Role } from '../../src-shared/roles';
 import { initRouterKit } from '../trpc/errorShape';
 import { resolveSession } from './auth/sessions';
 import { actorOf } from './auth/users';
+import type { DeskLinkWatch } from './deskLinks';
 import type { ChangeNotifier } from './notifier';
 import type { CentralStore } from './store/openCentralStore';
 import { withStore } from './store/serialize';
@@ -18,6 +19,8 @@ export interface CentralContext {
   token: string | null;
   /** The caller's address, for the login rate limit. */
   ip: string;
+  /** Told of every request from a desk's session (presence's "frakoblet"). */
+  deskLinks?: DeskLinkWatch;
 }
 
 const kit = initRouterKit<CentralContext>({ sse: { ping: { enabled: true, intervalMs: 15_000 } } });
@@ -29,7 +32,9 @@ export const publicProcedure = kit.publicProcedure;
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const session = await withStore(ctx.store, () => resolveSession(ctx.store.dataSource.manager, ctx.token));
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not signed in' });
-  return next({ ctx: { ...ctx, session, actor: actorOf(session.user) } });
+  const actor = actorOf(session.user);
+  if (session.clientId) ctx.deskLinks?.seen(actor, session.clientId);
+  return next({ ctx: { ...ctx, session, actor } });
 });
 
 export function roleProcedure(roles: readonly Role[]) {

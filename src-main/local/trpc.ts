@@ -4,6 +4,7 @@
 // renderer can show them next to the right input.
 import { TRPCError } from '@trpc/server';
 import { DomainError } from '../../src-shared/errors';
+import type { Role } from '../../src-shared/roles';
 import { initRouterKit } from '../trpc/errorShape';
 import type { DeskContext } from './context';
 
@@ -28,3 +29,15 @@ export const actorProcedure = publicProcedure.use(async ({ ctx, next }) => {
   }
   return next({ ctx: { ...ctx, actor } });
 });
+
+/** Reads only some roles may see (the team lead's views, the phone rules): 'forbidden' for the rest. */
+export function rolesProcedure(roles: readonly Role[], what: string) {
+  return actorProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) {
+      throw new DomainError('forbidden', `${what} is not shown to the role ${ctx.actor.role}`, {
+        role: ctx.actor.role,
+      });
+    }
+    return next();
+  });
+}

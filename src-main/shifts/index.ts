@@ -2,11 +2,15 @@
 // and each person's presence now.
 // Its one entry file.
 import { defineDomain } from '../local/domain';
-import { presenceSet } from './presence';
+import { presenceLink, presenceSet } from './presence';
 import { rosterCopyWeek, rosterSetWeek } from './roster';
+import { shiftSetSettings } from './settings';
 import { shiftsRouter } from './router';
 
 export const shifts = defineDomain({
-  mutations: [rosterSetWeek, rosterCopyWeek, presenceSet],
+  mutations: [rosterSetWeek, rosterCopyWeek, presenceSet, shiftSetSettings],
+  serverMutations: [presenceLink],
   router: shiftsRouter,
 });
+
+export { presenceLink } from './presence';

@@ -7,12 +7,14 @@ import { In, type EntityManager } from 'typeorm';
 import { PRESENCE_ROLES } from '../../src-shared/roles';
 import {
   currentPresence,
+  deskLinkArgs,
   presenceSetArgs,
   type ManualPresenceState,
   type PresenceNow,
 } from '../../src-shared/shifts/presence';
 import { defineMutation } from '../mutations/define';
-import { Presence } from '../store/entities';
+import { namedId } from '../mutations/derivedId';
+import { DeskLink, Presence } from '../store/entities';
 import { selectRow } from '../store/rowSql';
 
 export const presenceSet = defineMutation({
@@ -32,6 +34,36 @@ export const presenceSet = defineMutation({
     return { applied: true };
   },
 });
+
+/**
+ * The central store's own record (a server mutation no desk can push) that a person's desk fell
+ * silent past the timeout or was heard from again; presence reads it as "frakoblet". An older
+ * record arriving after a newer one is ignored.
+ */
+export const presenceLink = defineMutation({
+  name: 'presence.link',
+  schemaVersion: 1,
+  args: deskLinkArgs,
+  roles: ['admin'],
+  async apply({ manager, write }, args) {
+    const id = deskLinkId(args.userId, args.clientId);
+    const stored = await selectRow(manager, DeskLink, { id });
+    if (stored && Date.parse(stored.since) > Date.parse(args.at)) return { applied: false };
+    await write.upsert(DeskLink, {
+      id,
+      userId: args.userId,
+      userName: args.userName,
+      clientId: args.clientId,
+      online: args.online ? 1 : 0,
+      since: args.at,
+    });
+    return { applied: true };
+  },
+});
+
+export function deskLinkId(userId: string, clientId: string): string {
+  return namedId(`desk_link:${userId}:${clientId}`);
+}
 
 /** How far back a finished call still counts for wrap-up: a working day. */
 const WRAP_UP_LOOKBACK_MS = 24 * 3_600_000;
@@ -64,6 +96,12 @@ export async function presenceNow(
       )) as Array<{ taken_by: string; ended: string }>
     ).map((r) => [r.taken_by, r.ended]),
   );
+  const links = new Map<string, Array<{ online: boolean; since: string }>>();
+  for (const l of await manager.find(DeskLink, { where: { userId: In([...userIds]) } })) {
+    const list = links.get(l.userId) ?? [];
+    list.push({ online: l.online === 1, since: l.since });
+    links.set(l.userId, list);
+  }
   return new Map(
     userIds.map((id) => {
       const row = stored.get(id);
@@ -73,6 +111,7 @@ export async function presenceNow(
           stored: row ? { state: row.state as ManualPresenceState, since: row.since } : null,
           onCallSince: onCall.get(id) ?? null,
           lastCallEndedAt: ended.get(id) ?? null,
+          links: links.get(id) ?? [],
         }),
       ];
     }),

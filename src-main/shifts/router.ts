@@ -4,7 +4,10 @@
 import { z } from 'zod';
 import { mondayAt, mondaySchema } from '../../src-shared/shifts/roster';
 import { stampedMutation } from '../local/stampedMutation';
-import { actorProcedure, router } from '../local/trpc';
+import { SHIFT_LEAD_ROLES } from '../../src-shared/roles';
+import { actorProcedure, rolesProcedure, router } from '../local/trpc';
+import { liveView, myDay } from './liveView';
+import { shiftSetSettings, shiftSettings } from './settings';
 import { presenceNow, presenceSet } from './presence';
 import { rosterWeek } from './queries';
 import { rosterCopyWeek, rosterSetWeek } from './roster';
@@ -27,6 +30,15 @@ export const shiftsRouter = router({
     return now.get(ctx.actor.userId) ?? null;
   }),
   setPresence: stampedMutation(presenceSet, { at: 'at' }),
+  /** The team lead's live view: today's calls, people, tickets and response compliance. */
+  live: rolesProcedure(SHIFT_LEAD_ROLES, 'The live view').query(async ({ ctx }) =>
+    liveView(ctx.desk.store.dataSource.manager, await ctx.desk.staffDirectory(), new Date()),
+  ),
+  /** The signed-in person's own figures today (calls taken, open tickets, the oldest). */
+  myDay: actorProcedure.query(({ ctx }) => myDay(ctx.desk.store.dataSource.manager, ctx.actor, new Date())),
+  /** The shift's thresholds (answered in time, long wait) and which alerts fire; everyone may read them. */
+  settings: actorProcedure.query(({ ctx }) => shiftSettings(ctx.desk.store.dataSource.manager)),
+  setSettings: stampedMutation(shiftSetSettings, { at: 'at' }),
   setWeek: stampedMutation(rosterSetWeek, { at: 'at' }),
   copyWeek: stampedMutation(rosterCopyWeek, { at: 'at' }),
 });

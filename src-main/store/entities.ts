@@ -665,6 +665,27 @@ export const Presence = new EntitySchema<PresenceRow>({
   },
 });
 
+/** Whether a person's desk is in touch with the central store (issue 15); written by the central store only. */
+export interface DeskLinkRow {
+  id: string;
+  userId: string;
+  userName: string;
+  clientId: string;
+  online: number;
+  since: string;
+}
+export const DeskLink = new EntitySchema<DeskLinkRow>({
+  name: 'desk_link',
+  columns: {
+    id: { type: 'text', primary: true },
+    userId: text('user_id'),
+    userName: text('user_name'),
+    clientId: text('client_id'),
+    online: { type: 'integer' },
+    since: text('since'),
+  },
+});
+
 /** Tables whose rows the central store owns and desks replicate (sync pulls these). */
 export const SYNCED_ENTITIES = [
   Customer,
@@ -685,6 +706,7 @@ export const SYNCED_ENTITIES = [
   EquipmentEvent,
   RosterEntry,
   Presence,
+  DeskLink,
 ];
 
 export const ENTITIES = [...SYNCED_ENTITIES, Outbox, LocalSetting, RejectedMutation];

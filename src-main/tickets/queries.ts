@@ -11,8 +11,11 @@ import {
   type TicketListQuery,
   type TicketMessageView,
   type TicketSummary,
+  type ClockFilter,
   UNASSIGNED,
 } from '../../src-shared/tickets/schemas';
+import { clockFlags } from '../../src-shared/tickets/lifecycle';
+import { slaInForce } from '../sla/settingsStore';
 import { Ticket } from '../store/entities';
 import { selectRow } from '../store/rowSql';
 
@@ -127,6 +130,8 @@ export async function listTickets(
   manager: EntityManager,
   raw: TicketListQuery,
   userId: string,
+  /** The instant the SLA groups (`clock`) are judged at. */
+  nowMs = Date.now(),
 ): Promise<TicketPage> {
   const q = ticketListQuery.parse(raw);
   const where: string[] = [];
@@ -157,6 +162,7 @@ export async function listTickets(
     where.push(condition.sql);
     params.push(...condition.params);
   }
+  if (q.clock) return listByClock(manager, q, q.clock, where, params, nowMs);
   // The first page also says how many match (up to COUNT_CAP: beyond it the list shows "10 000+").
   let total: { count: number; capped: boolean } | null = null;
   if (!q.cursor) {
@@ -172,10 +178,7 @@ export async function listTickets(
   }
   const dir = byBreach ? 'ASC' : 'DESC';
   const rows: SummarySqlRow[] = await manager.query(
-    `SELECT t.id, t.reference, t.provisional_reference, t.title, substr(t.description, 1, 400) AS description,
-       t.reporter_name, t.reporter_phone, t.customer_id, cu.name AS customer_name, t.workplace, t.system,
-       t.category, t.priority, t.status, t.assignee_id, t.assignee_name, t.created_at, t.responded_at,
-       t.resolved_at, t.pauses, t.response_due_at, t.resolution_due_at, t.breach_at, ${key} AS sort_key
+    `SELECT ${SUMMARY_COLUMNS}, ${key} AS sort_key
      FROM ticket t LEFT JOIN customer cu ON cu.id = t.customer_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY ${key} ${dir}, t.id ${dir} LIMIT ?`,
@@ -183,6 +186,61 @@ export async function listTickets(
   );
   const items = rows.slice(0, q.limit).map(toSummary);
   return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.cursor : null, total };
+}
+
+const SUMMARY_COLUMNS = `t.id, t.reference, t.provisional_reference, t.title, substr(t.description, 1, 400) AS description,
+  t.reporter_name, t.reporter_phone, t.customer_id, cu.name AS customer_name, t.workplace, t.system,
+  t.category, t.priority, t.status, t.assignee_id, t.assignee_name, t.created_at, t.responded_at,
+  t.resolved_at, t.pauses, t.response_due_at, t.resolution_due_at, t.breach_at`;
+
+/**
+ * The open tickets in one SLA group now (the live view's click-through). Whether a clock is at risk
+ * depends on service time, not a stored column, so the open tickets that match the other filters
+ * are read and sorted by the next deadline, and lifecycle.clockFlags (the live view's own rule)
+ * picks them; the cursor then pages through that list.
+ */
+async function listByClock(
+  manager: EntityManager,
+  q: ReturnType<typeof ticketListQuery.parse>,
+  clock: ClockFilter,
+  where: string[],
+  params: unknown[],
+  nowMs: number,
+): Promise<TicketPage> {
+  const { settings, calendar } = await slaInForce(manager);
+  const rows: SummarySqlRow[] = await manager.query(
+    `SELECT ${SUMMARY_COLUMNS}, ${BREACH_KEY} AS sort_key
+     FROM ticket t LEFT JOIN customer cu ON cu.id = t.customer_id
+     WHERE ${[OPEN, ...where].join(' AND ')}
+     ORDER BY ${BREACH_KEY} ASC, t.id ASC`,
+    params,
+  );
+  const matching = rows.filter((r) =>
+    clockFlags(
+      {
+        createdAt: r.created_at,
+        priority: r.priority,
+        status: r.status,
+        respondedAt: r.responded_at,
+        resolvedAt: r.resolved_at,
+        pauses: r.pauses,
+      },
+      nowMs,
+      calendar,
+      settings,
+    ).includes(clock),
+  );
+  const after = q.cursor
+    ? matching.filter(
+        (r) => r.sort_key > q.cursor!.key || (r.sort_key === q.cursor!.key && r.id > q.cursor!.id),
+      )
+    : matching;
+  const items = after.slice(0, q.limit).map(toSummary);
+  return {
+    items,
+    nextCursor: after.length > q.limit ? items[items.length - 1]!.cursor : null,
+    total: q.cursor ? null : { count: matching.length, capped: false },
+  };
 }
 
 /** One ticket with its customer's name, timeline (R7), messages and the call it came from. */

@@ -19,28 +19,32 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
   const reporters = trpc.reporters.pathKey();
   const equipment = trpc.equipment.pathKey();
   const syncStatus = trpc.sync.status.pathKey();
+  // The team lead's live view and each person's own figures read calls, tickets, the roster,
+  // presence and the shift settings.
+  const shifts = trpc.shifts.pathKey();
   return {
     // A taken or finished call moves its agent's presence (i samtale, etterarbeid).
-    call: [calls, trpc.account.ctiEvents.pathKey(), trpc.shifts.pathKey()],
+    call: [calls, trpc.account.ctiEvents.pathKey(), shifts],
     call_event: [calls],
-    customer: [calls, tickets, equipment],
+    customer: [calls, tickets, equipment, shifts],
     workplace: [calls, tickets],
     // Recognised callers show their open tickets in the queue and on the call.
     reporter: [reporters, calls, tickets],
     reporter_phone: [reporters, calls, tickets],
     // A device's card lists its tickets.
-    ticket: [tickets, calls, reporters, equipment],
+    ticket: [tickets, calls, reporters, equipment, shifts],
     ticket_event: [tickets],
     ticket_message: [tickets],
     // The SLA settings move every open ticket's deadlines; the caller-ID rules and the equipment
     // settings (lifetimes: the warnings) are shared settings too.
-    shared_setting: [trpc.sla.pathKey(), tickets, trpc.calls.phoneRules.pathKey(), equipment],
+    shared_setting: [trpc.sla.pathKey(), tickets, trpc.calls.phoneRules.pathKey(), equipment, shifts],
     equipment_model: [equipment],
     device: [equipment],
     handover: [equipment],
     recycling_batch: [equipment],
-    roster_entry: [trpc.shifts.pathKey()],
-    presence: [trpc.shifts.pathKey()],
+    roster_entry: [shifts],
+    presence: [shifts],
+    desk_link: [shifts],
     equipment_event: [equipment],
     blocked_number: [trpc.calls.phoneRules.pathKey()],
     outbox: [syncStatus, trpc.desk.info.pathKey()],

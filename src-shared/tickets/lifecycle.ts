@@ -12,7 +12,7 @@ import {
   type SlaSettings,
   type TicketClockState,
 } from '../sla';
-import type { TicketStatus } from './schemas';
+import { OPEN_STATUSES, type ClockFilter, type TicketStatus } from './schemas';
 
 /** A stretch during which the resolution clock stood still, and why. Instants are ISO strings. */
 export interface TicketPause {
@@ -198,4 +198,33 @@ export function storedDeadlines(
     resolutionDueAt: d.resolutionDueMs === undefined ? null : iso(d.resolutionDueMs),
     breachAt: running.length ? iso(Math.min(...running)) : null,
   };
+}
+
+const OPEN = new Set<string>(OPEN_STATUSES);
+
+export function isOpenTicket(t: Pick<StoredClockFields, 'status'>): boolean {
+  return OPEN.has(t.status);
+}
+
+/**
+ * The SLA groups an open ticket is in now. Response: only while nobody has answered (a late
+ * answer cannot be helped any more); resolution: while it is open. At risk and breached exclude
+ * each other (src-shared/sla: at risk is "not yet breached").
+ */
+export function clockFlags(
+  ticket: StoredClockFields,
+  nowMs: number,
+  calendar: ServiceCalendar,
+  settings: SlaSettings,
+): ClockFilter[] {
+  if (!isOpenTicket(ticket)) return [];
+  const clocks = ticketClocks(clockFacts(ticket), nowMs, calendar, settings);
+  const flags: ClockFilter[] = [];
+  if (ticket.respondedAt === null) {
+    if (clocks.response.status === 'breached') flags.push('responseBreached');
+    else if (clocks.response.atRisk) flags.push('responseAtRisk');
+  }
+  if (clocks.resolution.status === 'breached') flags.push('resolutionBreached');
+  else if (clocks.resolution.atRisk) flags.push('resolutionAtRisk');
+  return flags;
 }

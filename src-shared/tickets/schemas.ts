@@ -249,6 +249,15 @@ export const ticketWorkArgs = z.object({
 export const UNASSIGNED = 'unassigned';
 
 /** Open-tickets list and search. */
+/** The SLA groups an open ticket can be in now (lifecycle.clockFlags), as the lists filter them. */
+export const CLOCK_FILTERS = [
+  'responseAtRisk',
+  'responseBreached',
+  'resolutionAtRisk',
+  'resolutionBreached',
+] as const;
+export type ClockFilter = (typeof CLOCK_FILTERS)[number];
+
 export const ticketListQuery = z.object({
   scope: z.enum(['open', 'mine', 'all']).default('open'),
   priority: z.enum(PRIORITIES).optional(),
@@ -259,6 +268,8 @@ export const ticketListQuery = z.object({
   system: textSchema.trim().max(120).optional(),
   /** Reference (canonical or provisional), reporter name or phone number. */
   search: textSchema.trim().max(100).optional(),
+  /** Open tickets in one SLA group now (at risk or breached, response or resolution; the live view's). */
+  clock: z.enum(CLOCK_FILTERS).optional(),
   /** Keyset cursor: the sort key and id of the previous page's last row. */
   cursor: z.object({ key: textSchema.max(200), id: z.uuid() }).nullish(),
   limit: z.number().int().min(1).max(500).default(100),

@@ -3,6 +3,7 @@
 // and removed after each test. Desks do not sync by themselves: a test calls
 // syncNow() where it means to.
 import { afterEach } from 'vitest';
+import type { CentralOptions } from '../../src-main/central/server';
 import { startTestCentral, type Engine, type TestCentral } from './central';
 import { removeDir, startDesk, tempDir, type RunningDesk } from './tempDesk';
 
@@ -13,7 +14,7 @@ export interface DeskCluster {
 
 /** Registers the clean-up (afterEach) and returns the function that starts a cluster. */
 export function useDeskCluster(
-  opts: { autoSync?: boolean } = {},
+  opts: { autoSync?: boolean; central?: Partial<CentralOptions> } = {},
 ): (engine: Engine, desks: number) => Promise<DeskCluster> {
   let centrals: TestCentral[] = [];
   let desks: RunningDesk[] = [];
@@ -25,7 +26,7 @@ export function useDeskCluster(
     centrals = [];
   });
   return async (engine, n) => {
-    const central = await startTestCentral(engine);
+    const central = await startTestCentral(engine, undefined, opts.central);
     centrals.push(central);
     const list: RunningDesk[] = [];
     for (let i = 0; i < n; i++) {

@@ -12,6 +12,8 @@ import { EquipmentWritePath1765180800000 } from './1765180800000-equipment-write
 import { OutboxAndHistoryKeys1765267200000 } from './1765267200000-outbox-and-history-keys';
 import { Shifts1765353600000 } from './1765353600000-shifts';
 import { Presence1765440000000 } from './1765440000000-presence';
+import { DeskLinks1765526400000 } from './1765526400000-desk-links';
+import { LiveViewIndexes1765612800000 } from './1765612800000-live-view-indexes';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -26,4 +28,6 @@ export const LOCAL_MIGRATIONS = [
   OutboxAndHistoryKeys1765267200000,
   Shifts1765353600000,
   Presence1765440000000,
+  DeskLinks1765526400000,
+  LiveViewIndexes1765612800000,
 ];

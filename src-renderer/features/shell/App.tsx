@@ -11,6 +11,7 @@ import { PHONE_RULES_ROLES } from '../../../src-shared/calls/phoneRules';
 import {
   EQUIPMENT_ROLES,
   PRESENCE_ROLES,
+  SHIFT_LEAD_ROLES,
   SLA_SETTINGS_ROLES,
   TICKET_ROLES,
   type Role,
@@ -39,7 +40,7 @@ import {
   SettingsPage as EquipmentSettingsPage,
 } from '../equipment';
 import { ReportersPage } from '../reporters';
-import { PresenceControl, RosterPage } from '../shifts';
+import { LiveViewPage, PresenceControl, RosterPage } from '../shifts';
 import { SlaPage } from '../sla';
 import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
 import { NewTicketFromCallPage, NewTicketPage, TicketList, TicketPage } from '../tickets';
@@ -64,7 +65,7 @@ const NAV: readonly NavItem[] = [
   { path: '/equipment', key: 'nav.equipment', ready: true },
   // The shift roster: everyone reads it; team leads set it (issue 15).
   { path: '/shifts', key: 'nav.shifts', ready: true },
-  { path: '/queues', key: 'nav.queues', ready: false },
+  { path: '/queues', key: 'nav.queues', ready: true, roles: SHIFT_LEAD_ROLES },
   { path: '/uptime', key: 'nav.uptime', ready: false },
   { path: '/reports', key: 'nav.reports', ready: false },
   { path: '/admin/users', key: 'nav.users', ready: true, roles: ['admin'] },
@@ -231,6 +232,9 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           <Route path="/reporters">{keepsDirectory ? <ReportersPage /> : <Redirect to="/" />}</Route>
           <Route path="/shifts">
             <RosterPage user={user} />
+          </Route>
+          <Route path="/queues">
+            {SHIFT_LEAD_ROLES.includes(user.role) ? <LiveViewPage /> : <Redirect to="/" />}
           </Route>
           {NAV.filter((n) => !n.ready).map((n) => (
             <Route key={n.path} path={n.path}>

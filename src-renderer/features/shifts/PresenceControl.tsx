@@ -48,9 +48,9 @@ export function PresenceControl() {
         data-testid="presence"
       >
         {!current && <option value="">{t('presence.none')}</option>}
-        {current?.state === 'on_call' && (
-          <option value="on_call" disabled>
-            {t('presence.states.on_call')}
+        {(current?.state === 'on_call' || current?.state === 'offline') && (
+          <option value={current.state} disabled>
+            {t(`presence.states.${current.state}`)}
           </option>
         )}
         {MANUAL_PRESENCE_STATES.map((s) => (

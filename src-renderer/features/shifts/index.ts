@@ -1,3 +1,5 @@
-// The shifts feature (issue 15): the roster page and the presence control in the top bar.
+// The shifts feature (issue 15): the roster page, the team lead's live view, and the presence
+// control in the top bar.
+export { LiveViewPage } from './LiveViewPage';
 export { PresenceControl } from './PresenceControl';
 export { RosterPage } from './RosterPage';

@@ -12,6 +12,7 @@ import { formatPhone } from '../../../src-shared/phone';
 import { TICKET_ROLES } from '../../../src-shared/roles';
 import { PRIORITIES } from '../../../src-shared/sla/settings';
 import {
+  CLOCK_FILTERS,
   OPEN_STATUSES,
   TICKET_STATUSES,
   type TicketListQuery,
@@ -38,6 +39,8 @@ interface Filters {
   assigneeId: string;
   system: string;
   search: string;
+  /** An SLA group (at risk / breached, response / resolution): the live view's click-through. */
+  clock: string;
 }
 const NO_FILTERS: Filters = {
   priority: '',
@@ -46,10 +49,17 @@ const NO_FILTERS: Filters = {
   assigneeId: '',
   system: '',
   search: '',
+  clock: '',
 };
 
 /** The filters last used on each list, so coming back from a ticket finds the list as it was. */
 const remembered = new Map<Scope, Filters>();
+
+/** Opens the open-tickets list (path '/tickets') filtered so: set before navigating there. */
+export function filterOpenTickets(filters: Partial<Filters>): string {
+  remembered.set('open', { ...NO_FILTERS, ...filters });
+  return '/tickets';
+}
 
 const ROW_HEIGHT = 52;
 const HEAD_HEIGHT = 34;
@@ -92,6 +102,7 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
     assigneeId: filters.assigneeId || undefined,
     system: filters.system || undefined,
     search: searchTooShort ? undefined : search || undefined,
+    clock: (filters.clock || undefined) as TicketListQuery['clock'],
     limit: PAGE,
   };
   const list = useInfiniteQuery(
@@ -239,6 +250,12 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
           value={filters.system}
           onChange={(v) => change('system', v)}
           options={(systems.data ?? []).map((s) => ({ value: s, label: s }))}
+        />
+        <FilterSelect
+          label={t('tickets.filters.clock')}
+          value={filters.clock}
+          onChange={(v) => change('clock', v)}
+          options={CLOCK_FILTERS.map((c) => ({ value: c, label: t(`tickets.clockFilters.${c}`) }))}
         />
         {filtered && (
           <button type="button" className="ghost filter-clear" onClick={clear}>

@@ -8,6 +8,7 @@ import { CentralDeskKeys1765008000000 } from './1765008000000-central-desk-keys'
 import { CentralEquipment1765094400000 } from './1765094400000-central-equipment';
 import { CentralShifts1765353600000 } from './1765353600000-central-shifts';
 import { CentralPresence1765440000000 } from './1765440000000-central-presence';
+import { CentralDeskLinks1765526400000 } from './1765526400000-central-desk-links';
 
 export const CENTRAL_MIGRATIONS = [
   CentralInitial1764489600000,
@@ -19,4 +20,5 @@ export const CENTRAL_MIGRATIONS = [
   CentralEquipment1765094400000,
   CentralShifts1765353600000,
   CentralPresence1765440000000,
+  CentralDeskLinks1765526400000,
 ];

@@ -6,11 +6,9 @@ import { TRPCClientError } from '@trpc/client';
 import { uuidv7 } from 'uuidv7';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUser } from '../../../../src-main/central/auth/users';
-import { phoneEvent } from '../../../../src-main/calls/phoneEvent';
-import { MESSAGE_MUTATIONS } from '../../../../src-main/tickets/messages/mutations';
 import { centralRouter, type CentralRouter } from '../../../../src-main/central/router';
 import { localRouter } from '../../../../src-main/desk/router';
-import { MUTATIONS } from '../../../../src-main/domains';
+import { MUTATIONS, SERVER_MUTATIONS } from '../../../../src-main/domains';
 import { referenceRows } from '../../../../src-main/store/referenceData';
 import { createCentralClient, type CentralClient } from '../../../../src-main/sync/centralClient';
 import { provisionalReference } from '../../../../src-shared/references';
@@ -124,12 +122,21 @@ const MUTATION_ROLES: Record<string, Record<Role, MutationOutcome>> = {
   'shifts.copyWeek': LEADS,
   // Presence: everyone who answers calls or works tickets has one; the administrator does not.
   'presence.set': TICKET_WORK,
+  // The shift's thresholds and alerts are the team lead's (and admin's), issue 15.
+  'shifts.setSettings': LEADS,
 };
 // The central store's own mutations (phone-system events, message delivery) are not in the desks'
 // registry: pushed by name, they are unknown to every role, like a mutation from a newer version.
-const SERVER_ONLY = [phoneEvent, ...MESSAGE_MUTATIONS];
+/** Every domain's server-only mutations: a new one must be added to the names below. */
+const SERVER_ONLY = [...SERVER_MUTATIONS.values()];
 const SERVER_ONLY_ROLES: Record<string, Record<Role, 'versionNotSupported'>> = Object.fromEntries(
-  ['call.phoneEvent', 'ticket.messageClaim', 'ticket.messageSent', 'ticket.messageAttemptFailed'].map((n) => [
+  [
+    'call.phoneEvent',
+    'ticket.messageClaim',
+    'ticket.messageSent',
+    'ticket.messageAttemptFailed',
+    'presence.link',
+  ].map((n) => [
     n,
     {
       agent: 'versionNotSupported',
@@ -228,6 +235,11 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'shifts.copyWeek': LEADS_HERE,
   'shifts.myPresence': ANY_ROLE,
   'shifts.setPresence': TICKET_WORKERS,
+  // The live view is the team lead's (R27: others' figures); everyone sees their own day.
+  'shifts.live': LEADS_HERE,
+  'shifts.myDay': ANY_ROLE,
+  'shifts.settings': ANY_ROLE,
+  'shifts.setSettings': LEADS_HERE,
   'sync.syncNow': ANY_ROLE,
   'sync.rejected': ANY_ROLE,
   'sync.dismissRejected': ANY_ROLE,
@@ -577,6 +589,19 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
         ],
         ['shifts.copyWeek', { at: now(), from: ROSTER_MONDAY, to: addWeeks(ROSTER_MONDAY, 1) }],
         ['presence.set', { at: now(), state: 'break' }],
+        [
+          'shifts.setSettings',
+          {
+            at: now(),
+            settings: {
+              answerWithinSeconds: 45,
+              longWaitMinutes: 2,
+              alertAtRisk: true,
+              alertBreached: true,
+              alertDeskOffline: false,
+            },
+          },
+        ],
       ];
       const batch = steps.map(([name, args], i) => mutation(i + 1, name, args));
       expect(new Set(batch.map((b) => b.name))).toEqual(new Set(Object.keys(MUTATION_ROLES)));
@@ -1004,6 +1029,20 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       await record('shifts.myPresence', role, () => client.shifts.myPresence.query());
       await record('shifts.setPresence', role, () =>
         client.shifts.setPresence.mutate({ state: 'available' }),
+      );
+      await record('shifts.live', role, () => client.shifts.live.query());
+      await record('shifts.myDay', role, () => client.shifts.myDay.query());
+      await record('shifts.settings', role, () => client.shifts.settings.query());
+      await record('shifts.setSettings', role, () =>
+        client.shifts.setSettings.mutate({
+          settings: {
+            answerWithinSeconds: 45,
+            longWaitMinutes: 2,
+            alertAtRisk: true,
+            alertBreached: true,
+            alertDeskOffline: false,
+          },
+        }),
       );
       await record('sync.syncNow', role, () => client.sync.syncNow.mutate());
       await record('sync.rejected', role, () => client.sync.rejected.query());

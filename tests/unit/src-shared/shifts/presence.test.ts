@@ -37,4 +37,30 @@ describe('presence now', () => {
       after,
     );
   });
+
+  it('is "frakoblet" once every desk of theirs has fallen silent, from the last one heard', () => {
+    const stored = { state: 'available' as const, since: at('09:00') };
+    const base = { stored, onCallSince: at('10:05'), lastCallEndedAt: null };
+    expect(
+      currentPresence({
+        ...base,
+        links: [
+          { online: false, since: at('10:20') },
+          { online: false, since: at('10:31') },
+        ],
+      }),
+    ).toEqual({ state: 'offline', since: at('10:31') });
+    // One desk still heard from: the person is not offline.
+    expect(
+      currentPresence({
+        ...base,
+        links: [
+          { online: false, since: at('10:20') },
+          { online: true, since: at('10:00') },
+        ],
+      }),
+    ).toEqual({ state: 'on_call', since: at('10:05') });
+    // Never linked (no central store, or not yet heard from): what they set.
+    expect(currentPresence({ stored, onCallSince: null, lastCallEndedAt: null, links: [] })).toEqual(stored);
+  });
 });

@@ -1,0 +1,189 @@
+// The team lead's live view (issue 15) as the desk reads it from its own
+// store: today's calls and the queue, the open tickets, the tickets whose
+// response was settled around today, today's roster and everyone's presence;
+// the figures themselves are src-shared/shifts/liveFigures.ts. Raw SQL on the
+// hot reads (the desk's store is always SQLite); indexes: call_arrival,
+// call_waiting, ticket_open_by_breach, ticket_response_due.
+import type { EntityManager } from 'typeorm';
+import type { StaffMember } from '../../src-shared/session';
+import {
+  callFigures,
+  osloDayBounds,
+  peopleFigures,
+  responseCompliance,
+  ticketFigures,
+  type CallFacts,
+  type CallFigures,
+  type ComplianceRow,
+  type DayBounds,
+  type PersonFigures,
+  type TicketFacts,
+  type TicketFigures,
+} from '../../src-shared/shifts/liveFigures';
+import type { Duty } from '../../src-shared/shifts/roster';
+import type { ShiftSettings } from '../../src-shared/shifts/settings';
+import { slaInForce } from '../sla';
+import { RosterEntry } from '../store/entities';
+import { presenceNow } from './presence';
+import { shiftSettings } from './settings';
+
+export interface LiveView {
+  day: string;
+  /** The instant the figures are for. */
+  at: string;
+  settings: ShiftSettings;
+  calls: CallFigures;
+  people: PersonFigures[];
+  tickets: TicketFigures;
+  compliance: ComplianceRow[];
+  customers: Array<{ id: string; name: string }>;
+  /** Whether the staff list is the last one seen (the central store could not be reached). */
+  staffOffline: boolean;
+}
+
+/** What the figures need of today's calls and the queue (calls still waiting from before today too). */
+export async function callFacts(manager: EntityManager, day: DayBounds): Promise<CallFacts[]> {
+  const rows = (await manager.query(
+    `SELECT id, arrived_at, status, taken_by, taken_at, ended_at, outcome, called_back_at, caller_name, customer_id
+     FROM call WHERE arrived_at >= ? AND arrived_at < ?
+     UNION SELECT id, arrived_at, status, taken_by, taken_at, ended_at, outcome, called_back_at, caller_name, customer_id
+     FROM call WHERE status = 'waiting'`,
+    [new Date(day.startMs).toISOString(), new Date(day.endMs).toISOString()],
+  )) as Array<Record<string, string | null>>;
+  return rows.map((r) => ({
+    id: r.id!,
+    arrivedAt: r.arrived_at!,
+    status: r.status as CallFacts['status'],
+    takenBy: r.taken_by ?? null,
+    takenAt: r.taken_at ?? null,
+    endedAt: r.ended_at ?? null,
+    outcome: r.outcome ?? null,
+    calledBackAt: r.called_back_at ?? null,
+    callerName: r.caller_name ?? null,
+    customerId: r.customer_id ?? null,
+  }));
+}
+
+const TICKET_COLUMNS = `id, reference, provisional_reference, customer_id, assignee_id, assignee_name, priority,
+  status, created_at, responded_at, resolved_at, pauses, coalesce(title, substr(description, 1, 120)) AS summary`;
+
+function toTicketFacts(r: Record<string, string | null>): TicketFacts {
+  return {
+    id: r.id!,
+    reference: r.reference ?? null,
+    provisionalReference: r.provisional_reference ?? null,
+    customerId: r.customer_id!,
+    assigneeId: r.assignee_id ?? null,
+    assigneeName: r.assignee_name ?? null,
+    summary: (r.summary ?? '').split('\n', 1)[0]!.trim(),
+    priority: r.priority!,
+    status: r.status!,
+    createdAt: r.created_at!,
+    respondedAt: r.responded_at ?? null,
+    resolvedAt: r.resolved_at ?? null,
+    pauses: r.pauses!,
+  };
+}
+
+export async function openTicketFacts(manager: EntityManager): Promise<TicketFacts[]> {
+  const rows = (await manager.query(
+    `SELECT ${TICKET_COLUMNS} FROM ticket WHERE status NOT IN ('resolved', 'closed')`,
+  )) as Array<Record<string, string | null>>;
+  return rows.map(toTicketFacts);
+}
+
+/**
+ * Tickets whose response may have been settled on `day`: those whose stored response deadline is
+ * from two days before it on (a settings change since moves a deadline by hours, not days).
+ */
+export async function complianceTicketFacts(manager: EntityManager, day: DayBounds): Promise<TicketFacts[]> {
+  const rows = (await manager.query(`SELECT ${TICKET_COLUMNS} FROM ticket WHERE response_due_at >= ?`, [
+    new Date(day.startMs - 2 * 86_400_000).toISOString(),
+  ])) as Array<Record<string, string | null>>;
+  return rows.map(toTicketFacts);
+}
+
+/**
+ * Who is on the shift `day`: everyone with a duty other than "off", and anyone else whose presence
+ * says they are here (a team lead, someone not on the roster), sorted by name.
+ */
+async function shiftPeople(
+  manager: EntityManager,
+  day: DayBounds,
+  staff: readonly StaffMember[],
+  now: Date,
+): Promise<Array<{ userId: string; name: string; duty: Duty | null; presence: PersonFigures['presence'] }>> {
+  const entries = await manager.find(RosterEntry, { where: { day: day.day } });
+  const names = new Map(staff.map((s) => [s.id, s.displayName]));
+  for (const e of entries) if (!names.has(e.userId)) names.set(e.userId, e.userName);
+  const duty = new Map(entries.map((e) => [e.userId, e.duty as Duty]));
+  const presence = await presenceNow(manager, [...names.keys()], now);
+  return [...names]
+    .map(([userId, name]) => ({
+      userId,
+      name,
+      duty: duty.get(userId) ?? null,
+      presence: presence.get(userId) ?? null,
+    }))
+    .filter((p) => {
+      if (p.duty && p.duty !== 'off') return true;
+      return p.presence !== null && p.presence.state !== 'offline';
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
+export async function liveView(
+  manager: EntityManager,
+  staff: { staff: StaffMember[]; offline: boolean },
+  now: Date,
+): Promise<LiveView> {
+  const nowMs = now.getTime();
+  const day = osloDayBounds(nowMs);
+  const [{ settings: sla, calendar }, settings, calls, open, settled, people, customers] = await Promise.all([
+    slaInForce(manager),
+    shiftSettings(manager),
+    callFacts(manager, day),
+    openTicketFacts(manager),
+    complianceTicketFacts(manager, day),
+    shiftPeople(manager, day, staff.staff, now),
+    manager.query(`SELECT id, name FROM customer ORDER BY name`) as Promise<
+      Array<{ id: string; name: string }>
+    >,
+  ]);
+  return {
+    day: day.day,
+    at: now.toISOString(),
+    settings,
+    calls: callFigures(calls, day, nowMs, settings.answerWithinSeconds),
+    people: peopleFigures(people, calls, open, day),
+    tickets: ticketFigures(open, nowMs, calendar, sla),
+    compliance: responseCompliance(settled, day, nowMs, calendar, sla),
+    customers,
+    staffOffline: staff.offline,
+  };
+}
+
+/** One person's own figures today (an agent sees theirs; R27: not the others'). */
+export async function myDay(
+  manager: EntityManager,
+  actor: { userId: string; name: string },
+  now: Date,
+): Promise<PersonFigures> {
+  const day = osloDayBounds(now.getTime());
+  const [calls, open, entry, presence] = await Promise.all([
+    callFacts(manager, day),
+    manager.query(
+      `SELECT ${TICKET_COLUMNS} FROM ticket WHERE assignee_id = ? AND status NOT IN ('resolved', 'closed')`,
+      [actor.userId],
+    ) as Promise<Array<Record<string, string | null>>>,
+    manager.findOne(RosterEntry, { where: { day: day.day, userId: actor.userId } }),
+    presenceNow(manager, [actor.userId], now),
+  ]);
+  const person = {
+    userId: actor.userId,
+    name: actor.name,
+    duty: (entry?.duty as Duty | undefined) ?? null,
+    presence: presence.get(actor.userId) ?? null,
+  };
+  return peopleFigures([person], calls, open.map(toTicketFacts), day)[0]!;
+}
