@@ -30,6 +30,14 @@ import { ctiEventsQuery } from '../../src-shared/calls/cti';
 import { listPhoneEvents } from '../calls';
 import { listAudit, auditQuery } from './audit';
 import { authedProcedure, publicProcedure, roleProcedure, router } from './trpc';
+import { SHIFT_LEAD_ROLES } from '../../src-shared/roles';
+import {
+  createWallboard,
+  listWallboards,
+  revokeWallboard,
+  wallboardCreateInput,
+  wallboardRevokeInput,
+} from './wallboard/tokens';
 
 /**
  * A desk signs in with its client id and its secret key; the session is then bound to that client
@@ -49,6 +57,7 @@ const loginInput = z.object({
 const loginWithDesk = loginInput.refine(withDeskKey, { message: DESK_KEY_MESSAGE, path: ['deskKey'] });
 
 const adminProcedure = roleProcedure(['admin']);
+const shiftLeadProcedure = roleProcedure(SHIFT_LEAD_ROLES);
 
 export const centralRouter = router({
   auth: router({
@@ -165,6 +174,25 @@ export const centralRouter = router({
           }
         }
       }),
+  }),
+
+  /** The wall screens' tokens (issue 15): team leads and admins name, list and revoke them. */
+  wallboards: router({
+    list: shiftLeadProcedure.query(({ ctx }) =>
+      withStore(ctx.store, () => listWallboards(ctx.store.dataSource.manager)),
+    ),
+    create: shiftLeadProcedure
+      .input(wallboardCreateInput)
+      .mutation(({ ctx, input }) =>
+        withStore(ctx.store, () => createWallboard(ctx.store.dataSource.manager, input, ctx.actor)),
+      ),
+    revoke: shiftLeadProcedure.input(wallboardRevokeInput).mutation(async ({ ctx, input }) => {
+      const revoked = await withStore(ctx.store, () =>
+        revokeWallboard(ctx.store.dataSource.manager, input.id, ctx.actor),
+      );
+      ctx.wallboards?.revoked(input.id);
+      return revoked;
+    }),
   }),
 
   admin: router({

@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { centralRouter } from './router';
 import { startDeskLinkWatch } from './deskLinks';
+import { startWallboardFeed } from './wallboard/feed';
+import { handleWallboard, isWallboardPath, isWallboardStream } from './wallboard/http';
 import { createLocalNotifier, createPostgresNotifier, type ChangeNotifier } from './notifier';
 import { openCentralStore, type CentralStore } from './store/openCentralStore';
 import { createServerMutations, type ServerMutations } from './sync/serverMutations';
@@ -83,6 +85,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     store.engine === 'postgres' ? await createPostgresNotifier(opts.databaseUrl!) : createLocalNotifier();
   const serverMutations = createServerMutations(store, (v) => notifier.notify(v));
   const deskLinks = await startDeskLinkWatch(store, serverMutations, opts.deskOfflineAfterMs);
+  const wallboards = startWallboardFeed(store, notifier);
   const inFlight = new Set<Promise<unknown>>();
   const streams = new Set<AbortController>();
   let closing = false;
@@ -120,6 +123,10 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
       }
       const answer = await cti.handle(token, req.headers['content-type'] ?? '', body, receipt);
       return void json(res, answer.status, answer.body);
+    }
+    if (isWallboardPath(url.pathname)) {
+      if (closing) return void res.writeHead(503, { 'content-type': 'text/plain' }).end('Shutting down');
+      return handleWallboard(store, wallboards, req, res, url.pathname);
     }
     if (!url.pathname.startsWith('/trpc/')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -166,6 +173,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
         token: auth?.startsWith('Bearer ') ? auth.slice(7) : null,
         ip: req.socket.remoteAddress ?? 'unknown',
         deskLinks,
+        wallboards,
       }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -214,8 +222,9 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error');
       else res.end();
     });
-    // Subscriptions are long-lived; only requests that can finish count as in flight.
-    if (!(req.url ?? '').includes('sync.onChange')) {
+    // Subscriptions and wall screens' streams are long-lived; only requests that can finish count as in flight.
+    const path = req.url ?? '';
+    if (!path.includes('sync.onChange') && !isWallboardStream(path.split('?')[0]!)) {
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work));
     }
@@ -246,6 +255,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     close: closeOnce(async () => {
       closing = true;
       deskLinks.stop();
+      wallboards.stop();
       await sender.stop(); // a send in flight finishes and is recorded first
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

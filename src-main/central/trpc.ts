@@ -8,6 +8,7 @@ import { initRouterKit } from '../trpc/errorShape';
 import { resolveSession } from './auth/sessions';
 import { actorOf } from './auth/users';
 import type { DeskLinkWatch } from './deskLinks';
+import type { WallboardFeed } from './wallboard/feed';
 import type { ChangeNotifier } from './notifier';
 import type { CentralStore } from './store/openCentralStore';
 import { withStore } from './store/serialize';
@@ -21,6 +22,8 @@ export interface CentralContext {
   ip: string;
   /** Told of every request from a desk's session (presence's "frakoblet"). */
   deskLinks?: DeskLinkWatch;
+  /** The wall screens' feed: a revoked screen's stream is closed at once. */
+  wallboards?: WallboardFeed;
 }
 
 const kit = initRouterKit<CentralContext>({ sse: { ping: { enabled: true, intervalMs: 15_000 } } });

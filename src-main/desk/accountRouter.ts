@@ -2,27 +2,12 @@
 // first-run creation of the first administrator, and the admin's views of
 // users and the audit trail: all forwarded to the central store with the
 // signed-in user's token. The central store decides; the desk passes on.
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { roleSchema } from '../../src-shared/roles';
-import type { DeskContext } from '../local/context';
 import { actorProcedure, publicProcedure, router } from '../local/trpc';
-import { createCentralClient, type CentralClient } from '../sync/centralClient';
-import { centralUnavailable, forwardCentralError } from '../sync/forwardError';
+import { forwardCentralError } from '../sync/forwardError';
+import { asSignedIn, central } from './centralAsUser';
 import { ctiEventsQuery } from '../../src-shared/calls/cti';
-
-function central(desk: DeskContext, token: string | null = null): CentralClient {
-  if (!desk.sync) throw centralUnavailable(new Error('this desk has no central store'));
-  return createCentralClient(desk.sync.centralUrl, () => token);
-}
-
-async function asSignedIn(desk: DeskContext): Promise<CentralClient> {
-  const current = await desk.sessions.current();
-  const token = current ? await desk.sessions.token(current.user.id) : null;
-  if (!token)
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in again to reach the central store' });
-  return central(desk, token);
-}
 
 const credentials = z.object({
   username: z.string().trim().min(1).max(100),

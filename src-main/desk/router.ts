@@ -8,6 +8,7 @@ import { publicProcedure, router } from '../local/trpc';
 import { syncRouter } from '../sync/router';
 import { accountRouter } from './accountRouter';
 import { tableChangesSubscription } from './changesSubscription';
+import { wallboardRouter } from './wallboardRouter';
 
 export const localRouter = router({
   desk: router({
@@ -22,6 +23,7 @@ export const localRouter = router({
   }),
   account: accountRouter,
   sync: syncRouter,
+  wallboards: wallboardRouter,
   ...routersOf(DOMAINS),
 });
 

@@ -14,3 +14,4 @@ export const shifts = defineDomain({
 });
 
 export { presenceLink } from './presence';
+export { wallboardFigures } from './liveView';

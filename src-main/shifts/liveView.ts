@@ -2,7 +2,8 @@
 // store: today's calls and the queue, the open tickets, the tickets whose
 // response was settled around today, today's roster and everyone's presence;
 // the figures themselves are src-shared/shifts/liveFigures.ts. Raw SQL on the
-// hot reads (the desk's store is always SQLite); indexes: call_arrival,
+// hot reads, with the driver's placeholders: the wallboard reads the same rows
+// on the central store (SQLite or PostgreSQL). Desk indexes: call_arrival,
 // call_waiting, ticket_open_by_breach, ticket_response_due.
 import type { EntityManager } from 'typeorm';
 import type { StaffMember } from '../../src-shared/session';
@@ -22,8 +23,10 @@ import {
 } from '../../src-shared/shifts/liveFigures';
 import type { Duty } from '../../src-shared/shifts/roster';
 import type { ShiftSettings } from '../../src-shared/shifts/settings';
+import { wallboardView, type WallboardView } from '../../src-shared/shifts/wallboard';
 import { slaInForce } from '../sla';
 import { RosterEntry } from '../store/entities';
+import { placeholder } from '../store/rowSql';
 import { presenceNow } from './presence';
 import { shiftSettings } from './settings';
 
@@ -43,9 +46,10 @@ export interface LiveView {
 
 /** What the figures need of today's calls and the queue (calls still waiting from before today too). */
 export async function callFacts(manager: EntityManager, day: DayBounds): Promise<CallFacts[]> {
+  const p = placeholder(manager);
   const rows = (await manager.query(
     `SELECT id, arrived_at, status, taken_by, taken_at, ended_at, outcome, called_back_at, caller_name, customer_id
-     FROM call WHERE arrived_at >= ? AND arrived_at < ?
+     FROM call WHERE arrived_at >= ${p(0)} AND arrived_at < ${p(1)}
      UNION SELECT id, arrived_at, status, taken_by, taken_at, ended_at, outcome, called_back_at, caller_name, customer_id
      FROM call WHERE status = 'waiting'`,
     [new Date(day.startMs).toISOString(), new Date(day.endMs).toISOString()],
@@ -97,9 +101,10 @@ export async function openTicketFacts(manager: EntityManager): Promise<TicketFac
  * from two days before it on (a settings change since moves a deadline by hours, not days).
  */
 export async function complianceTicketFacts(manager: EntityManager, day: DayBounds): Promise<TicketFacts[]> {
-  const rows = (await manager.query(`SELECT ${TICKET_COLUMNS} FROM ticket WHERE response_due_at >= ?`, [
-    new Date(day.startMs - 2 * 86_400_000).toISOString(),
-  ])) as Array<Record<string, string | null>>;
+  const rows = (await manager.query(
+    `SELECT ${TICKET_COLUMNS} FROM ticket WHERE response_due_at >= ${placeholder(manager)(0)}`,
+    [new Date(day.startMs - 2 * 86_400_000).toISOString()],
+  )) as Array<Record<string, string | null>>;
   return rows.map(toTicketFacts);
 }
 
@@ -173,7 +178,7 @@ export async function myDay(
   const [calls, open, entry, presence] = await Promise.all([
     callFacts(manager, day),
     manager.query(
-      `SELECT ${TICKET_COLUMNS} FROM ticket WHERE assignee_id = ? AND status NOT IN ('resolved', 'closed')`,
+      `SELECT ${TICKET_COLUMNS} FROM ticket WHERE assignee_id = ${placeholder(manager)(0)} AND status NOT IN ('resolved', 'closed')`,
       [actor.userId],
     ) as Promise<Array<Record<string, string | null>>>,
     manager.findOne(RosterEntry, { where: { day: day.day, userId: actor.userId } }),
@@ -186,4 +191,34 @@ export async function myDay(
     presence: presence.get(actor.userId) ?? null,
   };
   return peopleFigures([person], calls, open.map(toTicketFacts), day)[0]!;
+}
+
+/**
+ * The wallboard's figures (src-shared/shifts/wallboard.ts), read on the central store: the same
+ * rows and rules as the live view, without the compliance and the tickets to act on.
+ */
+export async function wallboardFigures(
+  manager: EntityManager,
+  staff: readonly StaffMember[],
+  now: Date,
+): Promise<WallboardView> {
+  const nowMs = now.getTime();
+  const day = osloDayBounds(nowMs);
+  const [{ settings: sla, calendar }, settings, calls, open, people] = await Promise.all([
+    slaInForce(manager),
+    shiftSettings(manager),
+    callFacts(manager, day),
+    openTicketFacts(manager),
+    shiftPeople(manager, day, staff, now),
+  ]);
+  return wallboardView(
+    {
+      day: day.day,
+      at: now.toISOString(),
+      calls: callFigures(calls, day, nowMs, settings.answerWithinSeconds),
+      tickets: ticketFigures(open, nowMs, calendar, sla),
+      people,
+    },
+    settings,
+  );
 }

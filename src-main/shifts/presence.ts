@@ -15,7 +15,7 @@ import {
 import { defineMutation } from '../mutations/define';
 import { namedId } from '../mutations/derivedId';
 import { DeskLink, Presence } from '../store/entities';
-import { selectRow } from '../store/rowSql';
+import { placeholder, selectRow } from '../store/rowSql';
 
 export const presenceSet = defineMutation({
   name: 'presence.set',
@@ -68,7 +68,7 @@ export function deskLinkId(userId: string, clientId: string): string {
 /** How far back a finished call still counts for wrap-up: a working day. */
 const WRAP_UP_LOOKBACK_MS = 24 * 3_600_000;
 
-/** Each person's state now (null: none set and no call taken), on the desk's store. */
+/** Each person's state now (null: none set and no call taken), on a desk's store or the central store. */
 export async function presenceNow(
   manager: EntityManager,
   userIds: readonly string[],
@@ -91,7 +91,7 @@ export async function presenceNow(
     (
       (await manager.query(
         `SELECT taken_by, max(ended_at) AS ended FROM call
-         WHERE arrived_at >= ? AND status = 'finished' AND taken_by IS NOT NULL GROUP BY taken_by`,
+         WHERE arrived_at >= ${placeholder(manager)(0)} AND status = 'finished' AND taken_by IS NOT NULL GROUP BY taken_by`,
         [new Date(now.getTime() - WRAP_UP_LOOKBACK_MS).toISOString()],
       )) as Array<{ taken_by: string; ended: string }>
     ).map((r) => [r.taken_by, r.ended]),

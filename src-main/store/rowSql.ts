@@ -189,3 +189,12 @@ export async function selectRow<T extends ObjectLiteral>(
 ): Promise<T | null> {
   return (await selectRows(manager, entity, where, { limit: 1 }))[0] ?? null;
 }
+
+/**
+ * The driver's placeholder for the i-th parameter (0-based): "?" on SQLite, "$1", "$2", … on
+ * PostgreSQL, for raw reads that run on the desk and on the central store alike.
+ */
+export function placeholder(manager: EntityManager): (i: number) => string {
+  const driver = manager.connection.driver;
+  return (i) => driver.createParameter(`p${i}`, i);
+}

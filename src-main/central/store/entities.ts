@@ -133,6 +133,32 @@ export const Audit = new EntitySchema<AuditRow>({
   },
 });
 
+/**
+ * A wall screen's access (issue 15): a name, the SHA-256 of its token (the token itself is shown
+ * once, in the URL the team lead puts on the screen), and when it was revoked.
+ */
+export interface WallboardRow {
+  id: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  createdByName: string;
+  revokedAt: string | null;
+  revokedByName: string | null;
+}
+export const Wallboard = new EntitySchema<WallboardRow>({
+  name: 'wallboard',
+  columns: {
+    id: { type: 'text', primary: true },
+    name: text('name'),
+    tokenHash: text('token_hash'),
+    createdAt: text('created_at'),
+    createdByName: text('created_by_name'),
+    revokedAt: text('revoked_at', true),
+    revokedByName: text('revoked_by_name', true),
+  },
+});
+
 export const CENTRAL_ENTITIES = [
   ...SYNCED_ENTITIES,
   UserAccount,
@@ -143,4 +169,5 @@ export const CENTRAL_ENTITIES = [
   Counter,
   Audit,
   CtiEvent,
+  Wallboard,
 ];

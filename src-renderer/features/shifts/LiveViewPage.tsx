@@ -20,6 +20,7 @@ import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { filterOpenTickets, PriorityBadge } from '../tickets';
 import { ShiftSettingsForm } from './ShiftSettingsForm';
+import { WallboardsCard } from './WallboardsCard';
 
 type LiveView = inferRouterOutputs<LocalRouter>['shifts']['live'];
 
@@ -50,6 +51,7 @@ export function LiveViewPage() {
           <PeopleSection view={view} />
           <TicketsSection view={view} />
           <ComplianceSection view={view} />
+          <WallboardsCard />
           <ShiftSettingsForm settings={view.settings} />
         </>
       )}

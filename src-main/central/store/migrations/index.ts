@@ -9,6 +9,7 @@ import { CentralEquipment1765094400000 } from './1765094400000-central-equipment
 import { CentralShifts1765353600000 } from './1765353600000-central-shifts';
 import { CentralPresence1765440000000 } from './1765440000000-central-presence';
 import { CentralDeskLinks1765526400000 } from './1765526400000-central-desk-links';
+import { CentralWallboards1765612800000 } from './1765612800000-central-wallboards';
 
 export const CENTRAL_MIGRATIONS = [
   CentralInitial1764489600000,
@@ -21,4 +22,5 @@ export const CENTRAL_MIGRATIONS = [
   CentralShifts1765353600000,
   CentralPresence1765440000000,
   CentralDeskLinks1765526400000,
+  CentralWallboards1765612800000,
 ];

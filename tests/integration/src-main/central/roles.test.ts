@@ -42,6 +42,7 @@ const row = (none: Outcome, agent: Outcome, technician: Outcome, teamLead: Outco
 const EVERYONE = row('✓', '✓', '✓', '✓', '✓');
 const SIGNED_IN = row('401', '✓', '✓', '✓', '✓');
 const ADMIN_ONLY = row('401', '403', '403', '403', '✓');
+const SHIFT_LEADS = row('401', '403', '403', '✓', '✓');
 
 const CENTRAL_MATRIX: Record<string, Record<Who, Outcome>> = {
   'auth.status': EVERYONE,
@@ -61,6 +62,10 @@ const CENTRAL_MATRIX: Record<string, Record<Who, Outcome>> = {
   'admin.setUserActive': ADMIN_ONLY,
   'admin.ctiEvents': ADMIN_ONLY,
   'admin.audit': ADMIN_ONLY,
+  // The wall screens' tokens: team leads and admins (issue 15).
+  'wallboards.list': SHIFT_LEADS,
+  'wallboards.create': SHIFT_LEADS,
+  'wallboards.revoke': SHIFT_LEADS,
   // Last: it ends the session the other calls used.
   'auth.logout': SIGNED_IN,
 };
@@ -240,6 +245,10 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'shifts.myDay': ANY_ROLE,
   'shifts.settings': ANY_ROLE,
   'shifts.setSettings': LEADS_HERE,
+  // The wall screens, forwarded to the central store: team leads and admins.
+  'wallboards.list': LEADS_HERE,
+  'wallboards.create': LEADS_HERE,
+  'wallboards.revoke': LEADS_HERE,
   'sync.syncNow': ANY_ROLE,
   'sync.rejected': ANY_ROLE,
   'sync.dismissRejected': ANY_ROLE,
@@ -390,6 +399,13 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       'admin.setUserActive': (_, c) => c.admin.setUserActive.mutate({ username: 'target', active: true }),
       'admin.ctiEvents': (_, c) => c.admin.ctiEvents.query({}),
       'admin.audit': (_, c) => c.admin.audit.query({}),
+      'wallboards.list': (_, c) => c.wallboards.list.query(),
+      'wallboards.create': (who, c) => c.wallboards.create.mutate({ name: `Skjerm for ${who}` }),
+      // Revokes a screen the caller may make (refused before that for the others).
+      'wallboards.revoke': async (who, c) =>
+        c.wallboards.revoke.mutate({
+          id: (await c.wallboards.create.mutate({ name: `Tilbakekalt av ${who}` })).id,
+        }),
       'auth.logout': (_, c) => c.auth.logout.mutate(),
     };
     const seen: Record<string, Record<Who, string>> = {};
@@ -1042,6 +1058,15 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
             alertBreached: true,
             alertDeskOffline: false,
           },
+        }),
+      );
+      await record('wallboards.list', role, () => client.wallboards.list.query());
+      await record('wallboards.create', role, () =>
+        client.wallboards.create.mutate({ name: `Skjerm for ${role}` }),
+      );
+      await record('wallboards.revoke', role, async () =>
+        client.wallboards.revoke.mutate({
+          id: (await client.wallboards.create.mutate({ name: `Tilbakekalt av ${role}` })).id,
         }),
       );
       await record('sync.syncNow', role, () => client.sync.syncNow.mutate());

@@ -1,0 +1,119 @@
+// The wallboards' live feed (issue 15). However many screens hang on the
+// walls, the figures are computed once per change (the change log's pokes,
+// debounced) and once every few seconds while anyone watches (at-risk and
+// breached move with the clock), then the same JSON goes to every screen over
+// server-sent events. Screens whose token was revoked are told so and closed.
+import type { ServerResponse } from 'node:http';
+import { wallboardFigures } from '../../shifts';
+import { listStaff } from '../auth/users';
+import type { ChangeNotifier } from '../notifier';
+import type { CentralStore } from '../store/openCentralStore';
+import { withStore } from '../store/serialize';
+import { liveWallboardIds } from './tokens';
+
+interface Screen {
+  wallboardId: string;
+  res: ServerResponse;
+}
+
+export interface WallboardFeed {
+  /** Streams to `res` until it closes: the latest figures at once, then each new set. */
+  attach(wallboardId: string, res: ServerResponse): void;
+  /** Closes the streams of a revoked screen now. */
+  revoked(wallboardId: string): void;
+  screens(): number;
+  stop(): void;
+}
+
+const DEBOUNCE_MS = 150;
+const TICK_MS = 15_000;
+const KEEP_ALIVE_MS = 20_000;
+
+export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier): WallboardFeed {
+  const screens = new Set<Screen>();
+  const abort = new AbortController();
+  let latest: string | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let computing: Promise<void> | null = null;
+  let again = false;
+
+  const send = (s: Screen, chunk: string) => {
+    if (!s.res.destroyed) s.res.write(chunk);
+  };
+  const close = (s: Screen, event: string | null) => {
+    screens.delete(s);
+    if (event) send(s, `event: ${event}\ndata: {}\n\n`);
+    s.res.end();
+  };
+
+  const compute = async () => {
+    const { json, live } = await withStore(store, async () => {
+      const m = store.dataSource.manager;
+      const view = await wallboardFigures(m, await listStaff(m), new Date());
+      return { json: JSON.stringify(view), live: await liveWallboardIds(m) };
+    });
+    latest = json;
+    for (const s of [...screens]) {
+      if (!live.has(s.wallboardId)) close(s, 'revoked');
+      else send(s, `data: ${json}\n\n`);
+    }
+  };
+
+  const refresh = () => {
+    if (screens.size === 0) {
+      latest = null; // nobody watches: the next screen gets fresh figures
+      return;
+    }
+    if (computing) {
+      again = true;
+      return;
+    }
+    computing = compute()
+      .catch((e: unknown) => console.error('[central] wallboard:', e))
+      .finally(() => {
+        computing = null;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+  };
+  const schedule = () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      refresh();
+    }, DEBOUNCE_MS);
+  };
+
+  void (async () => {
+    for await (const _ of notifier.versions(abort.signal)) schedule();
+  })().catch(() => undefined);
+  const tick = setInterval(schedule, TICK_MS);
+  tick.unref();
+  const keepAlive = setInterval(() => {
+    for (const s of screens) send(s, `: keep-alive\n\n`);
+  }, KEEP_ALIVE_MS);
+  keepAlive.unref();
+
+  return {
+    attach(wallboardId, res) {
+      const screen = { wallboardId, res };
+      screens.add(screen);
+      res.on('close', () => screens.delete(screen));
+      if (latest) send(screen, `data: ${latest}\n\n`);
+      else schedule();
+    },
+    revoked(wallboardId) {
+      for (const s of [...screens]) if (s.wallboardId === wallboardId) close(s, 'revoked');
+    },
+    screens: () => screens.size,
+    stop() {
+      abort.abort();
+      clearInterval(tick);
+      clearInterval(keepAlive);
+      if (timer) clearTimeout(timer);
+      for (const s of [...screens]) close(s, null);
+    },
+  };
+}

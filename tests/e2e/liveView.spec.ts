@@ -1,0 +1,114 @@
+// The team lead's live view and the wallboard end to end (issue 15): two
+// browser-mode desks (an agent's and the team lead's) on a standalone central
+// store. The team lead makes a wallboard address and opens it at 1920×1080
+// (checked with axe against WCAG 2.1 AA); a call logged on the agent's desk
+// shows on the team lead's view and the wallboard by itself, moves when the
+// agent answers it, and a new unassigned ticket is reassigned from the view.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { KARI, OLA, TONE, createFirstAdmin, createUser, logCall, signIn, signOut } from './support/deskPage';
+import {
+  startCentralProcess,
+  startDeskProcess,
+  tempDataDir,
+  type CentralProcess,
+  type DeskProcess,
+} from './support/deskProcess';
+
+const running: Array<DeskProcess | CentralProcess> = [];
+test.afterEach(async () => {
+  for (const p of running.reverse()) await p.stop();
+  running.length = 0;
+});
+
+test('the team lead runs the shift from the live view; the wallboard follows', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const central = await startCentralProcess(tempDataDir(), 0);
+  running.push(central);
+  const leadDesk = await startDeskProcess(tempDataDir(), { central: central.url });
+  const agentDesk = await startDeskProcess(tempDataDir(), { central: central.url });
+  running.push(leadDesk, agentDesk);
+
+  await page.goto(leadDesk.url);
+  await createFirstAdmin(page);
+  await createUser(page, TONE);
+  await createUser(page, KARI);
+  await createUser(page, OLA);
+  await signOut(page);
+  await signIn(page, TONE);
+  await page.getByRole('link', { name: 'Køoversikt' }).click();
+  await expect(page.getByRole('heading', { name: 'Køoversikt', level: 1 })).toBeVisible();
+
+  // A wallboard address, shown once; the wall screen needs no account.
+  await page.getByTestId('wallboard-name').fill('Skjerm i gangen');
+  await page.getByRole('button', { name: 'Lag adresse' }).click();
+  const wallboardUrl = (await page.getByTestId('wallboard-url').textContent())!;
+  expect(wallboardUrl.startsWith(`${central.url}/wallboard/`)).toBe(true);
+  const wall = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await wall.goto(wallboardUrl);
+  await expect(wall.locator('#status')).toHaveText('Direkte');
+  await expect(wall.locator('#waiting')).toHaveText('0');
+  const axe = await new AxeBuilder({ page: wall })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
+
+  // Kari, on the other desk, logs a call: the team lead's view and the wallboard show it waiting.
+  const agent = await page.context().newPage();
+  await agent.goto(agentDesk.url);
+  await signIn(agent, KARI);
+  await logCall(agent, '900 00 001', 'Åse Gussiås');
+  const waiting = page.getByTestId('live-waiting');
+  await expect(waiting).toContainText('1', { timeout: 5_000 });
+  await expect(page.getByRole('table').filter({ hasText: 'Innringer' })).toContainText('Åse Gussiås');
+  await expect(wall.locator('#waiting')).toHaveText('1', { timeout: 5_000 });
+  // The wall shows no caller's name or number.
+  await expect(wall.locator('body')).not.toContainText('Gussiås');
+  await expect(wall.locator('body')).not.toContainText('900 00 001');
+  await wall.screenshot({ path: 'test-results/screens/wallboard.png' });
+
+  // Kari answers (F2): the call leaves the queue and counts as answered, on both screens.
+  await agent.keyboard.press('F2');
+  await expect(agent.getByRole('region', { name: 'Pågående samtale' })).toBeVisible();
+  await expect(waiting).toContainText('0', { timeout: 5_000 });
+  await expect(page.getByTestId('live-answered')).toContainText('1');
+  await expect(wall.locator('#answered')).toHaveText('1', { timeout: 5_000 });
+  await expect(page.getByRole('row', { name: new RegExp(KARI.name) })).toContainText('I samtale');
+  await expect(wall.locator('#people')).toContainText('Kari');
+  await expect(wall.locator('#people')).not.toContainText('Kari Agent');
+  await agent.getByLabel('Løst på telefon').check();
+  await agent.getByRole('button', { name: 'Avslutt samtale' }).click();
+
+  // Kari files a ticket nobody has taken: it is on the team lead's list to act on.
+  await agent.keyboard.press('Alt+T');
+  const form = agent.getByRole('form', { name: 'Ny sak' });
+  await form.getByLabel('Navn på innmelder').fill('Siri Skole');
+  await form.getByLabel('Telefonnummer').fill('48 12 34 56');
+  await form.getByLabel('Tjenestemottaker').selectOption({ label: 'Molde kommune' });
+  await form.getByLabel('Arbeidssted').fill('Kvam skole');
+  await form
+    .getByLabel('Beskrivelse av behov eller feil')
+    .fill('Skriveren på lærerrommet skriver bare blanke ark.');
+  await form.getByLabel('System / tjeneste').fill('Skriver');
+  await form.getByRole('radio', { name: 'Ikke varsle' }).check();
+  await form.getByText('Lav', { exact: true }).click();
+  await form.getByRole('button', { name: 'Opprett sak' }).click();
+  await expect(agent.getByTestId('ticket-reference')).toBeVisible();
+
+  await expect(page.getByTestId('live-unassigned')).toContainText('1', { timeout: 10_000 });
+  const row = page.getByRole('row').filter({ hasText: 'Skriveren på lærerrommet' });
+  await row.getByRole('checkbox').check();
+  await page.getByTestId('live-assignee').selectOption({ label: OLA.name });
+  await page.getByRole('button', { name: 'Tildel 1 valgt sak' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1 sak tildelt.' })).toBeVisible();
+  await expect(page.getByTestId('live-unassigned')).toContainText('0');
+  await page.screenshot({ path: 'test-results/screens/live-view.png', fullPage: true });
+
+  // A click on a group opens the ticket list filtered the same way.
+  await page.getByRole('button', { name: /Lav$/ }).click();
+  await expect(page.getByRole('heading', { name: /Åpne saker/ })).toBeVisible();
+  await expect(page.getByLabel('Prioritet')).toHaveValue('low');
+  await expect(page.getByText('Skriveren på lærerrommet')).toBeVisible();
+});
