@@ -20,6 +20,7 @@ import {
   clockFacts,
   clockFlags,
   isOpenTicket,
+  nextClockChangeMs,
   ticketClocks,
   type StoredClockFields,
 } from '../tickets/lifecycle';
@@ -200,6 +201,8 @@ export interface TicketFigures {
   attention: AttentionTicket[];
   /** How many tickets are breached, at risk or unassigned in all. */
   attentionTotal: number;
+  /** The next instant a ticket enters at risk or breaches by the clock alone (the view looks again then). */
+  nextChangeAt: string | null;
 }
 
 export function ticketFigures(
@@ -215,6 +218,7 @@ export function ticketFigures(
   const attention: AttentionTicket[] = [];
   let open = 0;
   let unassigned = 0;
+  let nextChange: number | null = null;
   for (const t of openTickets) {
     if (!isOpenTicket(t)) continue;
     open++;
@@ -223,6 +227,8 @@ export function ticketFigures(
     customers.set(t.customerId, (customers.get(t.customerId) ?? 0) + 1);
     const flags = clockFlags(t, nowMs, calendar, settings);
     for (const f of flags) byClock[f]++;
+    const change = nextClockChangeMs(t, nowMs, calendar, settings);
+    if (change !== null && (nextChange === null || change < nextChange)) nextChange = change;
     if (flags.length || t.assigneeId === null)
       attention.push({
         id: t.id,
@@ -258,6 +264,7 @@ export function ticketFigures(
     flagged,
     attention: attention.slice(0, ATTENTION_LIMIT),
     attentionTotal: attention.length,
+    nextChangeAt: nextChange === null ? null : new Date(nextChange).toISOString(),
   };
 }
 

@@ -7,8 +7,8 @@ import { z } from 'zod';
 export const shiftSettingsSchema = z.object({
   /** A call answered within this many seconds counts as answered in time ("andel besvart innen"). */
   answerWithinSeconds: z.number().int().min(5).max(600).default(60),
-  /** A caller waiting longer than this many minutes raises an alert. */
-  longWaitMinutes: z.number().int().min(1).max(60).default(3),
+  /** A caller waiting longer than this many seconds raises an alert (and shows red). */
+  longWaitSeconds: z.number().int().min(10).max(3600).default(180),
   /** Alert when a ticket's clock enters at-risk. */
   alertAtRisk: z.boolean().default(true),
   /** Alert when a ticket's clock breaches. */

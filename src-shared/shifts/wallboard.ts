@@ -11,7 +11,7 @@ export interface WallboardView {
   at: string;
   /** The threshold of "answered in time", in seconds, and of a long wait, in minutes. */
   answerWithinSeconds: number;
-  longWaitMinutes: number;
+  longWaitSeconds: number;
   calls: {
     /** When each waiting caller arrived, longest wait first (the screen counts the waits up). */
     waitingSince: string[];
@@ -41,14 +41,14 @@ export function wallboardView(
     tickets: TicketFigures;
     people: ReadonlyArray<{ name: string; presence: { state: PresenceState; since: string } | null }>;
   },
-  settings: { answerWithinSeconds: number; longWaitMinutes: number },
+  settings: { answerWithinSeconds: number; longWaitSeconds: number },
 ): WallboardView {
   const { calls, tickets } = figures;
   return {
     day: figures.day,
     at: figures.at,
     answerWithinSeconds: settings.answerWithinSeconds,
-    longWaitMinutes: settings.longWaitMinutes,
+    longWaitSeconds: settings.longWaitSeconds,
     calls: {
       waitingSince: calls.waiting.map((w) => w.arrivedAt),
       answered: calls.answered,

@@ -228,6 +228,29 @@ export function computeDeadlines(
   return deadlinesFor(ticket, target, normalizePauses(ticket.pauses, ticket.openedAtMs), calendar);
 }
 
+/**
+ * When each clock becomes "at risk": the instant its counted time reaches settings.atRiskShare of
+ * its target (the same service time, pauses and calendar as the deadline itself, on a shortened
+ * target). clockState's atRisk turns true at exactly these instants; the live view schedules its
+ * next look, and the team lead's alerts fire, by them.
+ */
+export function atRiskInstants(
+  ticket: TicketClockInput,
+  calendar: ServiceCalendar,
+  settings: SlaSettings,
+): { responseAtRiskMs: number; resolutionAtRiskMs: number | undefined } {
+  checkInstant(ticket.openedAtMs, 'openedAtMs');
+  const target = targetFor(settings, ticket.priority);
+  const share = settings.atRiskShare;
+  const shortened = {
+    ...target,
+    responseMinutes: target.responseMinutes * share,
+    resolutionMinutes: target.resolutionMinutes * share,
+  };
+  const d = deadlinesFor(ticket, shortened, normalizePauses(ticket.pauses, ticket.openedAtMs), calendar);
+  return { responseAtRiskMs: d.responseDueMs, resolutionAtRiskMs: d.resolutionDueMs };
+}
+
 function deadlinesFor(
   ticket: TicketClockInput,
   target: PriorityTarget,

@@ -25,6 +25,7 @@ export {
 } from './calendar';
 export { publicHolidayDates, publicHolidays } from './holidays';
 export {
+  atRiskInstants,
   computeDeadlines,
   clockState,
   previewDeadlines,

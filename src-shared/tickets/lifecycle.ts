@@ -4,6 +4,7 @@
 // src-shared/sla's (computeDeadlines / clockState), never repeated.
 import { DomainError } from '../errors';
 import {
+  atRiskInstants,
   clockState,
   computeDeadlines,
   type PauseInterval,
@@ -227,4 +228,34 @@ export function clockFlags(
   if (clocks.resolution.status === 'breached') flags.push('resolutionBreached');
   else if (clocks.resolution.atRisk) flags.push('resolutionAtRisk');
   return flags;
+}
+
+/**
+ * The next instant after nowMs at which the ticket's SLA groups (clockFlags) change by the clock
+ * alone: a clock entering at risk, or breaching (just after its due instant: exactly at due is not
+ * late). Null when none will (closed, answered and paused, …).
+ */
+export function nextClockChangeMs(
+  ticket: StoredClockFields,
+  nowMs: number,
+  calendar: ServiceCalendar,
+  settings: SlaSettings,
+): number | null {
+  if (!isOpenTicket(ticket)) return null;
+  const facts = clockFacts(ticket);
+  const input = {
+    openedAtMs: Date.parse(facts.createdAt),
+    priority: facts.priority,
+    pauses: pauseIntervals(facts.pauses),
+  };
+  const due = computeDeadlines(input, calendar, settings);
+  const risk = atRiskInstants(input, calendar, settings);
+  const instants: Array<number | undefined> = [
+    risk.resolutionAtRiskMs,
+    due.resolutionDueMs && due.resolutionDueMs + 1,
+  ];
+  if (ticket.respondedAt === null) instants.push(risk.responseAtRiskMs, due.responseDueMs + 1);
+  let next: number | null = null;
+  for (const at of instants) if (at !== undefined && at > nowMs && (next === null || at < next)) next = at;
+  return next;
 }

@@ -4,6 +4,7 @@
 // (checked with axe against WCAG 2.1 AA); a call logged on the agent's desk
 // shows on the team lead's view and the wallboard by itself, moves when the
 // agent answers it, and a new unassigned ticket is reassigned from the view.
+// A caller who waits past the team lead's threshold raises an alert, once.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { KARI, OLA, TONE, createFirstAdmin, createUser, logCall, signIn, signOut } from './support/deskPage';
@@ -29,6 +30,20 @@ test('the team lead runs the shift from the live view; the wallboard follows', a
   const agentDesk = await startDeskProcess(tempDataDir(), { central: central.url });
   running.push(leadDesk, agentDesk);
 
+  // The desktop notification is the one edge faked here: the page's Notification API records them.
+  await page.addInitScript(() => {
+    const shown: Array<{ title: string; body: string | undefined }> = [];
+    (globalThis as unknown as { notes: typeof shown }).notes = shown;
+    class RecordedNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body });
+      }
+    }
+    (globalThis as unknown as { Notification: unknown }).Notification = RecordedNotification;
+  });
   await page.goto(leadDesk.url);
   await createFirstAdmin(page);
   await createUser(page, TONE);
@@ -38,6 +53,11 @@ test('the team lead runs the shift from the live view; the wallboard follows', a
   await signIn(page, TONE);
   await page.getByRole('link', { name: 'Køoversikt' }).click();
   await expect(page.getByRole('heading', { name: 'Køoversikt', level: 1 })).toBeVisible();
+
+  // Alerts after 10 s in the queue (the threshold is the team lead's setting).
+  await page.getByLabel('Varsle når en innringer har ventet (sekunder)').fill('10');
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Innstillingene er lagret.' })).toBeVisible();
 
   // A wallboard address, shown once; the wall screen needs no account.
   await page.getByTestId('wallboard-name').fill('Skjerm i gangen');
@@ -69,6 +89,15 @@ test('the team lead runs the shift from the live view; the wallboard follows', a
   await expect(wall.locator('body')).not.toContainText('900 00 001');
   await wall.screenshot({ path: 'test-results/screens/wallboard.png' });
 
+  // She waits past the threshold: the team lead's alert fires, once, as a banner and a notification.
+  const alert = page.getByTestId('shift-alerts').getByRole('link', {
+    name: 'Åse Gussiås har ventet i køen i over 10 s',
+  });
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(wall.locator('#longest-label')).toHaveText('Lengste ventetid – over 10 s');
+  const notes = () => page.evaluate(() => (globalThis as unknown as { notes: unknown[] }).notes);
+  await expect.poll(notes).toEqual([{ title: 'Varsler', body: 'Åse Gussiås har ventet i køen i over 10 s' }]);
+
   // Kari answers (F2): the call leaves the queue and counts as answered, on both screens.
   await agent.keyboard.press('F2');
   await expect(agent.getByRole('region', { name: 'Pågående samtale' })).toBeVisible();
@@ -80,6 +109,9 @@ test('the team lead runs the shift from the live view; the wallboard follows', a
   await expect(wall.locator('#people')).not.toContainText('Kari Agent');
   await agent.getByLabel('Løst på telefon').check();
   await agent.getByRole('button', { name: 'Avslutt samtale' }).click();
+  // Shown once: the banner still has the one line, and no second notification came.
+  await expect(page.getByTestId('shift-alerts').getByRole('listitem')).toHaveCount(1);
+  expect(await notes()).toHaveLength(1);
 
   // Kari files a ticket nobody has taken: it is on the team lead's list to act on.
   await agent.keyboard.press('Alt+T');

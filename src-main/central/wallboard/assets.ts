@@ -113,6 +113,7 @@ export const WALLBOARD_JS = `
     var s = Math.floor(ms / 1000), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
     return h > 0 ? h + ':' + two(m) + ':' + two(s % 60) : m + ':' + two(s % 60);
   }
+  function limit(s) { return s % 60 === 0 ? s / 60 + ' min' : s + ' s'; }
   function percent(share) { return share === null ? '–' : Math.round(share * 100) + ' %'; }
   // Oslo's time, whatever the screen's own time zone is set to.
   var clockFormat = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' });
@@ -127,11 +128,11 @@ export const WALLBOARD_JS = `
     var c = view.calls;
     var waits = c.waitingSince.map(function (at) { return Math.max(0, now.getTime() - Date.parse(at)); });
     var longest = waits.length ? Math.max.apply(null, waits) : null;
-    var threshold = view.longWaitMinutes * 60000;
+    var threshold = view.longWaitSeconds * 1000;
     text('waiting', String(waits.length));
     text('longest', duration(longest));
     text('longest-label', longest !== null && longest > threshold
-      ? 'Lengste ventetid – over ' + view.longWaitMinutes + ' min' : 'Lengste ventetid');
+      ? 'Lengste ventetid – over ' + limit(view.longWaitSeconds) : 'Lengste ventetid');
     tone('tile-longest', longest !== null && longest > threshold ? 'bad' : null);
     tone('tile-waiting', waits.length > 0 ? 'warn' : null);
     text('answered', String(c.answered));

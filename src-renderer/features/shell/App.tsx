@@ -40,7 +40,7 @@ import {
   SettingsPage as EquipmentSettingsPage,
 } from '../equipment';
 import { ReportersPage } from '../reporters';
-import { LiveViewPage, PresenceControl, RosterPage } from '../shifts';
+import { LiveViewPage, PresenceControl, RosterPage, ShiftAlertBanner } from '../shifts';
 import { SlaPage } from '../sla';
 import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
 import { NewTicketFromCallPage, NewTicketPage, TicketList, TicketPage } from '../tickets';
@@ -167,6 +167,7 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
         </nav>
       </header>
       <BootstrapProgress status={sync} />
+      {user.role === 'team_lead' && <ShiftAlertBanner user={user} />}
       <main className="content">
         <Switch>
           <Route path="/">

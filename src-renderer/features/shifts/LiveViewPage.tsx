@@ -85,7 +85,7 @@ function CallsSection({ view }: { view: LiveView }) {
   // The waits tick between refetches: from arrival to now, not from the figure's instant.
   const waits = c.waiting.map((w) => ({ ...w, waitMs: Math.max(0, now - Date.parse(w.arrivedAt)) }));
   const longest = waits.length ? Math.max(...waits.map((w) => w.waitMs)) : null;
-  const threshold = view.settings.longWaitMinutes * 60_000;
+  const threshold = view.settings.longWaitSeconds * 1000;
   const customer = new Map(view.customers.map((x) => [x.id, x.name]));
   return (
     <section className="card live-section" aria-labelledby="live-calls">

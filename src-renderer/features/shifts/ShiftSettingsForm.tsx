@@ -9,9 +9,9 @@ import type { ShiftSettings } from '../../../src-shared/shifts/settings';
 import { Form, FormButtons, FormError, FormField, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 
-type Values = Omit<ShiftSettings, 'answerWithinSeconds' | 'longWaitMinutes'> & {
+type Values = Omit<ShiftSettings, 'answerWithinSeconds' | 'longWaitSeconds'> & {
   answerWithinSeconds: string;
-  longWaitMinutes: string;
+  longWaitSeconds: string;
 };
 const ALERTS = ['alertAtRisk', 'alertBreached', 'alertDeskOffline'] as const;
 
@@ -23,7 +23,7 @@ export function ShiftSettingsForm({ settings }: { settings: ShiftSettings }) {
     values: {
       ...settings,
       answerWithinSeconds: String(settings.answerWithinSeconds),
-      longWaitMinutes: String(settings.longWaitMinutes),
+      longWaitSeconds: String(settings.longWaitSeconds),
     },
   });
   const save = useMutation(trpc.shifts.setSettings.mutationOptions());
@@ -35,7 +35,7 @@ export function ShiftSettingsForm({ settings }: { settings: ShiftSettings }) {
         settings: {
           ...v,
           answerWithinSeconds: number(v.answerWithinSeconds),
-          longWaitMinutes: number(v.longWaitMinutes),
+          longWaitSeconds: number(v.longWaitSeconds),
         },
       });
       setSaved(true);
@@ -61,11 +61,11 @@ export function ShiftSettingsForm({ settings }: { settings: ShiftSettings }) {
           {(c) => <input type="number" min={5} max={600} {...c} />}
         </FormField>
         <FormField
-          label={t('live.settings.longWaitMinutes')}
+          label={t('live.settings.longWaitSeconds')}
           className="narrow-field"
-          registration={form.register('longWaitMinutes')}
+          registration={form.register('longWaitSeconds')}
         >
-          {(c) => <input type="number" min={1} max={60} {...c} />}
+          {(c) => <input type="number" min={10} max={3600} {...c} />}
         </FormField>
       </div>
       <fieldset className="live-alert-choices">

@@ -3,3 +3,4 @@
 export { LiveViewPage } from './LiveViewPage';
 export { PresenceControl } from './PresenceControl';
 export { RosterPage } from './RosterPage';
+export { ShiftAlertBanner } from './ShiftAlerts';

@@ -611,7 +611,7 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
             at: now(),
             settings: {
               answerWithinSeconds: 45,
-              longWaitMinutes: 2,
+              longWaitSeconds: 120,
               alertAtRisk: true,
               alertBreached: true,
               alertDeskOffline: false,
@@ -1053,7 +1053,7 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
         client.shifts.setSettings.mutate({
           settings: {
             answerWithinSeconds: 45,
-            longWaitMinutes: 2,
+            longWaitSeconds: 120,
             alertAtRisk: true,
             alertBreached: true,
             alertDeskOffline: false,
