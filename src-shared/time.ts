@@ -85,3 +85,6 @@ export const clientInstantSchema = instantSchema.superRefine((value, ctx) => {
   const problem = clientInstantProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { reason: problem.reason } });
 });
+
+/** A calendar day, YYYY-MM-DD. */
+export const daySchema = z.iso.date('Not a date (YYYY-MM-DD)');

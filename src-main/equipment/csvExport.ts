@@ -1,16 +1,11 @@
 // The register's CSV exports: the catalogue (in the columns its import
 // reads, so an exported file can be edited and imported again), the licence
 // charges for invoicing (R18) and the recycling register for a period (R19).
-// Semicolons and a byte-order mark, so Excel on a Norwegian desktop opens
-// them as columns with æøå intact.
-import Papa from 'papaparse';
+// Semicolons and a byte-order mark (local/csv.ts).
+import { csvOf } from '../local/csv';
 import type { ModelView, RecyclingDevice } from './queries';
 
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'ja' : 'nei');
-
-function csvOf(rows: Array<Record<string, string | number | null>>, columns: string[]): string {
-  return `\uFEFF${Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { delimiter: ';' })}\r\n`;
-}
 
 export function catalogueCsv(models: readonly ModelView[]): string {
   return csvOf(

@@ -6,6 +6,9 @@ import { mondayAt, mondaySchema } from '../../src-shared/shifts/roster';
 import { stampedMutation } from '../local/stampedMutation';
 import { SHIFT_LEAD_ROLES } from '../../src-shared/roles';
 import { actorProcedure, rolesProcedure, router } from '../local/trpc';
+import { osloDayBounds } from '../../src-shared/shifts/liveFigures';
+import { daySchema } from '../../src-shared/time';
+import { daySummary, daySummaryCsv } from './daySummary';
 import { liveView, myDay } from './liveView';
 import { shiftSetSettings, shiftSettings } from './settings';
 import { presenceNow, presenceSet } from './presence';
@@ -37,6 +40,30 @@ export const shiftsRouter = router({
   /** The signed-in person's own figures today (calls taken, open tickets, the oldest). */
   myDay: actorProcedure.query(({ ctx }) => myDay(ctx.desk.store.dataSource.manager, ctx.actor, new Date())),
   /** The shift's thresholds (answered in time, long wait) and which alerts fire; everyone may read them. */
+  /** One Oslo day's figures (default today), for the end-of-day page; and the same as CSV. */
+  daySummary: rolesProcedure(SHIFT_LEAD_ROLES, 'The day summary')
+    .input(z.object({ day: daySchema.optional() }))
+    .query(async ({ ctx, input }) =>
+      daySummary(
+        ctx.desk.store.dataSource.manager,
+        (await ctx.desk.staffDirectory()).staff,
+        input.day ?? osloDayBounds(Date.now()).day,
+        new Date(),
+      ),
+    ),
+  daySummaryCsv: rolesProcedure(SHIFT_LEAD_ROLES, 'The day summary')
+    .input(z.object({ day: daySchema }))
+    .mutation(async ({ ctx, input }) => ({
+      filename: `dagsrapport-${input.day}.csv`,
+      csv: daySummaryCsv(
+        await daySummary(
+          ctx.desk.store.dataSource.manager,
+          (await ctx.desk.staffDirectory()).staff,
+          input.day,
+          new Date(),
+        ),
+      ),
+    })),
   settings: actorProcedure.query(({ ctx }) => shiftSettings(ctx.desk.store.dataSource.manager)),
   setSettings: stampedMutation(shiftSetSettings, { at: 'at' }),
   setWeek: stampedMutation(rosterSetWeek, { at: 'at' }),

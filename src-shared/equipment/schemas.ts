@@ -4,7 +4,7 @@
 // rows (a serial already taken, a device already handed in) are the
 // mutators'.
 import { z } from 'zod';
-import { clientInstantSchema } from '../time';
+import { clientInstantSchema, daySchema } from '../time';
 import { textSchema } from '../text';
 import {
   DEVICE_CATEGORIES,
@@ -28,7 +28,7 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 /** A calendar day, 'YYYY-MM-DD', that exists. */
-export const daySchema = z.iso.date('Not a date (YYYY-MM-DD)');
+export { daySchema };
 
 const serialSchema = textSchema
   .trim()

@@ -143,4 +143,26 @@ test('the team lead runs the shift from the live view; the wallboard follows', a
   await expect(page.getByRole('heading', { name: /Åpne saker/ })).toBeVisible();
   await expect(page.getByLabel('Prioritet')).toHaveValue('low');
   await expect(page.getByText('Skriveren på lærerrommet')).toBeVisible();
+
+  // The end-of-day summary: the day's figures to print, and as CSV.
+  await page.getByRole('link', { name: 'Køoversikt' }).click();
+  await page.getByRole('link', { name: 'Dagsrapport' }).click();
+  await expect(page.getByRole('heading', { name: /^Dagsrapport \d{4}-\d{2}-\d{2}$/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Innkomne samtaler/ })).toContainText('1');
+  await expect(page.getByRole('row', { name: /Besvart i dag/ })).toContainText('1');
+  await expect(page.getByRole('row', { name: new RegExp(KARI.name) })).toContainText('1');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Last ned CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^dagsrapport-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await new Promise<string>((resolve, reject) => {
+    void file.createReadStream().then((stream) => {
+      let body = '';
+      stream.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      stream.on('end', () => resolve(body));
+      stream.on('error', reject);
+    });
+  });
+  expect(text).toContain('Telefon;Besvart;1');
+  await page.screenshot({ path: 'test-results/screens/day-summary.png', fullPage: true });
 });

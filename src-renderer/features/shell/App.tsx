@@ -40,7 +40,7 @@ import {
   SettingsPage as EquipmentSettingsPage,
 } from '../equipment';
 import { ReportersPage } from '../reporters';
-import { LiveViewPage, PresenceControl, RosterPage, ShiftAlertBanner } from '../shifts';
+import { DaySummaryPage, LiveViewPage, PresenceControl, RosterPage, ShiftAlertBanner } from '../shifts';
 import { SlaPage } from '../sla';
 import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
 import { NewTicketFromCallPage, NewTicketPage, TicketList, TicketPage } from '../tickets';
@@ -233,6 +233,9 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           <Route path="/reporters">{keepsDirectory ? <ReportersPage /> : <Redirect to="/" />}</Route>
           <Route path="/shifts">
             <RosterPage user={user} />
+          </Route>
+          <Route path="/queues/summary">
+            {SHIFT_LEAD_ROLES.includes(user.role) ? <DaySummaryPage /> : <Redirect to="/" />}
           </Route>
           <Route path="/queues">
             {SHIFT_LEAD_ROLES.includes(user.role) ? <LiveViewPage /> : <Redirect to="/" />}

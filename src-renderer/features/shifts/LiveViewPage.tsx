@@ -36,6 +36,7 @@ export function LiveViewPage() {
     <div className="live-page">
       <div className="row wrap live-head">
         <h1>{t('live.title')}</h1>
+        <Link href="/queues/summary">{t('summary.link')}</Link>
         {view && (
           <span className="muted">
             {t('live.asOf', { day: view.day, time: formatClock(view.at) })}

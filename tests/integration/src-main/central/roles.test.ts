@@ -245,6 +245,8 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'shifts.myDay': ANY_ROLE,
   'shifts.settings': ANY_ROLE,
   'shifts.setSettings': LEADS_HERE,
+  'shifts.daySummary': LEADS_HERE,
+  'shifts.daySummaryCsv': LEADS_HERE,
   // The wall screens, forwarded to the central store: team leads and admins.
   'wallboards.list': LEADS_HERE,
   'wallboards.create': LEADS_HERE,
@@ -1059,6 +1061,10 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
             alertDeskOffline: false,
           },
         }),
+      );
+      await record('shifts.daySummary', role, () => client.shifts.daySummary.query({}));
+      await record('shifts.daySummaryCsv', role, () =>
+        client.shifts.daySummaryCsv.mutate({ day: '2026-12-02' }),
       );
       await record('wallboards.list', role, () => client.wallboards.list.query());
       await record('wallboards.create', role, () =>

@@ -6,6 +6,7 @@
 // with only the SLA clock itself taken from src-shared, and the two compared.
 // Three days: an ordinary Wednesday, and the two days the clocks change.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { daySummary, daySummaryCsv } from '../../../../src-main/shifts/daySummary';
 import { liveView } from '../../../../src-main/shifts/liveView';
 import { listTickets } from '../../../../src-main/tickets/queries';
 import {
@@ -443,5 +444,38 @@ describe('the live view’s figures, recomputed from the raw rows', () => {
         oldest: p.oldestOpenTicket?.id ?? null,
       })),
     ).toEqual(expected.perPerson);
+
+    // The end-of-day summary reads the same: the day's calls and compliance so far, and the
+    // tickets filed and resolved that day per priority, counted here by loops.
+    const summary = await daySummary(m, STAFF, day, new Date(nowMs));
+    expect(summary).toMatchObject({
+      day,
+      final: false,
+      calls: expectedCounts,
+      compliance: expected.compliance,
+    });
+    for (const priority of PRIORITIES) {
+      let filed = 0;
+      let resolved = 0;
+      for (const t of rows.tickets) {
+        if (t.priority !== priority) continue;
+        if (dayOf(t.createdAt) === day && Date.parse(t.createdAt) < nowMs) filed++;
+        if (t.resolvedAt && dayOf(t.resolvedAt) === day && Date.parse(t.resolvedAt) < nowMs) resolved++;
+      }
+      expect([summary.tickets.filed[priority], summary.tickets.resolved[priority]], priority).toEqual([
+        filed,
+        resolved,
+      ]);
+    }
+    expect(summary.tickets.openNow?.byClock).toEqual(expected.tickets.byClock);
+    const csv = daySummaryCsv(summary);
+    expect(csv.startsWith('\uFEFFDel;Nøkkeltall;Verdi\r\n')).toBe(true);
+    expect(csv).toContain(`Telefon;Besvart;${expected.calls.answered}\r\n`);
+    expect(csv).toContain(`Telefon;Tapte, ikke ringt tilbake;${expected.calls.missedNotCalledBack}\r\n`);
+    // Once the day is over, its figures are final and no longer show the open tickets of "now".
+    const after = await daySummary(m, STAFF, day, new Date(nowMs + 3 * 86_400_000));
+    expect(after.final).toBe(true);
+    expect(after.tickets.openNow).toBeNull();
+    expect(after.calls.offered).toBe(expected.calls.offered);
   });
 });
