@@ -21,7 +21,7 @@ import { csvOf } from '../local/csv';
 import { slaInForce } from '../sla';
 import { RosterEntry } from '../store/entities';
 import { placeholder } from '../store/rowSql';
-import { callFacts, complianceTicketFacts, openTicketFacts } from './liveView';
+import { callFacts, complianceTicketFacts, keptInstants, openTicketFacts } from './liveView';
 import { shiftSettings } from './settings';
 
 export interface DaySummary {
@@ -96,14 +96,16 @@ export async function daySummary(
   ]
     .map((id) => ({ name: names.get(id) ?? id, duty: duty.get(id) ?? null, callsTaken: taken.get(id) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-  const openNow = open ? ticketFigures(open, now.getTime(), calendar, sla) : null;
+  const openNow = open
+    ? ticketFigures(open, now.getTime(), calendar, sla, keptInstants(calendar, sla))
+    : null;
   return {
     day: day.day,
     at: new Date(atMs).toISOString(),
     final,
     answerWithinSeconds: settings.answerWithinSeconds,
     calls: callCounts,
-    compliance: responseCompliance(settled, day, atMs, calendar, sla),
+    compliance: responseCompliance(settled, day, atMs, calendar, sla, keptInstants(calendar, sla)),
     people,
     tickets: {
       filed,

@@ -17,6 +17,7 @@ import {
   type CallFigures,
   type ComplianceRow,
   type DayBounds,
+  type InstantsOf,
   type PersonFigures,
   type TicketFacts,
   type TicketFigures,
@@ -24,6 +25,8 @@ import {
 import type { Duty } from '../../src-shared/shifts/roster';
 import type { ShiftSettings } from '../../src-shared/shifts/settings';
 import { wallboardView, type WallboardView } from '../../src-shared/shifts/wallboard';
+import type { ServiceCalendar, SlaSettings } from '../../src-shared/sla';
+import { clockInstants, type ClockInstants } from '../../src-shared/tickets/lifecycle';
 import { slaInForce } from '../sla';
 import { RosterEntry } from '../store/entities';
 import { placeholder } from '../store/rowSql';
@@ -68,8 +71,9 @@ export async function callFacts(manager: EntityManager, day: DayBounds): Promise
   }));
 }
 
+/** What the figures read of a ticket; its summary text is read only for the few listed (withSummaries). */
 const TICKET_COLUMNS = `id, reference, provisional_reference, customer_id, assignee_id, assignee_name, priority,
-  status, created_at, responded_at, resolved_at, pauses, coalesce(title, substr(description, 1, 120)) AS summary`;
+  status, created_at, responded_at, resolved_at, pauses`;
 
 function toTicketFacts(r: Record<string, string | null>): TicketFacts {
   return {
@@ -79,7 +83,7 @@ function toTicketFacts(r: Record<string, string | null>): TicketFacts {
     customerId: r.customer_id!,
     assigneeId: r.assignee_id ?? null,
     assigneeName: r.assignee_name ?? null,
-    summary: (r.summary ?? '').split('\n', 1)[0]!.trim(),
+    summary: '',
     priority: r.priority!,
     status: r.status!,
     createdAt: r.created_at!,
@@ -94,6 +98,21 @@ export async function openTicketFacts(manager: EntityManager): Promise<TicketFac
     `SELECT ${TICKET_COLUMNS} FROM ticket WHERE status NOT IN ('resolved', 'closed')`,
   )) as Array<Record<string, string | null>>;
   return rows.map(toTicketFacts);
+}
+
+/** The listed tickets' summaries (title, or the description's first line), read for those only. */
+async function withSummaries<T extends { id: string; summary: string }>(
+  manager: EntityManager,
+  list: T[],
+): Promise<T[]> {
+  if (list.length === 0) return list;
+  const p = placeholder(manager);
+  const rows = (await manager.query(
+    `SELECT id, coalesce(title, substr(description, 1, 160)) AS summary FROM ticket WHERE id IN (${list.map((_, i) => p(i)).join(', ')})`,
+    list.map((t) => t.id),
+  )) as Array<{ id: string; summary: string }>;
+  const summary = new Map(rows.map((r) => [r.id, r.summary.split('\n', 1)[0]!.trim()]));
+  return list.map((t) => ({ ...t, summary: summary.get(t.id) ?? '' }));
 }
 
 /**
@@ -137,6 +156,30 @@ async function shiftPeople(
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
+/**
+ * Each ticket's clock instants, kept between looks: they change only with the ticket's opening,
+ * priority or pauses (the key) or the SLA settings (slaInForce hands out one object per version).
+ * Computing them is most of the view's work on a desk with thousands of open tickets.
+ */
+const instantsBySettings = new WeakMap<SlaSettings, Map<string, ClockInstants>>();
+const INSTANTS_KEPT_MAX = 100_000;
+
+export function keptInstants(calendar: ServiceCalendar, settings: SlaSettings): InstantsOf {
+  let kept = instantsBySettings.get(settings);
+  if (!kept) instantsBySettings.set(settings, (kept = new Map()));
+  const map = kept;
+  return (t) => {
+    const key = `${t.id}|${t.createdAt}|${t.priority}|${t.pauses}`;
+    let instants = map.get(key);
+    if (!instants) {
+      if (map.size >= INSTANTS_KEPT_MAX) map.clear();
+      instants = clockInstants(t, calendar, settings);
+      map.set(key, instants);
+    }
+    return instants;
+  };
+}
+
 export async function liveView(
   manager: EntityManager,
   staff: { staff: StaffMember[]; offline: boolean },
@@ -155,14 +198,16 @@ export async function liveView(
       Array<{ id: string; name: string }>
     >,
   ]);
+  const kept = keptInstants(calendar, sla);
+  const tickets = ticketFigures(open, nowMs, calendar, sla, kept);
   return {
     day: day.day,
     at: now.toISOString(),
     settings,
     calls: callFigures(calls, day, nowMs, settings.answerWithinSeconds),
     people: peopleFigures(people, calls, open, day),
-    tickets: ticketFigures(open, nowMs, calendar, sla),
-    compliance: responseCompliance(settled, day, nowMs, calendar, sla),
+    tickets: { ...tickets, attention: await withSummaries(manager, tickets.attention) },
+    compliance: responseCompliance(settled, day, nowMs, calendar, sla, kept),
     customers,
     staffOffline: staff.offline,
   };
@@ -216,7 +261,7 @@ export async function wallboardFigures(
       day: day.day,
       at: now.toISOString(),
       calls: callFigures(calls, day, nowMs, settings.answerWithinSeconds),
-      tickets: ticketFigures(open, nowMs, calendar, sla),
+      tickets: ticketFigures(open, nowMs, calendar, sla, keptInstants(calendar, sla)),
       people,
     },
     settings,

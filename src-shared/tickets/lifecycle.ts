@@ -208,10 +208,83 @@ export function isOpenTicket(t: Pick<StoredClockFields, 'status'>): boolean {
 }
 
 /**
- * The SLA groups an open ticket is in now. Response: only while nobody has answered (a late
- * answer cannot be helped any more); resolution: while it is open. At risk and breached exclude
- * each other (src-shared/sla: at risk is "not yet breached").
+ * The instants at which a ticket's clocks enter at risk and fall due (sla.atRiskInstants and
+ * computeDeadlines). They depend on its opening, priority and pauses and the settings, not on
+ * the time now, so a caller that looks at many tickets again and again (the live view) can keep
+ * them. Undefined resolution instants: stopped by an open-ended pause before they came.
  */
+export interface ClockInstants {
+  responseAtRiskMs: number;
+  responseDueMs: number;
+  resolutionAtRiskMs: number | undefined;
+  resolutionDueMs: number | undefined;
+}
+
+export function clockInstants(
+  ticket: Pick<StoredClockFields, 'createdAt' | 'priority' | 'pauses'>,
+  calendar: ServiceCalendar,
+  settings: SlaSettings,
+): ClockInstants {
+  const input = {
+    openedAtMs: Date.parse(ticket.createdAt),
+    priority: ticket.priority as Priority,
+    pauses: pauseIntervals(JSON.parse(ticket.pauses) as TicketPause[]),
+  };
+  const due = computeDeadlines(input, calendar, settings);
+  const risk = atRiskInstants(input, calendar, settings);
+  return {
+    responseAtRiskMs: risk.responseAtRiskMs,
+    responseDueMs: due.responseDueMs,
+    resolutionAtRiskMs: risk.resolutionAtRiskMs,
+    resolutionDueMs: due.resolutionDueMs,
+  };
+}
+
+/**
+ * The SLA groups an open ticket is in at nowMs, given its clock instants. Response: only while
+ * nobody has answered (a late answer cannot be helped any more); resolution: while it is open.
+ * Breached just after the due instant (exactly at due is not late); at risk from its at-risk
+ * instant until then. The same answer as clockState's (tests/unit/.../nextClockChange.test.ts).
+ */
+export function flagsAt(
+  instants: ClockInstants,
+  ticket: Pick<StoredClockFields, 'status' | 'respondedAt'>,
+  nowMs: number,
+): ClockFilter[] {
+  if (!isOpenTicket(ticket)) return [];
+  const flags: ClockFilter[] = [];
+  if (ticket.respondedAt === null) {
+    if (nowMs > instants.responseDueMs) flags.push('responseBreached');
+    else if (nowMs >= instants.responseAtRiskMs) flags.push('responseAtRisk');
+  }
+  if (instants.resolutionDueMs !== undefined && nowMs > instants.resolutionDueMs)
+    flags.push('resolutionBreached');
+  else if (instants.resolutionAtRiskMs !== undefined && nowMs >= instants.resolutionAtRiskMs)
+    flags.push('resolutionAtRisk');
+  return flags;
+}
+
+/**
+ * The next instant after nowMs at which flagsAt changes by the clock alone (a clock entering at
+ * risk, or breaching); null when none will.
+ */
+export function nextChangeAt(
+  instants: ClockInstants,
+  ticket: Pick<StoredClockFields, 'status' | 'respondedAt'>,
+  nowMs: number,
+): number | null {
+  if (!isOpenTicket(ticket)) return null;
+  const candidates = [
+    instants.resolutionAtRiskMs,
+    instants.resolutionDueMs === undefined ? undefined : instants.resolutionDueMs + 1,
+  ];
+  if (ticket.respondedAt === null) candidates.push(instants.responseAtRiskMs, instants.responseDueMs + 1);
+  let next: number | null = null;
+  for (const at of candidates) if (at !== undefined && at > nowMs && (next === null || at < next)) next = at;
+  return next;
+}
+
+/** The SLA groups an open ticket is in now (flagsAt on its clock instants). */
 export function clockFlags(
   ticket: StoredClockFields,
   nowMs: number,
@@ -219,22 +292,10 @@ export function clockFlags(
   settings: SlaSettings,
 ): ClockFilter[] {
   if (!isOpenTicket(ticket)) return [];
-  const clocks = ticketClocks(clockFacts(ticket), nowMs, calendar, settings);
-  const flags: ClockFilter[] = [];
-  if (ticket.respondedAt === null) {
-    if (clocks.response.status === 'breached') flags.push('responseBreached');
-    else if (clocks.response.atRisk) flags.push('responseAtRisk');
-  }
-  if (clocks.resolution.status === 'breached') flags.push('resolutionBreached');
-  else if (clocks.resolution.atRisk) flags.push('resolutionAtRisk');
-  return flags;
+  return flagsAt(clockInstants(ticket, calendar, settings), ticket, nowMs);
 }
 
-/**
- * The next instant after nowMs at which the ticket's SLA groups (clockFlags) change by the clock
- * alone: a clock entering at risk, or breaching (just after its due instant: exactly at due is not
- * late). Null when none will (closed, answered and paused, …).
- */
+/** The next instant after nowMs at which the ticket's SLA groups change by the clock alone. */
 export function nextClockChangeMs(
   ticket: StoredClockFields,
   nowMs: number,
@@ -242,20 +303,5 @@ export function nextClockChangeMs(
   settings: SlaSettings,
 ): number | null {
   if (!isOpenTicket(ticket)) return null;
-  const facts = clockFacts(ticket);
-  const input = {
-    openedAtMs: Date.parse(facts.createdAt),
-    priority: facts.priority,
-    pauses: pauseIntervals(facts.pauses),
-  };
-  const due = computeDeadlines(input, calendar, settings);
-  const risk = atRiskInstants(input, calendar, settings);
-  const instants: Array<number | undefined> = [
-    risk.resolutionAtRiskMs,
-    due.resolutionDueMs && due.resolutionDueMs + 1,
-  ];
-  if (ticket.respondedAt === null) instants.push(risk.responseAtRiskMs, due.responseDueMs + 1);
-  let next: number | null = null;
-  for (const at of instants) if (at !== undefined && at > nowMs && (next === null || at < next)) next = at;
-  return next;
+  return nextChangeAt(clockInstants(ticket, calendar, settings), ticket, nowMs);
 }
