@@ -189,7 +189,12 @@ const FLAG_RANK: Record<ClockFilter, number> = {
   responseAtRisk: 2,
   resolutionAtRisk: 3,
 };
-const rank = (t: AttentionTicket) => Math.min(4, ...t.flags.map((f) => FLAG_RANK[f]));
+/** Breached first, then at risk, then the unassigned rest (no flag). */
+function rankOf(flags: readonly ClockFilter[]): number {
+  let rank = 4;
+  for (const f of flags) if (FLAG_RANK[f] < rank) rank = FLAG_RANK[f];
+  return rank;
+}
 
 export interface TicketFigures {
   open: number;
@@ -222,7 +227,8 @@ export function ticketFigures(
   const byClock = Object.fromEntries(CLOCK_FILTERS.map((f) => [f, 0])) as Record<ClockFilter, number>;
   const customers = new Map<string, number>();
   const flagged: FlaggedTicket[] = [];
-  const attention: AttentionTicket[] = [];
+  // The candidates to act on, with their rank; the listed few become objects after the sort.
+  const candidates: Array<{ rank: number; t: TicketFacts; flags: ClockFilter[] }> = [];
   let open = 0;
   let unassigned = 0;
   let nextChange: number | null = null;
@@ -237,18 +243,7 @@ export function ticketFigures(
     for (const f of flags) byClock[f]++;
     const change = nextChangeAt(instants, t, nowMs);
     if (change !== null && (nextChange === null || change < nextChange)) nextChange = change;
-    if (flags.length || t.assigneeId === null)
-      attention.push({
-        id: t.id,
-        reference: t.reference ?? t.provisionalReference,
-        priority: t.priority as Priority,
-        summary: t.summary,
-        customerId: t.customerId,
-        assigneeId: t.assigneeId,
-        assigneeName: t.assigneeName,
-        createdAt: t.createdAt,
-        flags,
-      });
+    if (flags.length || t.assigneeId === null) candidates.push({ rank: rankOf(flags), t, flags });
     if (flags.length)
       flagged.push({
         id: t.id,
@@ -260,7 +255,20 @@ export function ticketFigures(
   const byCustomer = [...customers]
     .map(([customerId, count]) => ({ customerId, count }))
     .sort((a, b) => b.count - a.count || byText(a.customerId, b.customerId));
-  attention.sort((a, b) => rank(a) - rank(b) || byText(a.createdAt, b.createdAt) || byText(a.id, b.id));
+  candidates.sort(
+    (a, b) => a.rank - b.rank || byText(a.t.createdAt, b.t.createdAt) || byText(a.t.id, b.t.id),
+  );
+  const attention = candidates.slice(0, ATTENTION_LIMIT).map(({ t, flags }): AttentionTicket => ({
+    id: t.id,
+    reference: t.reference ?? t.provisionalReference,
+    priority: t.priority as Priority,
+    summary: t.summary,
+    customerId: t.customerId,
+    assigneeId: t.assigneeId,
+    assigneeName: t.assigneeName,
+    createdAt: t.createdAt,
+    flags,
+  }));
   return {
     open,
     byPriority,
@@ -268,8 +276,8 @@ export function ticketFigures(
     unassigned,
     byCustomer,
     flagged,
-    attention: attention.slice(0, ATTENTION_LIMIT),
-    attentionTotal: attention.length,
+    attention,
+    attentionTotal: candidates.length,
     nextChangeAt: nextChange === null ? null : new Date(nextChange).toISOString(),
   };
 }

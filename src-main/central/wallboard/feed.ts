@@ -4,6 +4,7 @@
 // breached move with the clock), then the same JSON goes to every screen over
 // server-sent events. Screens whose token was revoked are told so and closed.
 import type { ServerResponse } from 'node:http';
+import type { EntityManager } from 'typeorm';
 import { wallboardFigures } from '../../shifts';
 import { listStaff } from '../auth/users';
 import type { ChangeNotifier } from '../notifier';
@@ -25,7 +26,8 @@ export interface WallboardFeed {
   stop(): void;
 }
 
-const DEBOUNCE_MS = 150;
+/** Changes within this long share one computation (a burst of pushes costs one, not one each). */
+const DEBOUNCE_MS = 250;
 const TICK_MS = 15_000;
 const KEEP_ALIVE_MS = 20_000;
 
@@ -47,11 +49,11 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
   };
 
   const compute = async () => {
-    const { json, live } = await withStore(store, async () => {
-      const m = store.dataSource.manager;
-      const view = await wallboardFigures(m, await listStaff(m), new Date());
-      return { json: JSON.stringify(view), live: await liveWallboardIds(m) };
-    });
+    const read = <T>(work: (m: EntityManager) => Promise<T>) =>
+      withStore(store, () => work(store.dataSource.manager));
+    const view = await wallboardFigures(read, await read(listStaff), new Date());
+    const json = JSON.stringify(view);
+    const live = await read(liveWallboardIds);
     latest = json;
     for (const s of [...screens]) {
       if (!live.has(s.wallboardId)) close(s, 'revoked');

@@ -14,6 +14,7 @@ import { Shifts1765353600000 } from './1765353600000-shifts';
 import { Presence1765440000000 } from './1765440000000-presence';
 import { DeskLinks1765526400000 } from './1765526400000-desk-links';
 import { LiveViewIndexes1765612800000 } from './1765612800000-live-view-indexes';
+import { TicketTouches1765699200000 } from './1765699200000-ticket-touches';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -30,4 +31,5 @@ export const LOCAL_MIGRATIONS = [
   Presence1765440000000,
   DeskLinks1765526400000,
   LiveViewIndexes1765612800000,
+  TicketTouches1765699200000,
 ];

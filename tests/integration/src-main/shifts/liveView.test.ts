@@ -445,6 +445,35 @@ describe('the live view’s figures, recomputed from the raw rows', () => {
       })),
     ).toEqual(expected.perPerson);
 
+    // Tickets written after the first look (here by plain SQL, as a pull would write them): the
+    // desk reads only those again (keptOpenTickets), and the figures still match the rows.
+    const openRows = rows.tickets.filter((t) => !['resolved', 'closed'].includes(t.status));
+    const doneRows = rows.tickets.filter((t) => t.status === 'resolved');
+    const changedAt = new Date(nowMs - 60_000).toISOString();
+    for (const t of openRows.slice(0, 5)) {
+      t.status = 'resolved';
+      t.resolvedAt = changedAt;
+      await m.query(`UPDATE ticket SET status = 'resolved', resolved_at = ? WHERE id = ?`, [changedAt, t.id]);
+    }
+    for (const t of doneRows.slice(0, 3)) {
+      t.status = 'in_progress';
+      t.resolvedAt = null;
+      await m.query(`UPDATE ticket SET status = 'in_progress', resolved_at = NULL WHERE id = ?`, [t.id]);
+    }
+    const reassigned = openRows[6]!;
+    reassigned.assigneeId = null;
+    await m.query(`UPDATE ticket SET assignee_id = NULL, assignee_name = NULL WHERE id = ?`, [reassigned.id]);
+    const again = await liveView(m, { staff: STAFF, offline: false }, new Date(nowMs));
+    const expectedAgain = recompute(rows, day, nowMs, again.people);
+    expect({
+      open: again.tickets.open,
+      byPriority: again.tickets.byPriority,
+      byClock: again.tickets.byClock,
+      unassigned: again.tickets.unassigned,
+      byCustomer: Object.fromEntries(again.tickets.byCustomer.map((c) => [c.customerId, c.count])),
+    }).toEqual(expectedAgain.tickets);
+    expect(again.tickets.open).toBe(expected.tickets.open - 5 + 3);
+
     // The end-of-day summary reads the same: the day's calls and compliance so far, and the
     // tickets filed and resolved that day per priority, counted here by loops.
     const summary = await daySummary(m, STAFF, day, new Date(nowMs));
@@ -467,7 +496,7 @@ describe('the live view’s figures, recomputed from the raw rows', () => {
         resolved,
       ]);
     }
-    expect(summary.tickets.openNow?.byClock).toEqual(expected.tickets.byClock);
+    expect(summary.tickets.openNow?.byClock).toEqual(expectedAgain.tickets.byClock);
     const csv = daySummaryCsv(summary);
     expect(csv.startsWith('\uFEFFDel;Nøkkeltall;Verdi\r\n')).toBe(true);
     expect(csv).toContain(`Telefon;Besvart;${expected.calls.answered}\r\n`);
