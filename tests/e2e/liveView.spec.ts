@@ -1,13 +1,16 @@
-// The team lead's live view and the wallboard end to end (issue 15): two
-// browser-mode desks (an agent's and the team lead's) on a standalone central
-// store. The team lead makes a wallboard address and opens it at 1920×1080
-// (checked with axe against WCAG 2.1 AA); a call logged on the agent's desk
-// shows on the team lead's view and the wallboard by itself, moves when the
-// agent answers it, and a new unassigned ticket is reassigned from the view.
-// A caller who waits past the team lead's threshold raises an alert, once.
+// The team lead's live view and the wallboard end to end (issue 15): three
+// browser-mode desks (two agents' and the team lead's) on a standalone central
+// store, and the phone system played by the test. The team lead makes a
+// wallboard address and opens it at 1920×1080 (checked with axe against WCAG
+// 2.1 AA); a call arriving from the phone system shows on the team lead's view
+// and the wallboard by itself, waits past the team lead's threshold and raises
+// an alert, once; an agent answers on her phone and the figures move on both
+// screens; a new unassigned ticket is reassigned from the view to the other
+// agent; the day summary shows the day, also as CSV.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { KARI, OLA, TONE, createFirstAdmin, createUser, logCall, signIn, signOut } from './support/deskPage';
+import { KARI, OLA, TONE, createFirstAdmin, createUser, signIn, signOut } from './support/deskPage';
+import { CTI_TOKEN, DESK_NUMBER, phoneSystem } from './support/phoneSystem';
 import {
   startCentralProcess,
   startDeskProcess,
@@ -24,11 +27,13 @@ test.afterEach(async () => {
 
 test('the team lead runs the shift from the live view; the wallboard follows', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const central = await startCentralProcess(tempDataDir(), 0);
+  const central = await startCentralProcess(tempDataDir(), 0, ['--cti-token', CTI_TOKEN]);
   running.push(central);
+  const pbx = phoneSystem(central.url);
   const leadDesk = await startDeskProcess(tempDataDir(), { central: central.url });
   const agentDesk = await startDeskProcess(tempDataDir(), { central: central.url });
-  running.push(leadDesk, agentDesk);
+  const otherDesk = await startDeskProcess(tempDataDir(), { central: central.url });
+  running.push(leadDesk, agentDesk, otherDesk);
 
   // The desktop notification is the one edge faked here: the page's Notification API records them.
   await page.addInitScript(() => {
@@ -47,7 +52,7 @@ test('the team lead runs the shift from the live view; the wallboard follows', a
   await page.goto(leadDesk.url);
   await createFirstAdmin(page);
   await createUser(page, TONE);
-  await createUser(page, KARI);
+  await createUser(page, { ...KARI, phone: '201' });
   await createUser(page, OLA);
   await signOut(page);
   await signIn(page, TONE);
@@ -75,40 +80,57 @@ test('the team lead runs the shift from the live view; the wallboard follows', a
     [],
   );
 
-  // Kari, on the other desk, logs a call: the team lead's view and the wallboard show it waiting.
+  // Kari and Ola are at their desks; Ola says he is available (Alt+L).
   const agent = await page.context().newPage();
   await agent.goto(agentDesk.url);
   await signIn(agent, KARI);
-  await logCall(agent, '900 00 001', 'Åse Gussiås');
+  const other = await page.context().newPage();
+  await other.goto(otherDesk.url);
+  await signIn(other, OLA);
+  await other.keyboard.press('Alt+L');
+  await expect(page.getByRole('row', { name: new RegExp(OLA.name) })).toContainText('Ledig', {
+    timeout: 10_000,
+  });
+
+  // A call arrives from the phone system: the team lead's view and the wallboard show it waiting.
+  const call = { direction: 'in', from: '4790000001', to: DESK_NUMBER, callId: 'live-1' };
+  await pbx.json({ event: 'newCall', ...call, user: ['Kundeservice'] });
   const waiting = page.getByTestId('live-waiting');
   await expect(waiting).toContainText('1', { timeout: 5_000 });
-  await expect(page.getByRole('table').filter({ hasText: 'Innringer' })).toContainText('Åse Gussiås');
+  await expect(page.getByRole('table').filter({ hasText: 'Innringer' })).toContainText('Ukjent innringer');
   await expect(wall.locator('#waiting')).toHaveText('1', { timeout: 5_000 });
-  // The wall shows no caller's name or number.
-  await expect(wall.locator('body')).not.toContainText('Gussiås');
-  await expect(wall.locator('body')).not.toContainText('900 00 001');
+  // The wall shows no caller's number.
+  await expect(wall.locator('body')).not.toContainText('90 00 00 01');
+  await expect(wall.locator('body')).not.toContainText('4790000001');
   await wall.screenshot({ path: 'test-results/screens/wallboard.png' });
 
   // She waits past the threshold: the team lead's alert fires, once, as a banner and a notification.
   const alert = page.getByTestId('shift-alerts').getByRole('link', {
-    name: 'Åse Gussiås har ventet i køen i over 10 s',
+    name: 'En innringer har ventet i køen i over 10 s',
   });
   await expect(alert).toBeVisible({ timeout: 20_000 });
   await expect(wall.locator('#longest-label')).toHaveText('Lengste ventetid – over 10 s');
   const notes = () => page.evaluate(() => (globalThis as unknown as { notes: unknown[] }).notes);
-  await expect.poll(notes).toEqual([{ title: 'Varsler', body: 'Åse Gussiås har ventet i køen i over 10 s' }]);
+  await expect
+    .poll(notes)
+    .toEqual([{ title: 'Varsler', body: 'En innringer har ventet i køen i over 10 s' }]);
 
-  // Kari answers (F2): the call leaves the queue and counts as answered, on both screens.
-  await agent.keyboard.press('F2');
-  await expect(agent.getByRole('region', { name: 'Pågående samtale' })).toBeVisible();
+  // Kari answers on her phone (extension 201): the call leaves the queue and counts as answered,
+  // on both screens, and she is "i samtale".
+  await pbx.json({ event: 'answer', ...call, answeringNumber: '201' });
+  await expect(agent.getByRole('region', { name: /Pågående samtale/ })).toBeVisible({ timeout: 10_000 });
   await expect(waiting).toContainText('0', { timeout: 5_000 });
   await expect(page.getByTestId('live-answered')).toContainText('1');
   await expect(wall.locator('#answered')).toHaveText('1', { timeout: 5_000 });
   await expect(page.getByRole('row', { name: new RegExp(KARI.name) })).toContainText('I samtale');
   await expect(wall.locator('#people')).toContainText('Kari');
   await expect(wall.locator('#people')).not.toContainText('Kari Agent');
-  await agent.getByLabel('Løst på telefon').check();
-  await agent.getByRole('button', { name: 'Avslutt samtale' }).click();
+  const active = agent.getByRole('region', { name: /Pågående samtale/ });
+  await pbx.json({ event: 'hangup', ...call, cause: 'normalClearing', answeringNumber: '201' });
+  await expect(active.getByTestId('phone-ended')).toBeVisible({ timeout: 10_000 });
+  await active.getByLabel('Løst på telefon').check();
+  await active.getByRole('button', { name: 'Avslutt samtale' }).click();
+  await expect(active).toBeHidden();
   // Shown once: the banner still has the one line, and no second notification came.
   await expect(page.getByTestId('shift-alerts').getByRole('listitem')).toHaveCount(1);
   expect(await notes()).toHaveLength(1);
