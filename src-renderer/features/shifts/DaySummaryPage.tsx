@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatDuration } from '../../../src-shared/calls/durations';
 import { PRIORITIES } from '../../../src-shared/sla/settings';
 import { CLOCK_FILTERS } from '../../../src-shared/tickets/schemas';
 import { errorMessage } from '../../app/errors';
@@ -13,9 +12,8 @@ import { formatCount, formatDateTime } from '../../app/format';
 import { saveCsv } from '../../app/saveCsv';
 import { useTRPC } from '../../app/trpc';
 import { PriorityBadge } from '../tickets';
+import { duration, percent } from './liveParts';
 
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
-const duration = (ms: number | null) => (ms === null ? '–' : formatDuration(ms));
 const osloToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
 
 export function DaySummaryPage() {
