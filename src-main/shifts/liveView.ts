@@ -151,12 +151,15 @@ export async function keptOpenTickets(manager: EntityManager): Promise<TicketFac
   return [...kept.tickets.values()];
 }
 
-/** Drops the touches read, when no transaction is open (one synchronous statement); false if not now. */
+/**
+ * Drops the touches read, when no transaction is open (one synchronous statement); false if not
+ * now. The newest stays, so the next touch numbers on from it (the table has no AUTOINCREMENT).
+ */
 function trimTouches(manager: EntityManager, upTo: number): boolean {
   const db = (manager.connection.driver as { databaseConnection?: BetterSqlite3.Database })
     .databaseConnection;
   if (!db || db.inTransaction) return false;
-  db.prepare(`DELETE FROM ticket_touch WHERE seq <= ?`).run(upTo);
+  db.prepare(`DELETE FROM ticket_touch WHERE seq < ?`).run(upTo);
   return true;
 }
 

@@ -8,7 +8,9 @@ export class TicketTouches1765699200000 implements MigrationInterface {
   name = 'TicketTouches1765699200000';
 
   async up(qr: QueryRunner): Promise<void> {
-    await qr.query(`CREATE TABLE ticket_touch (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL)`);
+    // No AUTOINCREMENT (it writes sqlite_sequence in every ticket's commit): the reader never
+    // deletes the newest touch, so new ones still number on from it.
+    await qr.query(`CREATE TABLE ticket_touch (seq INTEGER PRIMARY KEY, id TEXT NOT NULL)`);
     for (const [name, event, row] of [
       ['ticket_touch_ai', 'INSERT', 'new'],
       ['ticket_touch_au', 'UPDATE', 'new'],

@@ -507,4 +507,33 @@ describe('the live view’s figures, recomputed from the raw rows', () => {
     expect(after.tickets.openNow).toBeNull();
     expect(after.calls.offered).toBe(expected.calls.offered);
   });
+
+  it('keeps reading the tickets written after the touch log was trimmed', async () => {
+    const nowMs = Date.parse('2026-12-02T13:17:00.000Z');
+    const rows = await seed(store, 7, Date.parse('2026-12-01T23:00:00.000Z'), nowMs);
+    const m = store.dataSource.manager;
+    const directory = { staff: STAFF, offline: false };
+    const first = await liveView(m, directory, new Date(nowMs));
+    // More writes than the log keeps before trimming: the next look reads them and trims.
+    const open = rows.tickets.filter((t) => !['resolved', 'closed'].includes(t.status));
+    for (let i = 0; i < 5_100; i++)
+      await m.query(`UPDATE ticket SET updated_at = ? WHERE id = ?`, [
+        new Date(nowMs + i).toISOString(),
+        open[0]!.id,
+      ]);
+    await liveView(m, directory, new Date(nowMs));
+    const left = (await m.query(`SELECT count(*) AS n, max(seq) AS top FROM ticket_touch`)) as [
+      { n: number; top: number },
+    ];
+    expect(left[0].n).toBe(1); // the newest stays, so the numbering goes on from it
+    // A ticket resolved after the trim is seen: the open count drops by one.
+    await m.query(`UPDATE ticket SET status = 'resolved', resolved_at = ? WHERE id = ?`, [
+      new Date(nowMs).toISOString(),
+      open[1]!.id,
+    ]);
+    const [{ seq }] = (await m.query(`SELECT max(seq) AS seq FROM ticket_touch`)) as [{ seq: number }];
+    expect(seq).toBe(left[0].top + 1);
+    const after = await liveView(m, directory, new Date(nowMs));
+    expect(after.tickets.open).toBe(first.tickets.open - 1);
+  });
 });
