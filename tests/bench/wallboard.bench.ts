@@ -14,7 +14,7 @@ import { uuidv7 } from 'uuidv7';
 import { liveView } from '../../src-main/shifts/liveView';
 import type { PushedMutation } from '../../src-shared/sync/protocol';
 import { findChromium } from '../e2e/chromiumPath';
-import { centralUser, startTestCentral } from '../support/central';
+import { centralUser, startTestCentral, type TestCentral } from '../support/central';
 import { removeDir, signIn, startDesk, tempDir } from '../support/tempDesk';
 import { emit, emitLatency, percentile } from './lib/report';
 
@@ -52,6 +52,7 @@ function screens(url: string, count: number): { stop: () => Promise<number[]> } 
         counts[i] += (decoder.decode(value).match(/^data: /gm) || []).length;
       }
     })().catch(() => {});
+    // Not a test: the screens' process reports its counts when asked, then ends.
     process.on('message', () => process.send(counts, () => process.exit(0)));`;
   const child = spawn(process.execPath, ['-e', script, url], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -65,21 +66,18 @@ function screens(url: string, count: number): { stop: () => Promise<number[]> } 
   };
 }
 
+/** A team lead's wall screen on `central` (its URL) and an agent whose pushes it shows. */
+async function wallScreen(central: TestCentral, name: string) {
+  const lead = await centralUser(central, { username: 'tone', role: 'team_lead', displayName: 'Tone Aasen' });
+  const agent = await centralUser(central, { username: 'kari', role: 'agent', displayName: 'Kari Nordvik' });
+  const wall = await lead.client.wallboards.create.mutate({ name });
+  return { agent, url: `${central.url}${wall.path}` };
+}
+
 async function pushesAndScreens(): Promise<void> {
   const central = await startTestCentral('sqlite');
   try {
-    const lead = await centralUser(central, {
-      username: 'tone',
-      role: 'team_lead',
-      displayName: 'Tone Aasen',
-    });
-    const agent = await centralUser(central, {
-      username: 'kari',
-      role: 'agent',
-      displayName: 'Kari Nordvik',
-    });
-    const wall = await lead.client.wallboards.create.mutate({ name: 'Bench' });
-    const url = `${central.url}${wall.path}`;
+    const { agent, url } = await wallScreen(central, 'Bench');
     const clientId = uuidv7();
     let seq = 0;
     const pushOne = async () => {
@@ -188,20 +186,10 @@ async function soak(): Promise<void> {
   const central = await startTestCentral('sqlite');
   const browser = await chromium.launch({ executablePath: findChromium() });
   try {
-    const lead = await centralUser(central, {
-      username: 'tone',
-      role: 'team_lead',
-      displayName: 'Tone Aasen',
-    });
-    const agent = await centralUser(central, {
-      username: 'kari',
-      role: 'agent',
-      displayName: 'Kari Nordvik',
-    });
-    const wall = await lead.client.wallboards.create.mutate({ name: 'Soak' });
+    const { agent, url } = await wallScreen(central, 'Soak');
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.clock.install();
-    await page.goto(`${central.url}${wall.path}`);
+    await page.goto(url);
     await page.waitForFunction(`document.getElementById('status')?.textContent === 'Direkte'`);
     const cdp = await page.context().newCDPSession(page);
     const heap = async () => {
@@ -267,5 +255,5 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(e);
-  process.exit(1);
+  process.exit(1); // a benchmark that fails says so by its exit code (scripts/bench.mjs counts it)
 });
