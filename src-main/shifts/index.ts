@@ -14,4 +14,4 @@ export const shifts = defineDomain({
 });
 
 export { presenceLink } from './presence';
-export { wallboardFigures } from './liveView';
+export { callFacts, openTicketFacts, prepareLiveView, wallboardFigures, type FigureRows } from './liveView';

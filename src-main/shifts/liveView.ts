@@ -13,6 +13,7 @@ import {
   osloDayBounds,
   peopleFigures,
   responseCompliance,
+  ticketCounts,
   ticketFigures,
   type CallFacts,
   type CallFigures,
@@ -51,12 +52,13 @@ export interface LiveView {
 /** What the figures need of today's calls and the queue (calls still waiting from before today too). */
 export async function callFacts(manager: EntityManager, day: DayBounds): Promise<CallFacts[]> {
   const p = placeholder(manager);
+  const [start, end] = [new Date(day.startMs).toISOString(), new Date(day.endMs).toISOString()];
   const rows = (await manager.query(
     `SELECT id, arrived_at, status, taken_by, taken_at, ended_at, outcome, called_back_at, caller_name, customer_id
      FROM call WHERE arrived_at >= ${p(0)} AND arrived_at < ${p(1)}
-     UNION SELECT id, arrived_at, status, taken_by, taken_at, ended_at, outcome, called_back_at, caller_name, customer_id
-     FROM call WHERE status = 'waiting'`,
-    [new Date(day.startMs).toISOString(), new Date(day.endMs).toISOString()],
+     UNION ALL SELECT id, arrived_at, status, taken_by, taken_at, ended_at, outcome, called_back_at, caller_name, customer_id
+     FROM call WHERE status = 'waiting' AND (arrived_at < ${p(2)} OR arrived_at >= ${p(3)})`,
+    [start, end, start, end],
   )) as Array<Record<string, string | null>>;
   return rows.map((r) => ({
     id: r.id!,
@@ -96,7 +98,7 @@ function toTicketFacts(r: Record<string, string | null>): TicketFacts {
 
 export async function openTicketFacts(manager: EntityManager): Promise<TicketFacts[]> {
   const rows = (await manager.query(
-    `SELECT ${TICKET_COLUMNS} FROM ticket WHERE status NOT IN ('resolved', 'closed')`,
+    `SELECT ${TICKET_COLUMNS} FROM ticket WHERE status NOT IN ('resolved', 'closed') ORDER BY created_at, id`,
   )) as Array<Record<string, string | null>>;
   return rows.map(toTicketFacts);
 }
@@ -117,6 +119,9 @@ const TOUCHES_KEPT = 5_000;
 
 export async function keptOpenTickets(manager: EntityManager): Promise<TicketFacts[]> {
   const store = manager.connection;
+  // Inside a mutation's transaction (reads are not queued behind it on the one connection), the
+  // touches read might yet be rolled back and their numbers used again: read all, keep nothing.
+  if (connectionOf(manager)?.inTransaction) return openTicketFacts(manager);
   const kept = keptOpenByStore.get(store);
   if (!kept) {
     const [{ seq }] = (await manager.query(`SELECT coalesce(max(seq), 0) AS seq FROM ticket_touch`)) as [
@@ -151,13 +156,17 @@ export async function keptOpenTickets(manager: EntityManager): Promise<TicketFac
   return [...kept.tickets.values()];
 }
 
+/** The desk's one SQLite connection. */
+function connectionOf(manager: EntityManager): BetterSqlite3.Database | undefined {
+  return (manager.connection.driver as { databaseConnection?: BetterSqlite3.Database }).databaseConnection;
+}
+
 /**
  * Drops the touches read, when no transaction is open (one synchronous statement); false if not
  * now. The newest stays, so the next touch numbers on from it (the table has no AUTOINCREMENT).
  */
 function trimTouches(manager: EntityManager, upTo: number): boolean {
-  const db = (manager.connection.driver as { databaseConnection?: BetterSqlite3.Database })
-    .databaseConnection;
+  const db = connectionOf(manager);
   if (!db || db.inTransaction) return false;
   db.prepare(`DELETE FROM ticket_touch WHERE seq < ?`).run(upTo);
   return true;
@@ -222,25 +231,43 @@ async function shiftPeople(
 /**
  * Each ticket's clock instants, kept between looks: they change only with the ticket's opening,
  * priority or pauses (the key) or the SLA settings (slaInForce hands out one object per version).
- * Computing them is most of the view's work on a desk with thousands of open tickets.
+ * Computing them is most of the view's work on a desk with thousands of open tickets. The facts
+ * objects the readers keep between looks are replaced when their row changes, so an instant is
+ * found by the object first, and by the key for a facts object read afresh.
  */
-const instantsBySettings = new WeakMap<SlaSettings, Map<string, ClockInstants>>();
+const instantsBySettings = new WeakMap<
+  SlaSettings,
+  { byKey: Map<string, ClockInstants>; byFacts: WeakMap<TicketFacts, ClockInstants> }
+>();
 const INSTANTS_KEPT_MAX = 100_000;
 
 export function keptInstants(calendar: ServiceCalendar, settings: SlaSettings): InstantsOf {
   let kept = instantsBySettings.get(settings);
-  if (!kept) instantsBySettings.set(settings, (kept = new Map()));
-  const map = kept;
+  if (!kept) instantsBySettings.set(settings, (kept = { byKey: new Map(), byFacts: new WeakMap() }));
+  const { byKey, byFacts } = kept;
   return (t) => {
+    let instants = byFacts.get(t);
+    if (instants) return instants;
     const key = `${t.id}|${t.createdAt}|${t.priority}|${t.pauses}`;
-    let instants = map.get(key);
+    instants = byKey.get(key);
     if (!instants) {
-      if (map.size >= INSTANTS_KEPT_MAX) map.clear();
+      if (byKey.size >= INSTANTS_KEPT_MAX) byKey.clear();
       instants = clockInstants(t, calendar, settings);
-      map.set(key, instants);
+      byKey.set(key, instants);
     }
+    byFacts.set(t, instants);
     return instants;
   };
+}
+
+/**
+ * Computes the view once and throws it away: what it keeps between looks (the open tickets, their
+ * clock instants, the service calendar's years) is then read, and its code compiled, so a team
+ * lead's first look is as quick as the later ones. The desk runs it in the background when a team
+ * lead or admin signs in, or opens with one signed in.
+ */
+export async function prepareLiveView(manager: EntityManager): Promise<void> {
+  await liveView(manager, { staff: [], offline: false }, new Date());
 }
 
 export async function liveView(
@@ -304,29 +331,42 @@ export async function myDay(
 /** Runs one read on the store (the central store queues it between pushes on SQLite). */
 export type StoreReads = <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
 
+/** The rows the figures of a day are computed from: today's calls and any waiting, the open tickets. */
+export type FigureRows = (
+  manager: EntityManager,
+  day: DayBounds,
+) => Promise<{ calls: CallFacts[]; open: TicketFacts[] }>;
+
+/** Reads the rows afresh each time. */
+export const readFigureRows: FigureRows = async (manager, day) => ({
+  calls: await callFacts(manager, day),
+  open: await openTicketFacts(manager),
+});
+
 /**
  * The wallboard's figures (src-shared/shifts/wallboard.ts), read on the central store: the same
- * rows and rules as the live view, without the compliance and the tickets to act on.
+ * rows and rules as the live view, without the compliance and the tickets to act on. `rows`: how
+ * the calls and open tickets are read (the central store's feed keeps them between changes).
  */
 export async function wallboardFigures(
   read: StoreReads,
   staff: readonly StaffMember[],
   now: Date,
+  rows: FigureRows = readFigureRows,
 ): Promise<WallboardView> {
   const nowMs = now.getTime();
   const day = osloDayBounds(nowMs);
   // One read at a time, each its own turn on the store: a push waits for one small read, not all.
   const { settings: sla, calendar } = await read(slaInForce);
   const settings = await read(shiftSettings);
-  const calls = await read((m) => callFacts(m, day));
-  const open = await read(openTicketFacts);
+  const { calls, open } = await read((m) => rows(m, day));
   const people = await read((m) => shiftPeople(m, day, staff, now));
   return wallboardView(
     {
       day: day.day,
       at: now.toISOString(),
       calls: callFigures(calls, day, nowMs, settings.answerWithinSeconds),
-      tickets: ticketFigures(open, nowMs, calendar, sla, keptInstants(calendar, sla)),
+      tickets: ticketCounts(open, nowMs, keptInstants(calendar, sla)),
       people,
     },
     settings,

@@ -196,39 +196,40 @@ function rankOf(flags: readonly ClockFilter[]): number {
   return rank;
 }
 
-export interface TicketFigures {
+/** The counts of the open tickets now (the wallboard shows these alone). */
+export interface TicketCounts {
   open: number;
   byPriority: Record<Priority, number>;
   byClock: Record<ClockFilter, number>;
   unassigned: number;
   /** Open tickets per customer municipality, most first. */
   byCustomer: Array<{ customerId: string; count: number }>;
+  /** The next instant a ticket enters at risk or breaches by the clock alone (the view looks again then). */
+  nextChangeAt: string | null;
+}
+
+export interface TicketFigures extends TicketCounts {
   /** Every open ticket at risk or breached now, with its groups (for the alerts). */
   flagged: FlaggedTicket[];
   /** Breached, then at risk, then unassigned tickets, oldest first within each; at most ATTENTION_LIMIT. */
   attention: AttentionTicket[];
   /** How many tickets are breached, at risk or unassigned in all. */
   attentionTotal: number;
-  /** The next instant a ticket enters at risk or breaches by the clock alone (the view looks again then). */
-  nextChangeAt: string | null;
 }
 
 /** A ticket's clock instants: computed, or kept by the caller between looks (they do not depend on now). */
 export type InstantsOf = (t: TicketFacts) => ClockInstants;
 
-export function ticketFigures(
+/** Counts the open tickets at nowMs; `each` sees every open ticket with its SLA groups. */
+export function ticketCounts(
   openTickets: readonly TicketFacts[],
   nowMs: number,
-  calendar: ServiceCalendar,
-  settings: SlaSettings,
-  instantsOf: InstantsOf = (t) => clockInstants(t, calendar, settings),
-): TicketFigures {
+  instantsOf: InstantsOf,
+  each?: (t: TicketFacts, flags: ClockFilter[]) => void,
+): TicketCounts {
   const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>;
   const byClock = Object.fromEntries(CLOCK_FILTERS.map((f) => [f, 0])) as Record<ClockFilter, number>;
   const customers = new Map<string, number>();
-  const flagged: FlaggedTicket[] = [];
-  // The candidates to act on, with their rank; the listed few become objects after the sort.
-  const candidates: Array<{ rank: number; t: TicketFacts; flags: ClockFilter[] }> = [];
   let open = 0;
   let unassigned = 0;
   let nextChange: number | null = null;
@@ -243,7 +244,41 @@ export function ticketFigures(
     for (const f of flags) byClock[f]++;
     const change = nextChangeAt(instants, t, nowMs);
     if (change !== null && (nextChange === null || change < nextChange)) nextChange = change;
-    if (flags.length || t.assigneeId === null) candidates.push({ rank: rankOf(flags), t, flags });
+    each?.(t, flags);
+  }
+  const byCustomer = [...customers]
+    .map(([customerId, count]) => ({ customerId, count }))
+    .sort((a, b) => b.count - a.count || byText(a.customerId, b.customerId));
+  return {
+    open,
+    byPriority,
+    byClock,
+    unassigned,
+    byCustomer,
+    nextChangeAt: nextChange === null ? null : new Date(nextChange).toISOString(),
+  };
+}
+
+/**
+ * The counts, and the tickets at risk or breached and those to act on. Tickets given oldest first
+ * (by opening, then id, as the readers give them) are listed without sorting all of them.
+ */
+export function ticketFigures(
+  openTickets: readonly TicketFacts[],
+  nowMs: number,
+  calendar: ServiceCalendar,
+  settings: SlaSettings,
+  instantsOf: InstantsOf = (t) => clockInstants(t, calendar, settings),
+): TicketFigures {
+  const flagged: FlaggedTicket[] = [];
+  // The candidates to act on by rank (breached, at risk, unassigned), in the order given.
+  const byRank: Array<Array<{ t: TicketFacts; flags: ClockFilter[] }>> = [[], [], [], [], []];
+  let attentionTotal = 0;
+  const counts = ticketCounts(openTickets, nowMs, instantsOf, (t, flags) => {
+    if (flags.length || t.assigneeId === null) {
+      byRank[rankOf(flags)]!.push({ t, flags });
+      attentionTotal++;
+    }
     if (flags.length)
       flagged.push({
         id: t.id,
@@ -251,35 +286,26 @@ export function ticketFigures(
         priority: t.priority as Priority,
         flags,
       });
+  });
+  const attention: AttentionTicket[] = [];
+  for (const bucket of byRank) {
+    if (attention.length >= ATTENTION_LIMIT) break;
+    // Already in order when the tickets came oldest first (the sort then only checks it).
+    bucket.sort((a, b) => byText(a.t.createdAt, b.t.createdAt) || byText(a.t.id, b.t.id));
+    for (const { t, flags } of bucket.slice(0, ATTENTION_LIMIT - attention.length))
+      attention.push({
+        id: t.id,
+        reference: t.reference ?? t.provisionalReference,
+        priority: t.priority as Priority,
+        summary: t.summary,
+        customerId: t.customerId,
+        assigneeId: t.assigneeId,
+        assigneeName: t.assigneeName,
+        createdAt: t.createdAt,
+        flags,
+      });
   }
-  const byCustomer = [...customers]
-    .map(([customerId, count]) => ({ customerId, count }))
-    .sort((a, b) => b.count - a.count || byText(a.customerId, b.customerId));
-  candidates.sort(
-    (a, b) => a.rank - b.rank || byText(a.t.createdAt, b.t.createdAt) || byText(a.t.id, b.t.id),
-  );
-  const attention = candidates.slice(0, ATTENTION_LIMIT).map(({ t, flags }): AttentionTicket => ({
-    id: t.id,
-    reference: t.reference ?? t.provisionalReference,
-    priority: t.priority as Priority,
-    summary: t.summary,
-    customerId: t.customerId,
-    assigneeId: t.assigneeId,
-    assigneeName: t.assigneeName,
-    createdAt: t.createdAt,
-    flags,
-  }));
-  return {
-    open,
-    byPriority,
-    byClock,
-    unassigned,
-    byCustomer,
-    flagged,
-    attention,
-    attentionTotal: candidates.length,
-    nextChangeAt: nextChange === null ? null : new Date(nextChange).toISOString(),
-  };
+  return { ...counts, flagged, attention, attentionTotal };
 }
 
 export interface ComplianceRow {

@@ -3,7 +3,7 @@
 // ticket is named, no phone number or id leaves the central store this way.
 import type { ClockFilter } from '../tickets/schemas';
 import type { Priority } from '../sla';
-import type { CallFigures, TicketFigures } from './liveFigures';
+import type { CallFigures, TicketCounts } from './liveFigures';
 import type { PresenceState } from './presence';
 
 export interface WallboardView {
@@ -13,8 +13,14 @@ export interface WallboardView {
   answerWithinSeconds: number;
   longWaitSeconds: number;
   calls: {
-    /** When each waiting caller arrived, longest wait first (the screen counts the waits up). */
-    waitingSince: string[];
+    /** Callers waiting now. */
+    waiting: number;
+    /**
+     * When the longest-waiting caller arrived (the screen counts the wait up), null with nobody
+     * waiting. One instant, not one per caller: the screen shows the count and the longest wait,
+     * and the figures go to every screen on every change, however long the queue grows.
+     */
+    longestWaitingSince: string | null;
     answered: number;
     abandoned: number;
     missedNotCalledBack: number;
@@ -38,7 +44,7 @@ export function wallboardView(
     day: string;
     at: string;
     calls: CallFigures;
-    tickets: TicketFigures;
+    tickets: TicketCounts;
     people: ReadonlyArray<{ name: string; presence: { state: PresenceState; since: string } | null }>;
   },
   settings: { answerWithinSeconds: number; longWaitSeconds: number },
@@ -50,7 +56,8 @@ export function wallboardView(
     answerWithinSeconds: settings.answerWithinSeconds,
     longWaitSeconds: settings.longWaitSeconds,
     calls: {
-      waitingSince: calls.waiting.map((w) => w.arrivedAt),
+      waiting: calls.waiting.length,
+      longestWaitingSince: calls.waiting[0]?.arrivedAt ?? null,
       answered: calls.answered,
       abandoned: calls.abandoned,
       missedNotCalledBack: calls.missedNotCalledBack,

@@ -12,6 +12,8 @@ import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { uuidv7 } from 'uuidv7';
 import { liveView } from '../../src-main/shifts/liveView';
+import { referenceRows } from '../../src-main/store/referenceData';
+import { PRIORITIES } from '../../src-shared/sla';
 import type { PushedMutation } from '../../src-shared/sync/protocol';
 import { findChromium } from '../e2e/chromiumPath';
 import { centralUser, startTestCentral, type TestCentral } from '../support/central';
@@ -19,6 +21,8 @@ import { removeDir, signIn, startDesk, tempDir } from '../support/tempDesk';
 import { emit, emitLatency, percentile } from './lib/report';
 
 const PUSHES = Number(process.env.BENCH_WALL_PUSHES ?? 1600);
+/** Open tickets on the central store, whose figures every computation includes. */
+const OPEN_TICKETS = Number(process.env.BENCH_WALL_OPEN_TICKETS ?? 4000);
 const ROUNDS = 4;
 const SCREENS = 50;
 const DESKS = 100;
@@ -66,6 +70,49 @@ function screens(url: string, count: number): { stop: () => Promise<number[]> } 
   };
 }
 
+/**
+ * `count` open tickets on the central store, through the desks' own path (ticket.create pushed in
+ * batches), opened over the last three weeks with every priority and customer.
+ */
+async function openTickets(agent: Awaited<ReturnType<typeof centralUser>>, count: number): Promise<void> {
+  const customers = referenceRows().customers;
+  const clientId = uuidv7();
+  const BATCH = 200;
+  for (let from = 0; from < count; from += BATCH) {
+    const mutations: PushedMutation[] = [];
+    for (let i = from; i < Math.min(count, from + BATCH); i++) {
+      const at = new Date(Date.now() - ((i * 7919) % (21 * 86_400)) * 1000).toISOString();
+      mutations.push({
+        mutationId: uuidv7(),
+        seq: i + 1,
+        name: 'ticket.create',
+        schemaVersion: 1,
+        args: {
+          id: uuidv7(),
+          at,
+          callId: null,
+          provisionalReference: `P-BNCH-${String(i + 1).padStart(6, '0')}`,
+          reporterName: 'Per Pleier',
+          reporterPhone: '91234567',
+          reporterEmail: null,
+          customerId: customers[i % customers.length]!.id,
+          workplace: 'Rådhuset',
+          description: 'Skriveren i andre etasje skriver ikke',
+          priority: PRIORITIES[i % PRIORITIES.length],
+          system: 'Skriver',
+          category: 'incident',
+          channel: 'phone',
+          notifyBy: 'none',
+        },
+        createdAt: at,
+      });
+    }
+    const res = await agent.client.sync.push.mutate({ clientId, mutations });
+    const refused = res.results.filter((r) => r.status !== 'applied');
+    if (refused.length) throw new Error(`seeding tickets: ${JSON.stringify(refused[0])}`);
+  }
+}
+
 /** A team lead's wall screen on `central` (its URL) and an agent whose pushes it shows. */
 async function wallScreen(central: TestCentral, name: string) {
   const lead = await centralUser(central, { username: 'tone', role: 'team_lead', displayName: 'Tone Aasen' });
@@ -78,6 +125,7 @@ async function pushesAndScreens(): Promise<void> {
   const central = await startTestCentral('sqlite');
   try {
     const { agent, url } = await wallScreen(central, 'Bench');
+    await openTickets(agent, OPEN_TICKETS);
     const clientId = uuidv7();
     let seq = 0;
     const pushOne = async () => {
@@ -92,10 +140,13 @@ async function pushesAndScreens(): Promise<void> {
     // Rounds without screens and with 50 screens streaming, taken in turn (ABAB…), so the
     // machine's drift from minute to minute falls on both alike.
     const none: number[] = [];
+    const noneByRound: number[][] = [];
     const withScreens: number[] = [];
     const sets: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      const before = none.length;
       await phase(none);
+      noneByRound.push(none.slice(before));
       const wallScreens = screens(url, SCREENS);
       await sleep(1000);
       await phase(withScreens);
@@ -110,6 +161,13 @@ async function pushesAndScreens(): Promise<void> {
       percentile(withScreens, 99) / percentile(none, 99),
       'ratio',
     );
+    // The same ratio between the screenless rounds themselves (odd over even): how far the machine's
+    // noise alone moves it, to read the ratio above against.
+    const even = noneByRound.filter((_, i) => i % 2 === 0).flat();
+    const odd = noneByRound.filter((_, i) => i % 2 === 1).flat();
+    emit('wallboard.push.p99_none_odd_over_even', percentile(odd, 99) / percentile(even, 99), 'ratio', {
+      openTickets: OPEN_TICKETS,
+    });
     emit(
       `wallboard.push.p50_${SCREENS}_screens_over_none`,
       percentile(withScreens, 50) / percentile(none, 50),

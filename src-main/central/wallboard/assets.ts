@@ -126,15 +126,14 @@ export const WALLBOARD_JS = `
     if (!view) return;
     text('day', dayFormat.format(now));
     var c = view.calls;
-    var waits = c.waitingSince.map(function (at) { return Math.max(0, now.getTime() - Date.parse(at)); });
-    var longest = waits.length ? Math.max.apply(null, waits) : null;
+    var longest = c.longestWaitingSince === null ? null : Math.max(0, now.getTime() - Date.parse(c.longestWaitingSince));
     var threshold = view.longWaitSeconds * 1000;
-    text('waiting', String(waits.length));
+    text('waiting', String(c.waiting));
     text('longest', duration(longest));
     text('longest-label', longest !== null && longest > threshold
       ? 'Lengste ventetid – over ' + limit(view.longWaitSeconds) : 'Lengste ventetid');
     tone('tile-longest', longest !== null && longest > threshold ? 'bad' : null);
-    tone('tile-waiting', waits.length > 0 ? 'warn' : null);
+    tone('tile-waiting', c.waiting > 0 ? 'warn' : null);
     text('answered', String(c.answered));
     text('in-time', percent(c.answeredInTimeShare));
     text('in-time-label', 'Besvart innen ' + view.answerWithinSeconds + ' s');

@@ -10,6 +10,7 @@ import { listStaff } from '../auth/users';
 import type { ChangeNotifier } from '../notifier';
 import type { CentralStore } from '../store/openCentralStore';
 import { withStore } from '../store/serialize';
+import { keptWallboardFacts } from './keptFacts';
 import { liveWallboardIds } from './tokens';
 
 interface Screen {
@@ -38,6 +39,7 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
   let timer: NodeJS.Timeout | null = null;
   let computing: Promise<void> | null = null;
   let again = false;
+  const rows = keptWallboardFacts();
 
   const send = (s: Screen, chunk: string) => {
     if (!s.res.destroyed) s.res.write(chunk);
@@ -51,7 +53,7 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
   const compute = async () => {
     const read = <T>(work: (m: EntityManager) => Promise<T>) =>
       withStore(store, () => work(store.dataSource.manager));
-    const view = await wallboardFigures(read, await read(listStaff), new Date());
+    const view = await wallboardFigures(read, await read(listStaff), new Date(), rows);
     const json = JSON.stringify(view);
     const live = await read(liveWallboardIds);
     latest = json;

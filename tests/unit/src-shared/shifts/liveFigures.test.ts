@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { createServiceCalendar, DEFAULT_SLA_SETTINGS } from '../../../../src-shared/sla';
+import { clockInstants } from '../../../../src-shared/tickets/lifecycle';
 import {
   callFigures,
   nearestRank,
@@ -10,6 +11,7 @@ import {
   osloDayOf,
   peopleFigures,
   responseCompliance,
+  ticketCounts,
   ticketFigures,
   type CallFacts,
   type TicketFacts,
@@ -252,6 +254,17 @@ describe('ticket figures', () => {
     // At 13:05 t1's resolution (due 13:30 on 2 h) has used 95 min of 120: at risk as well.
     const later = ticketFigures(tickets, ms('2026-12-02 13:05'), calendar, settings);
     expect(later.flagged.find((t) => t.id === 't1')?.flags).toEqual(['responseBreached', 'resolutionAtRisk']);
+    // The counts alone (the wallboard's) are the same counts, seeing each open ticket with its groups.
+    const seen: string[] = [];
+    const counts = ticketCounts(
+      tickets,
+      now,
+      (t) => clockInstants(t, calendar, settings),
+      (t, flags) => seen.push(`${t.id}:${flags.join('+')}`),
+    );
+    const { flagged: _f, attention: _a, attentionTotal: _t, ...countsOfFigures } = f;
+    expect(counts).toEqual(countsOfFigures);
+    expect(seen).toEqual(['t1:responseBreached', 't2:responseAtRisk', 't3:resolutionBreached', 't4:', 't5:']);
   });
 });
 
