@@ -15,6 +15,8 @@ import { closeOnce } from '../store/closeOnce';
 import { readSetting, writeSetting } from '../store/localSettings';
 import { openLocalStore } from '../store/openLocalStore';
 import { SyncClient } from '../sync/syncClient';
+import { prepareLiveView } from '../shifts';
+import { SHIFT_LEAD_ROLES, type Role } from '../../src-shared/roles';
 import { actorOf, SessionStore, type SecretBox } from './session';
 import { staffDirectory } from './staffDirectory';
 
@@ -95,7 +97,19 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
   lookupIndexes = deviceSearchUpkeep(store.dataSource, mutations);
   // Entries a crash left stale are rewritten before anyone searches.
   await lookupIndexes.fresh();
-  const sessions = new SessionStore(manager, opts.secretBox ?? null);
+  let closed = false;
+  let preparing: Promise<unknown> = Promise.resolve();
+  const prepareViews = (role: Role) => {
+    // A team lead's first look at the live view is as quick as the later ones (it keeps what it
+    // read); the reading is done here, in the background, not while they wait for the page.
+    if (!SHIFT_LEAD_ROLES.includes(role) || closed) return;
+    preparing = preparing
+      .then(() => (closed ? undefined : prepareLiveView(manager)))
+      .catch((e: unknown) => {
+        if (!closed) console.error('[desk] preparing the live view:', e);
+      });
+  };
+  const sessions = new SessionStore(manager, opts.secretBox ?? null, (user) => prepareViews(user.role));
 
   const embeddedCentral = opts.embeddedCentral ?? null;
   const centralUrl = embeddedCentral?.url ?? opts.centralUrl ?? null;
@@ -131,11 +145,18 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
     },
     staffDirectory: () => staffDirectory(desk),
     close: closeOnce(async () => {
+      closed = true;
+      await preparing;
       lookupIndexes?.close();
       await sync?.stop();
       await embeddedCentral?.close();
       await store.close();
     }),
   };
+  // Whoever is still signed in from before (the desktop app keeps sessions across restarts).
+  preparing = sessions
+    .current()
+    .then((c) => c && prepareViews(c.user.role))
+    .catch(() => undefined);
   return desk;
 }

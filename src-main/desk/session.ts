@@ -50,6 +50,8 @@ export class SessionStore {
   constructor(
     private readonly manager: EntityManager,
     private readonly box: SecretBox | null,
+    /** Told of each sign-in, once it is stored. */
+    private readonly onSignIn: (user: SessionUser) => void = () => undefined,
   ) {}
 
   private async load(): Promise<Stored> {
@@ -122,6 +124,7 @@ export class SessionStore {
     };
     s.currentUserId = session.user.id;
     await writeSetting(this.manager, KEY, s);
+    this.onSignIn(session.user);
   }
 
   /** Nobody is signed in afterwards; the user's token stays until their pending changes are pushed. */
