@@ -15,7 +15,7 @@ import { closeOnce } from '../store/closeOnce';
 import { readSetting, writeSetting } from '../store/localSettings';
 import { openLocalStore } from '../store/openLocalStore';
 import { SyncClient } from '../sync/syncClient';
-import { prepareLiveView } from '../shifts';
+import { forgetTicketTouches, prepareLiveView } from '../shifts';
 import { SHIFT_LEAD_ROLES, type Role } from '../../src-shared/roles';
 import { actorOf, SessionStore, type SecretBox } from './session';
 import { staffDirectory } from './staffDirectory';
@@ -97,6 +97,7 @@ export async function openDesk(dataDir: string, opts: DeskOptions = {}): Promise
   lookupIndexes = deviceSearchUpkeep(store.dataSource, mutations);
   // Entries a crash left stale are rewritten before anyone searches.
   await lookupIndexes.fresh();
+  await forgetTicketTouches(manager);
   let closed = false;
   let preparing: Promise<unknown> = Promise.resolve();
   const prepareViews = (role: Role) => {

@@ -14,4 +14,11 @@ export const shifts = defineDomain({
 });
 
 export { presenceLink } from './presence';
-export { callFacts, openTicketFacts, prepareLiveView, wallboardFigures, type FigureRows } from './liveView';
+export {
+  callFacts,
+  forgetTicketTouches,
+  openTicketFacts,
+  prepareLiveView,
+  wallboardFigures,
+  type FigureRows,
+} from './liveView';

@@ -57,7 +57,8 @@ export async function callFacts(manager: EntityManager, day: DayBounds): Promise
     `SELECT id, arrived_at, status, taken_by, taken_at, ended_at, outcome, called_back_at, caller_name, customer_id
      FROM call WHERE arrived_at >= ${p(0)} AND arrived_at < ${p(1)}
      UNION ALL SELECT id, arrived_at, status, taken_by, taken_at, ended_at, outcome, called_back_at, caller_name, customer_id
-     FROM call WHERE status = 'waiting' AND (arrived_at < ${p(2)} OR arrived_at >= ${p(3)})`,
+     FROM call WHERE status = 'waiting' AND (arrived_at < ${p(2)} OR arrived_at >= ${p(3)})
+     ORDER BY arrived_at, id`,
     [start, end, start, end],
   )) as Array<Record<string, string | null>>;
   return rows.map((r) => ({
@@ -170,6 +171,15 @@ function trimTouches(manager: EntityManager, upTo: number): boolean {
   if (!db || db.inTransaction) return false;
   db.prepare(`DELETE FROM ticket_touch WHERE seq < ?`).run(upTo);
   return true;
+}
+
+/**
+ * Drops the touch log but its newest entry (the numbering goes on from it). For a desk opening:
+ * no reader has kept anything yet in this process, and a desk whose view is never looked at (an
+ * agent's) would otherwise keep a touch for every ticket write, its own and every pull's.
+ */
+export async function forgetTicketTouches(manager: EntityManager): Promise<void> {
+  await manager.query(`DELETE FROM ticket_touch WHERE seq < (SELECT max(seq) FROM ticket_touch)`);
 }
 
 /** The listed tickets' summaries (title, or the description's first line), read for those only. */

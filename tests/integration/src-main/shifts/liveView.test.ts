@@ -7,6 +7,7 @@
 // Three days: an ordinary Wednesday, and the two days the clocks change.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { daySummary, daySummaryCsv } from '../../../../src-main/shifts/daySummary';
+import { openDesk } from '../../../../src-main/desk/openDesk';
 import { liveView } from '../../../../src-main/shifts/liveView';
 import { listTickets } from '../../../../src-main/tickets/queries';
 import {
@@ -535,5 +536,34 @@ describe('the live view’s figures, recomputed from the raw rows', () => {
     expect(seq).toBe(left[0].top + 1);
     const after = await liveView(m, directory, new Date(nowMs));
     expect(after.tickets.open).toBe(first.tickets.open - 1);
+  });
+
+  it('forgets the touch log when a desk opens, and its numbering goes on', async () => {
+    const nowMs = Date.parse('2026-12-02T13:17:00.000Z');
+    const rows = await seed(store, 7, Date.parse('2026-12-01T23:00:00.000Z'), nowMs);
+    const open = rows.tickets.filter((t) => !['resolved', 'closed'].includes(t.status));
+    for (let i = 0; i < 50; i++)
+      await store.dataSource.manager.query(`UPDATE ticket SET updated_at = ? WHERE id = ?`, [
+        new Date(nowMs + i).toISOString(),
+        open[0]!.id,
+      ]);
+    const touches = `SELECT count(*) AS n, max(seq) AS top FROM ticket_touch`;
+    const [before] = (await store.dataSource.manager.query(touches)) as [{ n: number; top: number }];
+    expect(before.n).toBeGreaterThan(50); // the seeding's inserts too: nobody looked at the view
+    await store.close();
+    // An agent's desk that never looks at the view: what it noted goes when the desk opens.
+    const desk = await openDesk(dir, { centralUrl: null });
+    const m = desk.store.dataSource.manager;
+    expect(await m.query(touches)).toEqual([{ n: 1, top: before.top }]);
+    const first = await liveView(m, { staff: STAFF, offline: false }, new Date(nowMs));
+    await m.query(`UPDATE ticket SET status = 'resolved', resolved_at = ? WHERE id = ?`, [
+      new Date(nowMs).toISOString(),
+      open[1]!.id,
+    ]);
+    expect(await m.query(`SELECT max(seq) AS top FROM ticket_touch`)).toEqual([{ top: before.top + 1 }]);
+    const after = await liveView(m, { staff: STAFF, offline: false }, new Date(nowMs));
+    expect(after.tickets.open).toBe(first.tickets.open - 1);
+    await desk.close();
+    store = await openLocalStore(dir); // for afterEach
   });
 });
