@@ -271,6 +271,34 @@ async function main(): Promise<void> {
     return { created, floor };
   };
   const { created, floor } = await measureCreates(CREATES, true);
+
+  // Diagnostic: what the live view's touch log costs a ticket's durable write (three triggers on
+  // ticket, a row in ticket_touch per write): blocks with and without its triggers, taken in turn.
+  const touchTriggers = (await m.query(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ticket_touch_%'`,
+  )) as Array<{ name: string; sql: string }>;
+  const withTouches: number[] = [];
+  const withoutTouches: number[] = [];
+  for (const t of touchTriggers) await m.query(`DROP TRIGGER ${t.name}`);
+  for (let block = 0; block < 6; block++) {
+    const on = block % 2 === 0;
+    if (on) for (const t of touchTriggers) await m.query(t.sql);
+    (on ? withTouches : withoutTouches).push(...(await measureCreates(CREATES / 4, false)).created);
+    if (on) for (const t of touchTriggers) await m.query(`DROP TRIGGER ${t.name}`);
+  }
+  for (const t of touchTriggers) await m.query(t.sql);
+  emit(
+    'ticket.create_from_call.touch_log_cost',
+    percentile(withTouches, 50) / percentile(withoutTouches, 50),
+    'ratio of p50s',
+    {
+      p50With: percentile(withTouches, 50),
+      p50Without: percentile(withoutTouches, 50),
+      p95With: percentile(withTouches, 95),
+      p95Without: percentile(withoutTouches, 95),
+      triggers: touchTriggers.length,
+    },
+  );
   floorDb.close();
   emitLatency('ticket.create_from_call', created, { p: 95, maxMs: 2 });
   emitLatency('sqlite.durable_commit_floor', floor);
