@@ -16,6 +16,8 @@ export default defineConfig({
           host: resolve('src-main/host/cli.ts'),
           demo: resolve('src-main/demo/cli.ts'),
           central: resolve('src-main/central/cli.ts'),
+          // The wallboards' figures worker (central/wallboard/figuresThread.ts finds it beside these).
+          wallboardFigures: resolve('src-main/central/wallboard/figuresWorker.ts'),
         },
       },
     },

@@ -255,7 +255,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     close: closeOnce(async () => {
       closing = true;
       deskLinks.stop();
-      wallboards.stop();
+      await wallboards.stop();
       await sender.stop(); // a send in flight finishes and is recorded first
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

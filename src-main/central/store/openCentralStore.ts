@@ -13,12 +13,33 @@ export type CentralEngine = 'sqlite' | 'postgres';
 /** The PostgreSQL advisory lock the central store's processes take while migrating (an arbitrary constant). */
 const MIGRATION_LOCK = 0x524f5231;
 
+/** How to reach the central store's database again (plain data: a worker thread gets it). */
+export type CentralConnection = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
 export interface CentralStore {
   dataSource: DataSource;
   engine: CentralEngine;
   /** Where it lives, without credentials (for logs). */
   location: string;
+  connection: CentralConnection;
   close(): Promise<void>;
+}
+
+/**
+ * A second, reading connection to the central store's database (migrated already), for work kept
+ * off the server's thread: on SQLite another connection to the file (WAL: it reads committed data
+ * while pushes write), on PostgreSQL a small pool of its own.
+ */
+export function readerDataSource(connection: CentralConnection): DataSource {
+  return connection.engine === 'postgres'
+    ? new DataSource({
+        type: 'postgres',
+        url: connection.url,
+        entities: CENTRAL_ENTITIES,
+        synchronize: false,
+        poolSize: 2,
+      })
+    : new DataSource({ ...sqliteConnectionOptions(connection.file), entities: CENTRAL_ENTITIES });
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -73,6 +94,9 @@ export async function openCentralStore(opts: {
     dataSource,
     engine: isPostgresUrl(opts.databaseUrl) ? 'postgres' : 'sqlite',
     location,
+    connection: isPostgresUrl(opts.databaseUrl)
+      ? { engine: 'postgres', url: opts.databaseUrl }
+      : { engine: 'sqlite', file: location },
     close: () => dataSource.destroy(),
   };
 }

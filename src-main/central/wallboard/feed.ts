@@ -10,6 +10,7 @@ import { listStaff } from '../auth/users';
 import type { ChangeNotifier } from '../notifier';
 import type { CentralStore } from '../store/openCentralStore';
 import { withStore } from '../store/serialize';
+import { startFiguresThread, type FiguresThread } from './figuresThread';
 import { keptWallboardFacts } from './keptFacts';
 import { liveWallboardIds } from './tokens';
 
@@ -24,7 +25,7 @@ export interface WallboardFeed {
   /** Closes the streams of a revoked screen now. */
   revoked(wallboardId: string): void;
   screens(): number;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** Changes within this long share one computation (a burst of pushes costs one, not one each). */
@@ -50,12 +51,18 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
     s.res.end();
   };
 
-  const compute = async () => {
+  /** On this thread, each read its own turn on the store: while the worker starts, or if it fails. */
+  const computeHere = async () => {
     const read = <T>(work: (m: EntityManager) => Promise<T>) =>
       withStore(store, () => work(store.dataSource.manager));
     const view = await wallboardFigures(read, await read(listStaff), new Date(), rows);
-    const json = JSON.stringify(view);
-    const live = await read(liveWallboardIds);
+    return { json: JSON.stringify(view), live: await read(liveWallboardIds) };
+  };
+  // Started when the first screen attaches: most central stores never have one.
+  let thread: FiguresThread | null = null;
+
+  const compute = async () => {
+    const { json, live } = await (thread ? thread.compute() : computeHere());
     latest = json;
     for (const s of [...screens]) {
       if (!live.has(s.wallboardId)) close(s, 'revoked');
@@ -102,6 +109,7 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
 
   return {
     attach(wallboardId, res) {
+      thread ??= startFiguresThread(store.connection, computeHere);
       const screen = { wallboardId, res };
       screens.add(screen);
       res.on('close', () => screens.delete(screen));
@@ -112,12 +120,14 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
       for (const s of [...screens]) if (s.wallboardId === wallboardId) close(s, 'revoked');
     },
     screens: () => screens.size,
-    stop() {
+    async stop() {
       abort.abort();
       clearInterval(tick);
       clearInterval(keepAlive);
       if (timer) clearTimeout(timer);
       for (const s of [...screens]) close(s, null);
+      await computing;
+      await thread?.stop();
     },
   };
 }
