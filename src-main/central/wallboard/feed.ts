@@ -3,6 +3,8 @@
 // debounced) and once every few seconds while anyone watches (at-risk and
 // breached move with the clock), then the same JSON goes to every screen over
 // server-sent events. Screens whose token was revoked are told so and closed.
+// The computing is done by a worker thread on its own connection
+// (figuresThread.ts), so that the pushes meanwhile do not wait for it.
 import type { ServerResponse } from 'node:http';
 import type { EntityManager } from 'typeorm';
 import { wallboardFigures } from '../../shifts';
