@@ -97,10 +97,11 @@ function toTicketFacts(r: Record<string, string | null>): TicketFacts {
   };
 }
 
+/** Oldest first: the list to act on is then in order without a sort (ticketFigures). */
+const OPEN_TICKETS_SQL = `SELECT ${TICKET_COLUMNS} FROM ticket WHERE status NOT IN ('resolved', 'closed') ORDER BY created_at, id`;
+
 export async function openTicketFacts(manager: EntityManager): Promise<TicketFacts[]> {
-  const rows = (await manager.query(
-    `SELECT ${TICKET_COLUMNS} FROM ticket WHERE status NOT IN ('resolved', 'closed') ORDER BY created_at, id`,
-  )) as Array<Record<string, string | null>>;
+  const rows = (await manager.query(OPEN_TICKETS_SQL)) as Array<Record<string, string | null>>;
   return rows.map(toTicketFacts);
 }
 
@@ -119,30 +120,36 @@ const keptOpenByStore = new WeakMap<object, KeptOpen>();
 const TOUCHES_KEPT = 5_000;
 
 export async function keptOpenTickets(manager: EntityManager): Promise<TicketFacts[]> {
-  const store = manager.connection;
-  // Inside a mutation's transaction (reads are not queued behind it on the one connection), the
-  // touches read might yet be rolled back and their numbers used again: read all, keep nothing.
-  if (connectionOf(manager)?.inTransaction) return openTicketFacts(manager);
+  const db = connectionOf(manager);
+  // Inside a mutation's or a pull's transaction (reads do not queue behind it on the one
+  // connection) the touches might yet be rolled back and their numbers used again: read all, keep
+  // nothing. Otherwise everything below is synchronous, so no transaction can begin in between.
+  if (!db || db.inTransaction) return openTicketFacts(manager);
+  return keptOpenTicketsNow(db, manager.connection);
+}
+
+function keptOpenTicketsNow(db: BetterSqlite3.Database, store: object): TicketFacts[] {
   const kept = keptOpenByStore.get(store);
   if (!kept) {
-    const [{ seq }] = (await manager.query(`SELECT coalesce(max(seq), 0) AS seq FROM ticket_touch`)) as [
-      { seq: number },
-    ];
-    const all = await openTicketFacts(manager);
+    const { seq } = db.prepare(`SELECT coalesce(max(seq), 0) AS seq FROM ticket_touch`).get() as {
+      seq: number;
+    };
+    const all = (db.prepare(OPEN_TICKETS_SQL).all() as Array<Record<string, string | null>>).map(
+      toTicketFacts,
+    );
     keptOpenByStore.set(store, { seq, trimmedTo: 0, tickets: new Map(all.map((t) => [t.id, t])) });
     return all;
   }
-  const touched = (await manager.query(`SELECT seq, id FROM ticket_touch WHERE seq > ? ORDER BY seq`, [
-    kept.seq,
-  ])) as Array<{ seq: number; id: string }>;
+  const touched = db
+    .prepare(`SELECT seq, id FROM ticket_touch WHERE seq > ? ORDER BY seq`)
+    .all(kept.seq) as Array<{ seq: number; id: string }>;
   if (touched.length > 0) {
     const ids = [...new Set(touched.map((r) => r.id))];
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const rows = (await manager.query(
-        `SELECT ${TICKET_COLUMNS} FROM ticket WHERE id IN (${chunk.map(() => '?').join(', ')})`,
-        chunk,
-      )) as Array<Record<string, string | null>>;
+      const rows = db
+        .prepare(`SELECT ${TICKET_COLUMNS} FROM ticket WHERE id IN (${chunk.map(() => '?').join(', ')})`)
+        .all(...chunk) as Array<Record<string, string | null>>;
       const found = new Map(rows.map((r) => [r.id!, toTicketFacts(r)]));
       for (const id of chunk) {
         const t = found.get(id);
@@ -151,8 +158,11 @@ export async function keptOpenTickets(manager: EntityManager): Promise<TicketFac
       }
     }
     kept.seq = touched[touched.length - 1]!.seq;
-    if (kept.seq - kept.trimmedTo >= TOUCHES_KEPT && trimTouches(manager, kept.seq))
+    // The read touches go (the newest stays: the next touch numbers on from it, no AUTOINCREMENT).
+    if (kept.seq - kept.trimmedTo >= TOUCHES_KEPT) {
+      db.prepare(`DELETE FROM ticket_touch WHERE seq < ?`).run(kept.seq);
       kept.trimmedTo = kept.seq;
+    }
   }
   return [...kept.tickets.values()];
 }
@@ -160,17 +170,6 @@ export async function keptOpenTickets(manager: EntityManager): Promise<TicketFac
 /** The desk's one SQLite connection. */
 function connectionOf(manager: EntityManager): BetterSqlite3.Database | undefined {
   return (manager.connection.driver as { databaseConnection?: BetterSqlite3.Database }).databaseConnection;
-}
-
-/**
- * Drops the touches read, when no transaction is open (one synchronous statement); false if not
- * now. The newest stays, so the next touch numbers on from it (the table has no AUTOINCREMENT).
- */
-function trimTouches(manager: EntityManager, upTo: number): boolean {
-  const db = connectionOf(manager);
-  if (!db || db.inTransaction) return false;
-  db.prepare(`DELETE FROM ticket_touch WHERE seq < ?`).run(upTo);
-  return true;
 }
 
 /**
