@@ -12,6 +12,7 @@ import { listStaff } from '../auth/users';
 import type { ChangeNotifier } from '../notifier';
 import type { CentralStore } from '../store/openCentralStore';
 import { withStore } from '../store/serialize';
+import { WALLBOARD_VERSION } from './assets';
 import { startFiguresThread, type FiguresThread } from './figuresThread';
 import { keptWallboardFacts } from './keptFacts';
 import { liveWallboardIds } from './tokens';
@@ -34,6 +35,8 @@ export interface WallboardFeed {
 const DEBOUNCE_MS = 250;
 const TICK_MS = 15_000;
 const KEEP_ALIVE_MS = 20_000;
+/** How long closing waits for a computation in flight. */
+const STOP_WAIT_MS = 2_000;
 
 export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier): WallboardFeed {
   const screens = new Set<Screen>();
@@ -42,6 +45,7 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
   let timer: NodeJS.Timeout | null = null;
   let computing: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
   const rows = keptWallboardFacts();
 
   const send = (s: Screen, chunk: string) => {
@@ -73,6 +77,7 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
   };
 
   const refresh = () => {
+    if (stopped) return;
     if (screens.size === 0) {
       latest = null; // nobody watches: the next screen gets fresh figures
       return;
@@ -92,7 +97,7 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
       });
   };
   const schedule = () => {
-    if (timer) return;
+    if (timer || stopped) return;
     timer = setTimeout(() => {
       timer = null;
       refresh();
@@ -111,10 +116,15 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
 
   return {
     attach(wallboardId, res) {
+      if (stopped) {
+        res.end(); // the server is closing
+        return;
+      }
       thread ??= startFiguresThread(store.connection, computeHere);
       const screen = { wallboardId, res };
       screens.add(screen);
       res.on('close', () => screens.delete(screen));
+      send(screen, `event: version\ndata: ${JSON.stringify(WALLBOARD_VERSION)}\n\n`);
       if (latest) send(screen, `data: ${latest}\n\n`);
       else schedule();
     },
@@ -123,12 +133,14 @@ export function startWallboardFeed(store: CentralStore, notifier: ChangeNotifier
     },
     screens: () => screens.size,
     async stop() {
+      stopped = true;
       abort.abort();
       clearInterval(tick);
       clearInterval(keepAlive);
       if (timer) clearTimeout(timer);
       for (const s of [...screens]) close(s, null);
-      await computing;
+      // A computation in flight may finish (a hung read must not hold the server's close for ever).
+      await Promise.race([computing, new Promise((r) => setTimeout(r, STOP_WAIT_MS).unref())]);
       await thread?.stop();
     },
   };

@@ -81,7 +81,7 @@ export function keptWallboardFacts(): FigureRows {
       kept.day !== day.day ||
       kept.version < (await readCounter(manager, LOG_HORIZON)) ||
       head - kept.version > CHANGES_READ_MAX;
-    if (fresh) {
+    const readAll = async () => {
       const [calls, open] = [await callFacts(manager, day), await openTicketFacts(manager)];
       kept = {
         day: day.day,
@@ -90,7 +90,8 @@ export function keptWallboardFacts(): FigureRows {
         tickets: new Map(open.map((t) => [t.id, t])),
       };
       return { calls, open };
-    }
+    };
+    if (fresh) return readAll();
     const k = kept!;
     if (head > k.version) {
       const p = placeholder(manager);
@@ -112,6 +113,9 @@ export function keptWallboardFacts(): FigureRows {
           else k.tickets.delete(e.row_id);
         }
       }
+      // Compacted meanwhile past what was seen (a read on its own connection is not ordered
+      // against it): some of those entries may be gone, so read everything again.
+      if (k.version < (await readCounter(manager, LOG_HORIZON))) return readAll();
       k.version = head;
     }
     return { calls: [...k.calls.values()], open: [...k.tickets.values()] };
