@@ -4,18 +4,25 @@
 // read from across the room (WCAG 2.1 AA: states are words, not colours
 // alone). The script listens to the screen's stream and counts the waits up
 // between changes; a stream that drops is retried by the browser, and the
-// screen says it shows the last figures meanwhile.
+// screen says it shows the last figures meanwhile. A wall screen runs for
+// weeks: the stream opens with the page's version, and a screen whose page is
+// older (the central store was upgraded) loads the new one.
+import { createHash } from 'node:crypto';
 
+/** The page; its assets are named with the page's version, so an upgraded page is never mixed with cached old ones. */
 export function wallboardHtml(): string {
-  return `<!doctype html>
+  return HTML_TEMPLATE.replaceAll('__VERSION__', WALLBOARD_VERSION);
+}
+
+const HTML_TEMPLATE = `<!doctype html>
 <html lang="nb">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Køtavle – ROR-IKT Kundeservice</title>
-<link rel="stylesheet" href="/wallboard/assets/wallboard.css">
-<script src="/wallboard/assets/wallboard.js" defer></script>
+<link rel="stylesheet" href="/wallboard/assets/wallboard.css?v=__VERSION__">
+<script src="/wallboard/assets/wallboard.js?v=__VERSION__" defer></script>
 </head>
 <body>
 <header class="top">
@@ -56,7 +63,6 @@ export function wallboardHtml(): string {
 </body>
 </html>
 `;
-}
 
 export const WALLBOARD_CSS = `
 :root { color-scheme: dark; --bg: #0b1622; --card: #15263a; --ink: #ffffff; --muted: #c9d6e3;
@@ -94,9 +100,10 @@ footer p { margin: 0; }
 footer .stale { color: var(--warn); }
 `;
 
-export const WALLBOARD_JS = `
+const WALLBOARD_JS_TEMPLATE = `
 'use strict';
 (function () {
+  var VERSION = '__VERSION__';
   var STATES = { available: 'Ledig', on_call: 'I samtale', wrap_up: 'Etterarbeid', 'break': 'Pause',
     on_site: 'På oppdrag', offline: 'Frakoblet' };
   var token = location.pathname.split('/')[2] || '';
@@ -190,9 +197,21 @@ export const WALLBOARD_JS = `
     status();
     render();
   };
+  // The central store serves a newer page: load it (the figures may have changed their shape).
+  source.addEventListener('version', function (e) { if (JSON.parse(e.data) !== VERSION) location.reload(); });
   source.addEventListener('revoked', function () { revoked = true; source.close(); status(); });
   source.onerror = function () { connected = false; status(); };
   setInterval(render, 1000);
   render();
 })();
 `;
+
+/** The page's version: its script, style and markup (the stream's first event carries it). */
+export const WALLBOARD_VERSION = createHash('sha256')
+  .update(WALLBOARD_JS_TEMPLATE)
+  .update(WALLBOARD_CSS)
+  .update(HTML_TEMPLATE)
+  .digest('hex')
+  .slice(0, 16);
+
+export const WALLBOARD_JS = WALLBOARD_JS_TEMPLATE.replace('__VERSION__', WALLBOARD_VERSION);

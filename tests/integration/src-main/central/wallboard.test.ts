@@ -129,6 +129,13 @@ describe.each(ENGINES)('the wallboard on %s', (engine) => {
 
     const stream = openStream(screen.url);
     const first = await stream.until('first figures', () => stream.views()[0]);
+    // The stream opens with the page's version, which names the page's assets and is in its script
+    // (a screen with an older page loads the new one).
+    const version = JSON.parse(stream.events[0]!.data) as string;
+    expect(stream.events[0]!.event).toBe('version');
+    expect(html).toContain(`/wallboard/assets/wallboard.js?v=${version}`);
+    const script = await (await fetch(`${central.url}/wallboard/assets/wallboard.js?v=${version}`)).text();
+    expect(script).toContain(`var VERSION = '${version}';`);
     expect(first.tickets.open).toBe(1);
     expect(first.tickets.byPriority.critical).toBe(1);
     expect(first.people).toEqual([expect.objectContaining({ firstName: 'Anne', state: 'available' })]);
