@@ -66,23 +66,26 @@ function offsetAtMs(ms: number): number {
 }
 
 /**
- * The instant of an Oslo wall-clock time (month 1–12), read as luxon reads it (as the service
- * calendar does): a time the spring change skips falls an hour later; one the autumn change
- * repeats is its second occurrence.
+ * The instant of an Oslo wall-clock time (month 1–12), disambiguated as Temporal's "compatible"
+ * does: a time the autumn change repeats is its first occurrence; one the spring change skips
+ * falls as far later as the change (02:30 is 03:30 summer time). (luxon's reading of a repeated
+ * time depends on the season it runs in, so it is not the rule here.)
  */
 export function osloWallToMs(year: number, month: number, day: number, minuteOfDay: number): number {
   const wall = Date.UTC(year, month - 1, day) + minuteOfDay * 60_000;
   const [a, b] = [offsetAtMs(wall - 12 * 3_600_000), offsetAtMs(wall + 12 * 3_600_000)];
   const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
-  const later = wall - lo * 60_000;
-  if (offsetAtMs(later) === lo) return later;
   const earlier = wall - hi * 60_000;
   if (offsetAtMs(earlier) === hi) return earlier;
-  return later; // skipped by the spring change
+  return wall - lo * 60_000; // exists only with the lower offset, or skipped (then an hour on)
 }
 
 /** The window's occurrences overlapping `period`, as instants (a DST night gives its true length). */
 export function weeklyWindowsIn(window: WeeklyWindow, period: Interval): Interval[] {
+  if (!Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7)
+    throw new RangeError(`weekday must be 1 (Monday) to 7 (Sunday), got ${window.weekday}`);
+  for (const t of [window.start, window.end])
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(t)) throw new RangeError(`a window's times are HH:mm, got "${t}"`);
   const out: Interval[] = [];
   const [startMin, endMin] = [minutesOf(window.start), minutesOf(window.end)];
   const spansMidnight = endMin <= startMin;
