@@ -17,7 +17,7 @@ import { referenceRows } from '../../src-main/store/referenceData';
 import { PRIORITIES } from '../../src-shared/sla';
 import type { PushedMutation } from '../../src-shared/sync/protocol';
 import { findChromium } from '../e2e/chromiumPath';
-import { centralUser, startTestCentral, type TestCentral } from '../support/central';
+import { centralUser, pushedMutation, startTestCentral, type TestCentral } from '../support/central';
 import { removeDir, signIn, startDesk, tempDir } from '../support/tempDesk';
 import { emit, emitLatency, percentile } from './lib/report';
 
@@ -31,14 +31,8 @@ const SAMPLES = Number(process.env.BENCH_WALL_SAMPLES ?? 150);
 const SOAK_HOURS = 8;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const logCall = (seq: number, id = uuidv7()): PushedMutation => ({
-  mutationId: uuidv7(),
-  seq,
-  name: 'call.log',
-  schemaVersion: 1,
-  args: { id, arrivedAt: new Date().toISOString(), callerNumber: '91234567' },
-  createdAt: new Date().toISOString(),
-});
+const logCall = (seq: number, id = uuidv7()): PushedMutation =>
+  pushedMutation(seq, 'call.log', { id, arrivedAt: new Date().toISOString(), callerNumber: '91234567' });
 
 /**
  * `count` wall screens in a process of their own (screens are other machines): each reads its
@@ -83,12 +77,8 @@ async function openTickets(agent: Awaited<ReturnType<typeof centralUser>>, count
     const mutations: PushedMutation[] = [];
     for (let i = from; i < Math.min(count, from + BATCH); i++) {
       const at = new Date(Date.now() - ((i * 7919) % (21 * 86_400)) * 1000).toISOString();
-      mutations.push({
-        mutationId: uuidv7(),
-        seq: i + 1,
-        name: 'ticket.create',
-        schemaVersion: 1,
-        args: {
+      mutations.push(
+        pushedMutation(i + 1, 'ticket.create', {
           id: uuidv7(),
           at,
           callId: null,
@@ -104,9 +94,8 @@ async function openTickets(agent: Awaited<ReturnType<typeof centralUser>>, count
           category: 'incident',
           channel: 'phone',
           notifyBy: 'none',
-        },
-        createdAt: at,
-      });
+        }),
+      );
     }
     const res = await agent.client.sync.push.mutate({ clientId, mutations });
     const refused = res.results.filter((r) => r.status !== 'applied');

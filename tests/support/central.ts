@@ -7,6 +7,8 @@ import { startCentralServer, type CentralOptions, type CentralServer } from '../
 import { createUser } from '../../src-main/central/auth/users';
 import { createCentralClient, type CentralClient } from '../../src-main/sync/centralClient';
 import type { Role } from '../../src-shared/roles';
+import type { PushedMutation } from '../../src-shared/sync/protocol';
+import { uuidv7 } from 'uuidv7';
 import { tempDir, TEST_PASSWORD } from './tempDesk';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -104,3 +106,13 @@ export async function centralUser(
     userId: user.id,
   };
 }
+
+/** A mutation as a desk pushes it (schema version 1, made now), for pushing by hand. */
+export const pushedMutation = (seq: number, name: string, args: unknown): PushedMutation => ({
+  mutationId: uuidv7(),
+  seq,
+  name,
+  schemaVersion: 1,
+  args,
+  createdAt: new Date().toISOString(),
+});

@@ -8,7 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient, type CentralClient } from '../../../../src-main/sync/centralClient';
 import type { PushedMutation } from '../../../../src-shared/sync/protocol';
 import type { CentralRouter } from '../../../../src-main/central/router';
-import { centralUser, ENGINES, startTestCentral, type TestCentral } from '../../../support/central';
+import {
+  centralUser,
+  ENGINES,
+  pushedMutation as mutation,
+  startTestCentral,
+  type TestCentral,
+} from '../../../support/central';
 
 let centrals: TestCentral[] = [];
 afterEach(async () => {
@@ -19,14 +25,6 @@ afterEach(async () => {
 const base = Date.now() - 3 * 3600_000;
 let tick = 0;
 const at = () => new Date(base + tick++ * 1000).toISOString();
-const mutation = (seq: number, name: string, args: unknown): PushedMutation => ({
-  mutationId: uuidv7(),
-  seq,
-  name,
-  schemaVersion: 1,
-  args,
-  createdAt: new Date().toISOString(),
-});
 
 /** An audit entry as the administrator's client receives it. */
 type AuditEntry = Awaited<ReturnType<CentralClient['admin']['audit']['query']>>[number];

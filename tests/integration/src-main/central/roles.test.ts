@@ -18,7 +18,13 @@ import { osloDay } from '../../../../src-shared/equipment/rules';
 import { ROLES, type Role } from '../../../../src-shared/roles';
 import { addWeeks } from '../../../../src-shared/shifts/roster';
 import type { PushedMutation, PushResult } from '../../../../src-shared/sync/protocol';
-import { centralUser, ENGINES, startTestCentral, type TestCentral } from '../../../support/central';
+import {
+  centralUser,
+  ENGINES,
+  pushedMutation as mutation,
+  startTestCentral,
+  type TestCentral,
+} from '../../../support/central';
 import { csvBase64, deviceInput, MODELS, MOLDE, saveModels } from '../../../support/equipment';
 import {
   minutesAgo,
@@ -304,14 +310,6 @@ function subscribeOutcome(client: CentralClient): Promise<Outcome | string> {
 }
 
 let nextMinute = 0;
-const mutation = (seq: number, name: string, args: unknown): PushedMutation => ({
-  mutationId: uuidv7(),
-  seq,
-  name,
-  schemaVersion: 1,
-  args,
-  createdAt: new Date().toISOString(),
-});
 const logArgs = (id = uuidv7()) => ({
   id,
   arrivedAt: minutesAgo(300 - nextMinute++),

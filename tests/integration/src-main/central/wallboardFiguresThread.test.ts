@@ -10,7 +10,13 @@ import { listStaff } from '../../../../src-main/central/auth/users';
 import { liveWallboardIds } from '../../../../src-main/central/wallboard/tokens';
 import { wallboardFigures } from '../../../../src-main/shifts';
 import type { WallboardView } from '../../../../src-shared/shifts/wallboard';
-import { centralUser, ENGINES, startTestCentral, type TestCentral } from '../../../support/central';
+import {
+  centralUser,
+  ENGINES,
+  pushedMutation,
+  startTestCentral,
+  type TestCentral,
+} from '../../../support/central';
 
 let central: TestCentral | null = null;
 let thread: FiguresThread | null = null;
@@ -59,14 +65,11 @@ describe.each(ENGINES)('the wallboard figures worker on %s', (engine) => {
     const pushed = await agent.client.sync.push.mutate({
       clientId: uuidv7(),
       mutations: [
-        {
-          mutationId: uuidv7(),
-          seq: 1,
-          name: 'call.log',
-          schemaVersion: 1,
-          args: { id: uuidv7(), arrivedAt: new Date().toISOString(), callerNumber: '91234567' },
-          createdAt: new Date().toISOString(),
-        },
+        pushedMutation(1, 'call.log', {
+          id: uuidv7(),
+          arrivedAt: new Date().toISOString(),
+          callerNumber: '91234567',
+        }),
       ],
     });
     expect(pushed.results.map((r) => r.status)).toEqual(['applied']);
