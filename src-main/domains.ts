@@ -9,9 +9,10 @@ import { equipment } from './equipment';
 import { reporters } from './reporters';
 import { shifts } from './shifts';
 import { sla } from './sla';
+import { systems } from './systems';
 import { tickets } from './tickets';
 
-export const DOMAINS = { calls, sla, tickets, reporters, equipment, shifts };
+export const DOMAINS = { calls, sla, tickets, reporters, equipment, shifts, systems };
 
 function byName(mutations: readonly Mutation[]): ReadonlyMap<string, Mutation> {
   const map = new Map<string, Mutation>();

@@ -33,6 +33,13 @@ export const DOMAIN_ERROR_CODES = [
   'wipeMissing',
   'sentBeforeHandIn',
   'modelNotApproved',
+  // Systems, outages, windows and notices (issue 16).
+  'invalidOutage',
+  'invalidWindow',
+  'shortNotice',
+  'restoreNeedsSystem',
+  'restoreNotApproved',
+  'duplicateSystem',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

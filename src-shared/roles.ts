@@ -46,6 +46,12 @@ export const CATALOGUE_ROLES: readonly Role[] = ['team_lead', 'admin'];
 /** Who registers devices, records handovers, recycling batches and wipes (R18, R19). */
 export const EQUIPMENT_ROLES: readonly Role[] = ['technician', 'team_lead', 'admin'];
 
+/** Who keeps the systems register, outages, maintenance windows and notices (issue 16, R26). */
+export const SYSTEMS_MANAGER_ROLES: readonly Role[] = ['team_lead', 'admin'];
+
+/** Who links a ticket to an outage or a notice (R14): whoever works tickets. */
+export const SYSTEMS_LINK_ROLES: readonly Role[] = ['agent', 'technician', 'team_lead'];
+
 /** Who works tickets: everyone at the desk but the admin (R5–R12). */
 export const TICKET_ROLES: readonly Role[] = ['agent', 'technician', 'team_lead'];
 

@@ -166,6 +166,14 @@ export interface TicketRow {
   device: string | null;
   /** The register's device this ticket is about (issue 14), if one is linked. */
   deviceId: string | null;
+  /** The register's business system (issue 16), if one is chosen; `system` keeps its name as typed. */
+  systemId: string | null;
+  /** 'standard' or 'dataRestore' (R13). */
+  kind: string;
+  /** JSON RestoreApproval (R13), once the system owner's approval is recorded. */
+  restoreApproval: string | null;
+  outageId: string | null;
+  noticeId: string | null;
   notifyBy: string;
   status: string;
   assigneeId: string | null;
@@ -210,6 +218,11 @@ export const Ticket = new EntitySchema<TicketRow>({
     category: text('category'),
     device: text('device', true),
     deviceId: text('device_id', true),
+    systemId: text('system_id', true),
+    kind: text('kind'),
+    restoreApproval: text('restore_approval', true),
+    outageId: text('outage_id', true),
+    noticeId: text('notice_id', true),
     notifyBy: text('notify_by'),
     status: text('status'),
     assigneeId: text('assignee_id', true),
@@ -686,6 +699,245 @@ export const DeskLink = new EntitySchema<DeskLinkRow>({
   },
 });
 
+// The systems register (issue 16): systems, their roles per customer, outages, windows, notices.
+const integer = (name: string) => ({ type: 'integer' as const, name });
+const stampColumns = {
+  createdAt: text('created_at'),
+  updatedAt: text('updated_at'),
+  updatedByName: text('updated_by_name'),
+};
+interface Stamps {
+  createdAt: string;
+  updatedAt: string;
+  updatedByName: string;
+}
+
+/** A business system (R21, R23, R26). */
+export interface BusinessSystemRow extends Stamps {
+  id: string;
+  name: string;
+  supplier: string | null;
+  description: string | null;
+  criticality: string;
+  continuous: number;
+  remoteAccess: number;
+  /** JSON Probe, or null. */
+  probe: string | null;
+  probeSince: string | null;
+  retired: number;
+}
+export const BusinessSystem = new EntitySchema<BusinessSystemRow>({
+  name: 'business_system',
+  columns: {
+    id: { type: 'text', primary: true },
+    name: text('name'),
+    supplier: text('supplier', true),
+    description: text('description', true),
+    criticality: text('criticality'),
+    continuous: integer('continuous'),
+    remoteAccess: integer('remote_access'),
+    probe: text('probe', true),
+    probeSince: text('probe_since', true),
+    retired: integer('retired'),
+    ...stampColumns,
+  },
+});
+
+/** A system in use at a customer, with its roles there (R26). */
+export interface SystemCustomerRow extends Stamps {
+  id: string;
+  systemId: string;
+  customerId: string;
+  ownerName: string | null;
+  ownerReporterId: string | null;
+  ownerContact: string | null;
+  responsibleName: string | null;
+  responsibleReporterId: string | null;
+  responsibleContact: string | null;
+  securityOfficerName: string | null;
+  securityOfficerReporterId: string | null;
+  securityOfficerContact: string | null;
+  coordinatorName: string | null;
+  coordinatorReporterId: string | null;
+  coordinatorContact: string | null;
+}
+export const SystemCustomer = new EntitySchema<SystemCustomerRow>({
+  name: 'system_customer',
+  columns: {
+    id: { type: 'text', primary: true },
+    systemId: text('system_id'),
+    customerId: text('customer_id'),
+    ownerName: text('owner_name', true),
+    ownerReporterId: text('owner_reporter_id', true),
+    ownerContact: text('owner_contact', true),
+    responsibleName: text('responsible_name', true),
+    responsibleReporterId: text('responsible_reporter_id', true),
+    responsibleContact: text('responsible_contact', true),
+    securityOfficerName: text('security_officer_name', true),
+    securityOfficerReporterId: text('security_officer_reporter_id', true),
+    securityOfficerContact: text('security_officer_contact', true),
+    coordinatorName: text('coordinator_name', true),
+    coordinatorReporterId: text('coordinator_reporter_id', true),
+    coordinatorContact: text('coordinator_contact', true),
+    ...stampColumns,
+  },
+});
+
+/** An outage (R20, R22, R23): lists are JSON arrays of ids. */
+export interface OutageRow extends Stamps {
+  id: string;
+  title: string;
+  description: string | null;
+  startsAt: string;
+  endsAt: string | null;
+  systemIds: string;
+  customerIds: string;
+  planned: number;
+  cause: string;
+  state: string;
+  source: string;
+  measuredStart: string | null;
+  measuredEnd: string | null;
+  announcedAt: string | null;
+  shortNoticeReason: string | null;
+  createdByName: string;
+}
+export const Outage = new EntitySchema<OutageRow>({
+  name: 'outage',
+  columns: {
+    id: { type: 'text', primary: true },
+    title: text('title'),
+    description: text('description', true),
+    startsAt: text('starts_at'),
+    endsAt: text('ends_at', true),
+    systemIds: text('system_ids'),
+    customerIds: text('customer_ids'),
+    planned: integer('planned'),
+    cause: text('cause'),
+    state: text('state'),
+    source: text('source'),
+    measuredStart: text('measured_start', true),
+    measuredEnd: text('measured_end', true),
+    announcedAt: text('announced_at', true),
+    shortNoticeReason: text('short_notice_reason', true),
+    createdByName: text('created_by_name'),
+    ...stampColumns,
+  },
+});
+
+/** A maintenance window (R20, R24): weekly (weekday, times, days it applies) or once (instants). */
+export interface MaintenanceWindowRow extends Stamps {
+  id: string;
+  systemId: string;
+  kind: string;
+  weekday: number | null;
+  startTime: string | null;
+  endTime: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  agreedWithName: string;
+  announcedAt: string | null;
+  shortNoticeReason: string | null;
+  note: string | null;
+  cancelled: number;
+}
+export const MaintenanceWindow = new EntitySchema<MaintenanceWindowRow>({
+  name: 'maintenance_window',
+  columns: {
+    id: { type: 'text', primary: true },
+    systemId: text('system_id'),
+    kind: text('kind'),
+    weekday: { type: 'integer', name: 'weekday', nullable: true },
+    startTime: text('start_time', true),
+    endTime: text('end_time', true),
+    validFrom: text('valid_from', true),
+    validUntil: text('valid_until', true),
+    startsAt: text('starts_at', true),
+    endsAt: text('ends_at', true),
+    agreedWithName: text('agreed_with_name'),
+    announcedAt: text('announced_at', true),
+    shortNoticeReason: text('short_notice_reason', true),
+    note: text('note', true),
+    cancelled: integer('cancelled'),
+    ...stampColumns,
+  },
+});
+
+/** An operational notice (R14). */
+export interface NoticeRow extends Stamps {
+  id: string;
+  title: string;
+  body: string;
+  state: string;
+  systemIds: string;
+  customerIds: string;
+  startsAt: string;
+  endsAt: string | null;
+  outageId: string | null;
+  windowId: string | null;
+}
+export const Notice = new EntitySchema<NoticeRow>({
+  name: 'notice',
+  columns: {
+    id: { type: 'text', primary: true },
+    title: text('title'),
+    body: text('body'),
+    state: text('state'),
+    systemIds: text('system_ids'),
+    customerIds: text('customer_ids'),
+    startsAt: text('starts_at'),
+    endsAt: text('ends_at', true),
+    outageId: text('outage_id', true),
+    windowId: text('window_id', true),
+    ...stampColumns,
+  },
+});
+
+export interface NoticeUpdateRow {
+  id: string;
+  noticeId: string;
+  at: string;
+  state: string;
+  text: string;
+  createdByName: string;
+}
+export const NoticeUpdate = new EntitySchema<NoticeUpdateRow>({
+  name: 'notice_update',
+  columns: {
+    id: { type: 'text', primary: true },
+    noticeId: text('notice_id'),
+    at: text('at'),
+    state: text('state'),
+    text: text('text'),
+    createdByName: text('created_by_name'),
+  },
+});
+
+/** The register's history (R27). */
+export interface SystemEventRow {
+  id: string;
+  subjectId: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  kind: string;
+  data: string;
+}
+export const SystemEvent = new EntitySchema<SystemEventRow>({
+  name: 'system_event',
+  columns: {
+    id: { type: 'text', primary: true },
+    subjectId: text('subject_id'),
+    at: text('at'),
+    actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    kind: text('kind'),
+    data: text('data'),
+  },
+});
+
 /** Tables whose rows the central store owns and desks replicate (sync pulls these). */
 export const SYNCED_ENTITIES = [
   Customer,
@@ -707,6 +959,13 @@ export const SYNCED_ENTITIES = [
   RosterEntry,
   Presence,
   DeskLink,
+  BusinessSystem,
+  SystemCustomer,
+  Outage,
+  MaintenanceWindow,
+  Notice,
+  NoticeUpdate,
+  SystemEvent,
 ];
 
 export const ENTITIES = [...SYNCED_ENTITIES, Outbox, LocalSetting, RejectedMutation];

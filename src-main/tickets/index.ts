@@ -21,4 +21,4 @@ export {
   ticketMessageSent,
 } from './messages/mutations';
 export * from './messages/render';
-export { recordWork } from './mutations';
+export { linkTicket, loadTicket, recordWork } from './mutations';

@@ -8,6 +8,11 @@ import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { DateTime } from 'luxon';
 import { DomainError } from '../../src-shared/errors';
+import {
+  checkRestoreMayProceed,
+  restoreApprovalArgs,
+  type RestoreApproval,
+} from '../../src-shared/systems/restore';
 import { TICKET_ROLES, whyNotAssignable } from '../../src-shared/roles';
 import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
 import {
@@ -34,7 +39,15 @@ import {
 } from '../../src-shared/tickets/schemas';
 import { defineMutation, type MutationContext } from '../mutations/define';
 import { slaInForce } from '../sla/settingsStore';
-import { Call, Device, Ticket, TicketEvent, TicketMessage, type TicketRow } from '../store/entities';
+import {
+  BusinessSystem,
+  Call,
+  Device,
+  Ticket,
+  TicketEvent,
+  TicketMessage,
+  type TicketRow,
+} from '../store/entities';
 import { selectRow } from '../store/rowSql';
 import { assertCustomerExists } from '../store/referenceData';
 import { UserAccount } from '../store/serverEntities';
@@ -152,6 +165,12 @@ export const ticketCreate = defineMutation({
     }
     await assertCustomerExists(manager, args.customerId);
     await assertDeviceExists(manager, args.deviceId);
+    await assertSystemExists(manager, args.systemId);
+    if (args.kind === 'dataRestore' && !args.systemId) {
+      throw new DomainError('restoreNeedsSystem', 'A data restore must name its system (R13)', {
+        field: 'systemId',
+      });
+    }
     const reference = ctx.nextReference ? await ctx.nextReference(referenceYear(args.at)) : null;
     const base: TicketRow = {
       id: args.id,
@@ -171,6 +190,11 @@ export const ticketCreate = defineMutation({
       category: args.category,
       device: args.device,
       deviceId: args.deviceId,
+      systemId: args.systemId,
+      kind: args.kind,
+      restoreApproval: null,
+      outageId: null,
+      noticeId: null,
       notifyBy: args.notifyBy,
       status: 'new',
       assigneeId: null,
@@ -210,6 +234,16 @@ export const ticketCreate = defineMutation({
   },
 });
 
+/** A chosen system must be one the register has. */
+async function assertSystemExists(
+  manager: EntityManager,
+  systemId: string | null | undefined,
+): Promise<void> {
+  if (systemId == null) return;
+  if (!(await selectRow(manager, BusinessSystem, { id: systemId })))
+    throw new DomainError('notFound', `No system with id ${systemId}`, { field: 'systemId', systemId });
+}
+
 /** A linked device must be one the register has (on this desk, or on the central store in push order). */
 async function assertDeviceExists(
   manager: EntityManager,
@@ -234,6 +268,8 @@ const EDITABLE = [
   'device',
   'deviceId',
   'notifyBy',
+  'systemId',
+  'kind',
 ] as const;
 
 function refuseIfClosed(ticket: TicketRow, what: string): void {
@@ -277,6 +313,12 @@ export const ticketEdit = defineMutation({
     if (Object.keys(changes).length === 0) return { id: ticket.id, changed: [] as string[] };
     if (changes.customerId) await assertCustomerExists(ctx.manager, patch.customerId);
     if (changes.deviceId) await assertDeviceExists(ctx.manager, patch.deviceId);
+    if (changes.systemId) await assertSystemExists(ctx.manager, patch.systemId);
+    if (after.kind === 'dataRestore' && !after.systemId) {
+      throw new DomainError('restoreNeedsSystem', 'A data restore must name its system (R13)', {
+        field: 'systemId',
+      });
+    }
     await saveTicket(ctx, ticket, patch, args.at);
     await event(ctx, ticket.id, 'changed', args.at, { changes });
     return { id: ticket.id, changed: Object.keys(changes) };
@@ -363,6 +405,7 @@ async function step(
 ): Promise<TicketRow> {
   const ticket = await loadTicket(ctx.manager, ticketId);
   const next = applyTransition(clockFacts(ticket), action, at);
+  checkRestoreMayProceed(ticket, next.status);
   const saved = await saveTicket(
     ctx,
     ticket,
@@ -568,6 +611,63 @@ export async function recordWork(
   });
 }
 
+/** R13: the system owner's approval of a data restore: who, when and how, kept in the history. */
+export const ticketApproveRestore = defineMutation({
+  name: 'ticket.approveRestore',
+  schemaVersion: 1,
+  args: restoreApprovalArgs,
+  roles: TICKET_ROLES,
+  async apply(ctx, args) {
+    const ticket = await loadTicket(ctx.manager, args.ticketId);
+    refuseIfClosed(ticket, 'recording an approval');
+    if (ticket.kind !== 'dataRestore') {
+      throw new DomainError('invalidTransition', 'Only a data restore needs the system owner’s approval', {
+        status: ticket.status,
+      });
+    }
+    const approval: RestoreApproval = {
+      ...args.approval,
+      recordedByName: ctx.actor.name,
+      recordedAt: args.at,
+    };
+    await saveTicket(ctx, ticket, { restoreApproval: JSON.stringify(approval) }, args.at);
+    await event(ctx, ticket.id, 'restoreApproved', args.at, { ...approval });
+    return { id: ticket.id };
+  },
+});
+
+export interface TicketLinks {
+  at: string;
+  ticketId: string;
+  outageId?: string | null;
+  noticeId?: string | null;
+}
+
+/**
+ * Links a ticket to an outage or a notice (R14), or unlinks it (null); the link is in its history.
+ * Another domain's mutator calls it (the systems domain's link actions); the check that the outage
+ * or notice exists is the caller's.
+ */
+export async function linkTicket(
+  ctx: MutationContext,
+  args: TicketLinks,
+): Promise<{ id: string; changed: boolean }> {
+  const ticket = await loadTicket(ctx.manager, args.ticketId);
+  const patch: Partial<TicketRow> = {};
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of ['outageId', 'noticeId'] as const) {
+    const to = args[key];
+    if (to !== undefined && to !== ticket[key]) {
+      patch[key] = to;
+      changes[key] = [ticket[key], to];
+    }
+  }
+  if (Object.keys(changes).length === 0) return { id: ticket.id, changed: false };
+  await saveTicket(ctx, ticket, patch, args.at);
+  await event(ctx, ticket.id, 'linked', args.at, { changes });
+  return { id: ticket.id, changed: true };
+}
+
 export const TICKET_MUTATIONS = [
   ticketCreate,
   ticketEdit,
@@ -582,4 +682,5 @@ export const TICKET_MUTATIONS = [
   ticketRespond,
   ticketNote,
   ticketWork,
+  ticketApproveRestore,
 ];

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PRIORITIES } from '../sla/settings';
 import { phoneSchema } from '../calls/schemas';
 import { clientInstantSchema } from '../time';
+import { TICKET_KINDS } from '../systems/restore';
 import { textSchema } from '../text';
 
 export const TICKET_STATUSES = [
@@ -86,6 +87,10 @@ export const ticketFieldsSchema = z.object({
   /** The register's device the ticket is about (issue 14): its warnings (R16, R17) show on the ticket. */
   deviceId: idSchema.nullish().transform((v) => v ?? null),
   notifyBy: z.enum(NOTIFY_CHANNELS),
+  /** The register's business system (issue 16); `system` keeps its name. */
+  systemId: idSchema.nullish().transform((v) => v ?? null),
+  /** R13: a data restore names its system and waits for its owner's approval. */
+  kind: z.enum(TICKET_KINDS).default('standard'),
 });
 
 function emailWhenNotifiedByEmail(
@@ -146,6 +151,8 @@ export const ticketEditArgs = z.object({
   device: ticketFieldsSchema.shape.device.optional(),
   deviceId: ticketFieldsSchema.shape.deviceId.optional(),
   notifyBy: ticketFieldsSchema.shape.notifyBy.optional(),
+  systemId: ticketFieldsSchema.shape.systemId.optional(),
+  kind: z.enum(TICKET_KINDS).optional(),
 });
 export type TicketEditArgs = z.output<typeof ticketEditArgs>;
 
@@ -285,7 +292,9 @@ export type TicketEventKind =
   | 'note'
   | 'remote_session'
   | 'on_site_visit'
-  | 'message';
+  | 'message'
+  | 'restoreApproved'
+  | 'linked';
 
 /** A ticket as the lists show it (enough for live countdowns: see lifecycle.ticketClocks). */
 export interface TicketSummary {

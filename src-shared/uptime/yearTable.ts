@@ -10,8 +10,8 @@ export interface UptimeSubject {
   outages: readonly OutageSpan[];
   /** Agreed one-off windows. */
   windows: readonly Interval[];
-  /** Fixed weekly windows. */
-  weekly: readonly WeeklyWindow[];
+  /** Fixed weekly windows, each from and until the instants it applies (its occurrences starting then). */
+  weekly: ReadonlyArray<WeeklyWindow & { fromMs?: number; untilMs?: number }>;
 }
 
 export interface UptimeRow {
@@ -31,11 +31,15 @@ export function uptimeYearTable(
   const months = Array.from({ length: 12 }, (_, i) => osloMonth(year, i + 1));
   // A weekly window's occurrences in the year, laid out once per rule for every subject that has it.
   const laidOut = new Map<string, Interval[]>();
-  const weeklyIn = (w: WeeklyWindow) => {
+  const weeklyIn = (w: UptimeSubject['weekly'][number]) => {
     const key = `${w.weekday}|${w.start}|${w.end}`;
     let list = laidOut.get(key);
     if (!list) laidOut.set(key, (list = weeklyWindowsIn(w, yearPeriod)));
-    return list;
+    const from = w.fromMs ?? Number.NEGATIVE_INFINITY;
+    const until = w.untilMs ?? Number.POSITIVE_INFINITY;
+    return from === Number.NEGATIVE_INFINITY && until === Number.POSITIVE_INFINITY
+      ? list
+      : list.filter((i) => i.startMs >= from && i.startMs < until);
   };
   return subjects.map((s) => {
     const unions = uptimeUnions(s.outages, [...s.windows, ...s.weekly.flatMap(weeklyIn)], nowMs);

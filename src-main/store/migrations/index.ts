@@ -15,6 +15,7 @@ import { Presence1765440000000 } from './1765440000000-presence';
 import { DeskLinks1765526400000 } from './1765526400000-desk-links';
 import { LiveViewIndexes1765612800000 } from './1765612800000-live-view-indexes';
 import { TicketTouches1765699200000 } from './1765699200000-ticket-touches';
+import { Systems1765785600000 } from './1765785600000-systems';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -32,4 +33,5 @@ export const LOCAL_MIGRATIONS = [
   DeskLinks1765526400000,
   LiveViewIndexes1765612800000,
   TicketTouches1765699200000,
+  Systems1765785600000,
 ];

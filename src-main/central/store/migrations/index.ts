@@ -10,6 +10,7 @@ import { CentralShifts1765353600000 } from './1765353600000-central-shifts';
 import { CentralPresence1765440000000 } from './1765440000000-central-presence';
 import { CentralDeskLinks1765526400000 } from './1765526400000-central-desk-links';
 import { CentralWallboards1765612800000 } from './1765612800000-central-wallboards';
+import { CentralSystems1765785600000 } from './1765785600000-central-systems';
 
 export const CENTRAL_MIGRATIONS = [
   CentralInitial1764489600000,
@@ -23,4 +24,5 @@ export const CENTRAL_MIGRATIONS = [
   CentralPresence1765440000000,
   CentralDeskLinks1765526400000,
   CentralWallboards1765612800000,
+  CentralSystems1765785600000,
 ];
