@@ -43,6 +43,7 @@ import {
   BusinessSystem,
   Call,
   Device,
+  Notice,
   Ticket,
   TicketEvent,
   TicketMessage,
@@ -166,6 +167,8 @@ export const ticketCreate = defineMutation({
     await assertCustomerExists(manager, args.customerId);
     await assertDeviceExists(manager, args.deviceId);
     await assertSystemExists(manager, args.systemId);
+    if (args.noticeId && !(await selectRow(manager, Notice, { id: args.noticeId })))
+      throw new DomainError('notFound', `No notice with id ${args.noticeId}`, { field: 'noticeId' });
     if (args.kind === 'dataRestore' && !args.systemId) {
       throw new DomainError('restoreNeedsSystem', 'A data restore must name its system (R13)', {
         field: 'systemId',
@@ -194,7 +197,7 @@ export const ticketCreate = defineMutation({
       kind: args.kind,
       restoreApproval: null,
       outageId: null,
-      noticeId: null,
+      noticeId: args.noticeId,
       notifyBy: args.notifyBy,
       status: 'new',
       assigneeId: null,
@@ -227,6 +230,8 @@ export const ticketCreate = defineMutation({
       callId: args.callId,
       provisionalReference: args.provisionalReference,
     });
+    if (args.noticeId)
+      await event(ctx, row.id, 'linked', args.at, { changes: { noticeId: [null, args.noticeId] } });
     if (respondedAt) await event(ctx, row.id, 'responded', args.at, { channel: 'phone', viaCall: true });
     // The automatic acknowledgement with the reference; it does not count as a response (R8).
     await queueMessage(ctx, row, 'created', args.at);

@@ -111,6 +111,8 @@ export const ticketCreateInput = ticketFieldsSchema
   .extend({
     /** The taken call this ticket comes from: its details carry over and it counts as the first response (R8). */
     callId: idSchema.nullish().transform((v) => v ?? null),
+    /** R14: the operational notice the agent was shown, linked in the same step. */
+    noticeId: idSchema.nullish().transform((v) => v ?? null),
   })
   .superRefine(emailWhenNotifiedByEmail);
 
@@ -129,6 +131,8 @@ export const ticketCreateArgs = ticketFieldsSchema
     callId: idSchema.nullish().transform((v) => v ?? null),
     /** The desk's provisional reference (R6), kept as a searchable alias. */
     provisionalReference: z.string().regex(/^P-[0-9A-Z]{4}-\d{4,}$/),
+    /** R14: the operational notice the agent was shown, linked in the same step. */
+    noticeId: idSchema.nullish().transform((v) => v ?? null),
   })
   .superRefine(emailWhenNotifiedByEmail);
 export type TicketCreateArgs = z.output<typeof ticketCreateArgs>;
