@@ -70,6 +70,12 @@ async function main(): Promise<number> {
         ? `Shift roster: ${s.roster} duties over last, this and next week`
         : 'Shift roster: this week already had one, left as it was',
     );
+    const y = s.systems;
+    console.log(
+      y
+        ? `Systems register: ${y.systems} systems with their roles at ${y.roles} system–customer pairs, ${y.windows} maintenance windows, ${y.outages} outages, ${y.notices} notices`
+        : 'Systems register: not empty, left as it was',
+    );
     if (accounts.length) {
       console.log(
         `Demo accounts (password "${DEMO_PASSWORD}"): ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`,

@@ -21,6 +21,7 @@ import {
   type DemoEquipmentTicket,
 } from './equipment';
 import { writeDemoRoster } from './roster';
+import { writeDemoSystems, type DemoSystemsSummary } from './systems';
 import { int, mulberry32, pick, placeOf, seededUuidV7, weighted, type Place, type Rng } from './kit';
 
 export interface DemoOptions {
@@ -47,6 +48,8 @@ export interface DemoSummary {
   equipment: DemoEquipmentSummary | null;
   /** Shift roster entries written for last, this and next week (0 when this week had a roster). */
   roster: number;
+  /** The systems register (demo/systems.ts); null when the desk's register was not empty. */
+  systems: DemoSystemsSummary | null;
   /** Every mutation written: the calls', the tickets' and the equipment register's. */
   mutations: number;
   skipped: number;
@@ -597,6 +600,16 @@ export async function fillDemoData(desk: Desk, opts: DemoOptions = {}): Promise<
   const roster = await writeDemoRoster(desk, DEMO_ACTORS, teamLead, nowMs);
   if (roster > 0) mutations += 3;
 
+  // The systems register, its windows, last month's outages and today's notices (demo/systems.ts).
+  const systems = await writeDemoSystems(desk, {
+    nowMs,
+    rng: mulberry32(seed ^ 0x5157e35),
+    customers,
+    names: { first: FIRST_NAMES, last: LAST_NAMES },
+    teamLead,
+  });
+  if (systems) mutations += systems.mutations;
+
   const summary: DemoSummary = {
     calls: plan.length,
     roster,
@@ -610,6 +623,7 @@ export async function fillDemoData(desk: Desk, opts: DemoOptions = {}): Promise<
     firstDay: days[0]!.day.toISODate()!,
     lastDay: days[days.length - 1]!.day.toISODate()!,
     equipment,
+    systems,
   };
   for (const call of plan) {
     if (failed.has(call.id)) continue;

@@ -61,6 +61,13 @@ interface Row {
   customer_id: string | null;
 }
 
+import {
+  listSystems,
+  noticesFor,
+  systemsLackingOwner,
+  uptimeTable,
+} from '../../../../src-main/systems/queries';
+
 describe('demo data', () => {
   it('fills an empty desk through the named mutations only', async () => {
     const summary = await fillDemoData(desk, { now: NOW, seed: 42 });
@@ -162,6 +169,39 @@ describe('demo data', () => {
     await expectRealisticRegister(m, summary);
   });
 
+  it('has systems with owners, last month’s outages and today’s notice, whose uptime tells the story', async () => {
+    const summary = await fillDemoData(desk, { now: NOW, seed: 42 });
+    const m = desk.store.dataSource.manager;
+    expect(summary.systems).toMatchObject({ systems: 6, outages: 5, notices: 3 });
+    const byName = new Map((await listSystems(m)).map((s) => [s.name, s]));
+    const customers = byName.get('Gerica')!.customers.map((c) => c.customerId);
+    // February 2026 (28 days) at every customer: Gerica's 95 minutes break 99.8 %, Visma's 40 minutes
+    // past its window do not, Citrix's three hours touch nothing behind it (R23), and Microsoft's
+    // outage is shown but not counted (R22).
+    const feb = await uptimeTable(m, 2026, NOW.getTime());
+    const figure = (name: string) =>
+      feb.find((r) => r.systemName === name && r.customerId === customers[0])!.months[1]!;
+    expect(figure('Gerica').downtimeMs).toBe(95 * 60_000);
+    expect(figure('Gerica').met).toBe(false);
+    expect(figure('Visma Enterprise').downtimeMs).toBe(40 * 60_000);
+    expect(figure('Visma Enterprise').met).toBe(true);
+    expect(figure('Citrix fjerntilgang').downtimeMs).toBe(180 * 60_000);
+    expect(figure('Elements').downtimeMs).toBe(0);
+    expect(figure('Microsoft 365')).toMatchObject({ downtimeMs: 0, excludedMs: 120 * 60_000, met: true });
+    // One system at one customer lacks an owner (R26).
+    expect(await systemsLackingOwner(m)).toEqual([
+      {
+        systemId: byName.get('Visma Flyt Skole')!.id,
+        systemName: 'Visma Flyt Skole',
+        customerId: customers.at(-1),
+      },
+    ]);
+    // Today Elements is down at the first customer, and an agent logging a call from there is told (R14).
+    const shown = await noticesFor(m, { systemId: byName.get('Elements')!.id, customerId: customers[0] });
+    expect(shown.map((n) => n.state).sort()).toEqual(['ongoing', 'planned']);
+    expect(await noticesFor(m, { systemId: byName.get('Gerica')!.id, customerId: customers[0] })).toEqual([]);
+  });
+
   it('is deterministic for a seed and a moment', async () => {
     await fillDemoData(desk, { now: NOW, seed: 7, calls: 40 });
     const other = tempDir('demo-');
@@ -173,6 +213,11 @@ describe('demo data', () => {
         // The equipment register, row for row (its history's own ids come from the mutations' ids).
         `SELECT * FROM equipment_model ORDER BY id`,
         `SELECT * FROM roster_entry ORDER BY id`,
+        // The systems register and its story.
+        `SELECT * FROM business_system ORDER BY id`,
+        `SELECT * FROM system_customer ORDER BY id`,
+        `SELECT * FROM outage ORDER BY id`,
+        `SELECT notice_id, at, state, text FROM notice_update ORDER BY notice_id, at, text`,
         `SELECT * FROM device ORDER BY id`,
         `SELECT * FROM handover ORDER BY id`,
         `SELECT * FROM recycling_batch ORDER BY id`,
