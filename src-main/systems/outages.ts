@@ -15,7 +15,7 @@ import {
   type SystemFacts,
 } from '../../src-shared/systems/outages';
 import { instantSchema } from '../../src-shared/time';
-import { changesOf } from '../equipment/history';
+import { changesOf } from '../mutations/changes';
 import { defineMutation, type MutationContext } from '../mutations/define';
 import { BusinessSystem, Outage, type OutageRow } from '../store/entities';
 import { runSql, selectRow } from '../store/rowSql';

@@ -8,7 +8,7 @@ import {
   systemSaveArgs,
   type RoleHolder,
 } from '../../src-shared/systems/register';
-import { changesOf } from '../equipment/history';
+import { changesOf } from '../mutations/changes';
 import { namedId } from '../mutations/derivedId';
 import { defineMutation } from '../mutations/define';
 import {

@@ -8,7 +8,7 @@ import {
   windowSaveArgs,
   type WindowFields,
 } from '../../src-shared/systems/windows';
-import { changesOf } from '../equipment/history';
+import { changesOf } from '../mutations/changes';
 import { defineMutation } from '../mutations/define';
 import { BusinessSystem, MaintenanceWindow, type MaintenanceWindowRow } from '../store/entities';
 import { selectRow } from '../store/rowSql';
