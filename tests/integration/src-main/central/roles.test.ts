@@ -135,6 +135,23 @@ const MUTATION_ROLES: Record<string, Record<Role, MutationOutcome>> = {
   'presence.set': TICKET_WORK,
   // The shift's thresholds and alerts are the team lead's (and admin's), issue 15.
   'shifts.setSettings': LEADS,
+  // A data restore's approval by the system owner is recorded by whoever works the ticket (R13).
+  'ticket.approveRestore': TICKET_WORK,
+  // The systems register, outages, windows and notices are the team lead's and admin's (issue 16) ...
+  'systems.save': LEADS,
+  'systems.setRoles': LEADS,
+  'systems.removeCustomer': LEADS,
+  'outage.record': LEADS,
+  'outage.edit': LEADS,
+  'outage.confirm': LEADS,
+  'outage.dismiss': LEADS,
+  'window.save': LEADS,
+  'window.cancel': LEADS,
+  'notice.publish': LEADS,
+  'notice.update': LEADS,
+  // ... and whoever works tickets links one to an outage or a notice (R14).
+  'outage.linkTicket': TICKET_WORK,
+  'notice.linkTicket': TICKET_WORK,
 };
 // The central store's own mutations (phone-system events, message delivery) are not in the desks'
 // registry: pushed by name, they are unknown to every role, like a mutation from a newer version.
@@ -147,6 +164,8 @@ const SERVER_ONLY_ROLES: Record<string, Record<Role, 'versionNotSupported'>> = O
     'ticket.messageSent',
     'ticket.messageAttemptFailed',
     'presence.link',
+    'outage.suspect',
+    'outage.probeRecovered',
   ].map((n) => [
     n,
     {
@@ -266,6 +285,33 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'account.audit': lrow('403', '403', '403', '✓'),
   'account.ctiEvents': lrow('403', '403', '403', '✓'),
   'account.logout': ANY_ROLE,
+  // The systems register (issue 16): everyone reads it, uptime included; team leads and admins keep
+  // it; whoever works tickets links one to an outage or a notice (R14).
+  'systems.list': ANY_ROLE,
+  'systems.card': ANY_ROLE,
+  'systems.rolesAt': ANY_ROLE,
+  'systems.lackingOwner': ANY_ROLE,
+  'systems.outages': ANY_ROLE,
+  'systems.outage': ANY_ROLE,
+  'systems.windows': ANY_ROLE,
+  'systems.notices': ANY_ROLE,
+  'systems.notice': ANY_ROLE,
+  'systems.noticesFor': ANY_ROLE,
+  'systems.uptimeYear': ANY_ROLE,
+  'systems.uptimeMonth': ANY_ROLE,
+  'systems.save': LEADS_HERE,
+  'systems.setRoles': LEADS_HERE,
+  'systems.removeCustomer': LEADS_HERE,
+  'systems.recordOutage': LEADS_HERE,
+  'systems.editOutage': LEADS_HERE,
+  'systems.confirmOutage': LEADS_HERE,
+  'systems.dismissOutage': LEADS_HERE,
+  'systems.saveWindow': LEADS_HERE,
+  'systems.cancelWindow': LEADS_HERE,
+  'systems.publishNotice': LEADS_HERE,
+  'systems.updateNotice': LEADS_HERE,
+  'systems.linkOutage': TICKET_WORKERS,
+  'systems.linkNotice': TICKET_WORKERS,
 };
 
 function codeOf(e: unknown): string {
@@ -319,6 +365,55 @@ const now = () => new Date().toISOString();
 /** Today in the service's time zone, as the equipment register counts days. */
 const today = () => osloDay(now());
 const [molde] = referenceRows().customers;
+const systemEntry = (id: string, name: string) => ({
+  id,
+  name,
+  supplier: 'Tietoevry',
+  description: null,
+  criticality: 'critical' as const,
+  continuous: true,
+  remoteAccess: false,
+  probe: null,
+});
+const outageFields = (systemId: string) => ({
+  title: 'Gerica nede',
+  description: null,
+  startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+  endsAt: null,
+  systemIds: [systemId],
+  customerIds: [],
+  planned: false,
+  cause: 'unknown' as const,
+  announcedAt: null,
+  shortNoticeReason: null,
+});
+const noticeFields = (systemId: string) => ({
+  title: 'Gerica er utilgjengelig',
+  body: 'Vi jobber med saken.',
+  state: 'ongoing' as const,
+  systemIds: [systemId],
+  customerIds: [],
+  startsAt: now(),
+  endsAt: null,
+});
+const rolesAtMolde = (systemId: string) => ({
+  systemId,
+  customerId: MOLDE,
+  owner: { name: 'Sissel Systemeier', reporterId: null, contact: 'sissel@molde.kommune.no' },
+  responsible: null,
+  securityOfficer: null,
+  coordinator: null,
+});
+const weeklyWindow = {
+  kind: 'weekly' as const,
+  weekday: 2,
+  start: '21:00',
+  end: '23:00',
+  validFrom: '2026-01-01',
+  validUntil: null,
+  agreedWithName: 'Sissel Systemeier',
+  note: null,
+};
 const ticketFields = {
   reporterName: 'Per Pleier',
   reporterPhone: '91234567',
@@ -447,6 +542,17 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       mutations: [mutation(1, 'equipment.saveModel', { at: now(), model: { ...MODELS.elitebook } })],
     });
     expect(seeded.results.map((r) => r.status)).toEqual(['applied']);
+    // A system with an ongoing outage and its notice, for everyone's tickets to name and link (issue 16).
+    const [s0, o0, n0] = [uuidv7(), uuidv7(), uuidv7()];
+    const registered = await keeper.client.sync.push.mutate({
+      clientId: uuidv7(),
+      mutations: [
+        mutation(1, 'systems.save', { at: now(), system: systemEntry(s0, 'Gerica') }),
+        mutation(2, 'outage.record', { at: now(), id: o0, outage: outageFields(s0), fromTicketId: null }),
+        mutation(3, 'notice.publish', { at: now(), id: n0, notice: noticeFields(s0), outageId: o0 }),
+      ],
+    });
+    expect(registered.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     const seen: Record<string, Record<Role, string>> = Object.fromEntries(
       Object.keys(MUTATION_ROLES).map((name) => [name, {} as Record<Role, string>]),
     );
@@ -455,6 +561,8 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       const [x, y, t, u, b] = [uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7()];
       // The equipment register's ids: an old device, one in stock, the handover and the recycling batch.
       const [old, stock, h, batchId] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+      // The systems register's ids: a system, its window, an outage and a notice.
+      const [sys, win, out, note] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
       const clientId = uuidv7();
       const ref = (n: number) => provisionalReference(clientId, n);
       // A whole shift in one batch: log X, take it, note, finish; log Y, the caller hangs up, call them back;
@@ -507,7 +615,29 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
         ['ticket.work', { ticketId: t, at: now(), workId: uuidv7(), work: remoteSession() }],
         ['ticket.resolve', { ticketId: t, at: now(), resolution: 'Oppdatert til ny versjon' }],
         ['ticket.reopen', { ticketId: t, at: now(), reason: 'Feilen kom tilbake' }],
-        ['ticket.create', { ...ticketFields, id: u, at: now(), callId: null, provisionalReference: ref(2) }],
+        ['outage.linkTicket', { ticketId: t, at: now(), outageId: o0 }],
+        ['notice.linkTicket', { ticketId: t, at: now(), noticeId: n0 }],
+        // U is a data restore: it leaves "new" only once the system owner's approval is recorded (R13).
+        [
+          'ticket.create',
+          {
+            ...ticketFields,
+            id: u,
+            at: now(),
+            callId: null,
+            provisionalReference: ref(2),
+            kind: 'dataRestore',
+            systemId: s0,
+          },
+        ],
+        [
+          'ticket.approveRestore',
+          {
+            ticketId: u,
+            at: now(),
+            approval: { approvedByName: 'Sissel Systemeier', approvedAt: now(), method: 'email', note: null },
+          },
+        ],
         ['ticket.resolve', { ticketId: u, at: now(), resolution: 'Løst på telefon' }],
         ['ticket.close', { ticketId: u, at: now() }],
         [
@@ -618,6 +748,46 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
             },
           },
         ],
+        // The systems register: a system, its roles at Molde, a weekly window, an outage, its notice.
+        ['systems.save', { at: now(), system: systemEntry(sys, `Elements ${role}`) }],
+        [
+          'systems.setRoles',
+          {
+            at: now(),
+            systemId: sys,
+            customerId: MOLDE,
+            owner: { name: 'Sissel Systemeier', reporterId: null, contact: null },
+            responsible: null,
+            securityOfficer: null,
+            coordinator: null,
+          },
+        ],
+        [
+          'window.save',
+          {
+            at: now(),
+            id: win,
+            systemId: sys,
+            window: {
+              kind: 'weekly',
+              weekday: 2,
+              start: '21:00',
+              end: '23:00',
+              validFrom: '2026-01-01',
+              validUntil: null,
+              agreedWithName: 'Sissel Systemeier',
+              note: null,
+            },
+          },
+        ],
+        ['window.cancel', { at: now(), windowId: win }],
+        ['outage.record', { at: now(), id: out, outage: outageFields(sys), fromTicketId: null }],
+        ['outage.edit', { at: now(), outageId: out, patch: { title: 'Elements svarer ikke' } }],
+        ['outage.confirm', { at: now(), outageId: out, cause: 'infrastructure' }],
+        ['outage.dismiss', { at: now(), outageId: out, reason: 'Feil i overvåkingen' }],
+        ['notice.publish', { at: now(), id: note, notice: noticeFields(sys), outageId: out }],
+        ['notice.update', { at: now(), noticeId: note, state: 'resolved', text: 'Virker igjen' }],
+        ['systems.removeCustomer', { at: now(), systemId: sys, customerId: MOLDE }],
       ];
       const batch = steps.map(([name, args], i) => mutation(i + 1, name, args));
       expect(new Set(batch.map((b) => b.name))).toEqual(new Set(Object.keys(MUTATION_ROLES)));
@@ -832,6 +1002,17 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
         recycler: 'Retura Norsk Gjenvinning',
         deviceIds: [await handedIn()],
       });
+      // The systems register, kept by the team lead: a system at Molde, its window, an outage, a notice.
+      const sys = uuidv7();
+      await client.systems.save.mutate({ system: systemEntry(sys, `Gerica ${role}`) });
+      await client.systems.setRoles.mutate({ ...rolesAtMolde(sys) });
+      const outage = (
+        await client.systems.recordOutage.mutate({ outage: outageFields(sys), fromTicketId: null })
+      ).id;
+      const notice = (
+        await client.systems.publishNotice.mutate({ notice: noticeFields(sys), outageId: outage })
+      ).id;
+      const win = (await client.systems.saveWindow.mutate({ systemId: sys, window: weeklyWindow })).id;
       await signIn(client, { name: `The ${role}`, role });
 
       await record('calls.queue', role, () => client.calls.queue.query());
@@ -1092,6 +1273,60 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       );
       await record('account.audit', role, () => client.account.audit.query({}));
       await record('account.ctiEvents', role, () => client.account.ctiEvents.query({}));
+      const year = new Date().getFullYear();
+      await record('systems.list', role, () => client.systems.list.query());
+      await record('systems.card', role, () => client.systems.card.query({ id: sys }));
+      await record('systems.rolesAt', role, () =>
+        client.systems.rolesAt.query({ systemId: sys, customerId: MOLDE }),
+      );
+      await record('systems.lackingOwner', role, () => client.systems.lackingOwner.query());
+      await record('systems.outages', role, () => client.systems.outages.query());
+      await record('systems.outage', role, () => client.systems.outage.query({ id: outage }));
+      await record('systems.windows', role, () => client.systems.windows.query());
+      await record('systems.notices', role, () => client.systems.notices.query({}));
+      await record('systems.notice', role, () => client.systems.notice.query({ id: notice }));
+      await record('systems.noticesFor', role, () =>
+        client.systems.noticesFor.query({ systemId: sys, customerId: MOLDE }),
+      );
+      await record('systems.uptimeYear', role, () => client.systems.uptimeYear.query({ year }));
+      await record('systems.uptimeMonth', role, () =>
+        client.systems.uptimeMonth.query({ year, month: 1, systemId: sys, customerId: MOLDE }),
+      );
+      await record('systems.save', role, () =>
+        client.systems.save.mutate({ system: systemEntry(uuidv7(), `Elements ${role}`) }),
+      );
+      await record('systems.setRoles', role, () => client.systems.setRoles.mutate({ ...rolesAtMolde(sys) }));
+      await record('systems.recordOutage', role, () =>
+        client.systems.recordOutage.mutate({ outage: outageFields(sys), fromTicketId: null }),
+      );
+      await record('systems.editOutage', role, () =>
+        client.systems.editOutage.mutate({ outageId: outage, patch: { title: `Gerica nede (${role})` } }),
+      );
+      await record('systems.confirmOutage', role, () =>
+        client.systems.confirmOutage.mutate({ outageId: outage, cause: 'infrastructure' }),
+      );
+      await record('systems.dismissOutage', role, () =>
+        client.systems.dismissOutage.mutate({ outageId: outage, reason: 'Feil i overvåkingen' }),
+      );
+      await record('systems.saveWindow', role, () =>
+        client.systems.saveWindow.mutate({ systemId: sys, window: weeklyWindow }),
+      );
+      await record('systems.cancelWindow', role, () => client.systems.cancelWindow.mutate({ windowId: win }));
+      await record('systems.publishNotice', role, () =>
+        client.systems.publishNotice.mutate({ notice: noticeFields(sys), outageId: outage }),
+      );
+      await record('systems.updateNotice', role, () =>
+        client.systems.updateNotice.mutate({ noticeId: notice, state: 'resolved', text: 'Virker igjen' }),
+      );
+      await record('systems.linkOutage', role, () =>
+        client.systems.linkOutage.mutate({ ticketId: t, outageId: outage }),
+      );
+      await record('systems.linkNotice', role, () =>
+        client.systems.linkNotice.mutate({ ticketId: t, noticeId: notice }),
+      );
+      await record('systems.removeCustomer', role, () =>
+        client.systems.removeCustomer.mutate({ systemId: sys, customerId: MOLDE }),
+      );
       await record('account.logout', role, () => client.account.logout.mutate());
     }
     expect(seen).toEqual(LOCAL_MATRIX);
