@@ -4,6 +4,8 @@
 //                      [--cti-token-file FILE] (the phone system's events: POST /api/v1/cti/SECRET)
 //                      [--client-clock-days N] [--client-clock-ahead-minutes N] (desks' instants accepted
 //                      from N days back to N minutes ahead of this clock; default 30 days, 5 minutes)
+//                      [--public-url https://drift.example.no] (the notice feeds' links, behind a proxy)
+//                      [--no-probes] (no active checks of the business systems from this process)
 //   npm run central -- create-admin --username U --name "Full Name"   (password from CENTRAL_ADMIN_PASSWORD or stdin)
 //   npm run central -- compact --keep N        (keep the last N change-log versions; older desks re-bootstrap)
 // DATABASE_URL=postgres://… selects PostgreSQL; otherwise a SQLite file in the data folder.
@@ -78,6 +80,8 @@ async function main(): Promise<number> {
       tlsKey: flag(argv, '--tls-key') ?? process.env.CENTRAL_TLS_KEY,
       smtp,
       ctiToken: ctiTokenSetting((name) => flag(argv, name), process.env),
+      publicUrl: flag(argv, '--public-url') ?? process.env.CENTRAL_PUBLIC_URL,
+      probes: argv.includes('--no-probes') ? false : {},
       clientClock: {
         ...(pastDays !== undefined ? { pastDays } : {}),
         ...(aheadMinutes !== undefined ? { aheadMinutes } : {}),

@@ -21,6 +21,8 @@ import { createServerMutations, type ServerMutations } from './sync/serverMutati
 import { createCtiHandler, ctiReceipt, CTI_MAX_BODY_BYTES, CTI_PATH } from './cti/handler';
 import type { SmtpSettings } from './mail/config';
 import { startMessageSender } from './mail/sender';
+import { createNoticesHttp, isNoticesPath } from './notices/http';
+import { startProbeRunner, type ProbeOptions, type ProbeRunner } from './probes/runner';
 import { closeOnce } from '../store/closeOnce';
 import { setClientClockWindow, type ClientClockWindow } from '../../src-shared/time';
 
@@ -49,6 +51,10 @@ export interface CentralOptions {
   clientClock?: Partial<ClientClockWindow>;
   /** A desk not heard from for this long shows its person as "frakoblet" (default 45 s). */
   deskOfflineAfterMs?: number;
+  /** The business systems' active checks (issue 16 item 6): on unless false; tests shorten the times. */
+  probes?: ProbeOptions | false;
+  /** The address users reach this server at (behind a proxy), for the notice feeds' links; default: the request's Host. */
+  publicUrl?: string;
 }
 
 export interface CentralServer {
@@ -58,6 +64,8 @@ export interface CentralServer {
   notifier: ChangeNotifier;
   /** The central store's own changes (message delivery, phone-system events), through the push path. */
   serverMutations: ServerMutations;
+  /** The business systems' active checks (null when switched off). */
+  probes: ProbeRunner | null;
   server: Server;
   /** Stops accepting, lets in-flight requests finish, ends subscriptions, closes the database. */
   close(): Promise<void>;
@@ -123,6 +131,10 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
       }
       const answer = await cti.handle(token, req.headers['content-type'] ?? '', body, receipt);
       return void json(res, answer.status, answer.body);
+    }
+    if (isNoticesPath(url.pathname)) {
+      if (closing) return void res.writeHead(503, { 'content-type': 'text/plain' }).end('Shutting down');
+      return notices.handle(req, res, url.pathname);
     }
     if (isWallboardPath(url.pathname)) {
       if (closing) return void res.writeHead(503, { 'content-type': 'text/plain' }).end('Shutting down');
@@ -231,6 +243,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
   };
 
   const tls = opts.tlsCert && opts.tlsKey;
+  const notices = createNoticesHttp(store, { publicUrl: opts.publicUrl, tls: !!tls });
   const server = tls
     ? createHttpsServer({ cert: readFileSync(opts.tlsCert!), key: readFileSync(opts.tlsKey!) }, onRequest)
     : createHttpServer(onRequest);
@@ -244,6 +257,10 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
   const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (!opts.quiet) console.log(`Central store listening on ${url} (${store.engine}: ${store.location})`);
   const sender = startMessageSender({ store, notifier, serverMutations, smtp: opts.smtp, quiet: opts.quiet });
+  const probes =
+    opts.probes === false
+      ? null
+      : startProbeRunner({ store, notifier, serverMutations, options: opts.probes });
 
   return {
     url,
@@ -251,12 +268,14 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     store,
     notifier,
     serverMutations,
+    probes,
     server,
     close: closeOnce(async () => {
       closing = true;
       deskLinks.stop();
       await wallboards.stop();
       await sender.stop(); // a send in flight finishes and is recorded first
+      await probes?.stop(); // checks in flight end; nothing is recorded after
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

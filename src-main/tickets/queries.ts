@@ -15,6 +15,7 @@ import {
   UNASSIGNED,
 } from '../../src-shared/tickets/schemas';
 import { clockFlags } from '../../src-shared/tickets/lifecycle';
+import type { RestoreApproval, TicketKind } from '../../src-shared/systems/restore';
 import { slaInForce } from '../sla/settingsStore';
 import { Ticket } from '../store/entities';
 import { selectRow } from '../store/rowSql';
@@ -243,7 +244,11 @@ async function listByClock(
   };
 }
 
-/** One ticket with its customer's name, timeline (R7), messages and the call it came from. */
+/**
+ * One ticket with its customer's name, timeline (R7), messages and the call it came from; with the
+ * register's system (systemId), its kind and the owner's approval of a data restore (R13), and the
+ * outage and notice it is linked to (R14).
+ */
 export async function ticketDetail(manager: EntityManager, id: string) {
   const ticket = await selectRow(manager, Ticket, { id });
   if (!ticket) return null;
@@ -298,7 +303,17 @@ export async function ticketDetail(manager: EntityManager, id: string) {
       }>)
     : [];
   return {
-    ticket: { ...ticket, customerName: customer?.name ?? null },
+    ticket: {
+      ...ticket,
+      customerName: customer?.name ?? null,
+      systemId: ticket.systemId,
+      kind: ticket.kind as TicketKind,
+      restoreApproval: ticket.restoreApproval
+        ? (JSON.parse(ticket.restoreApproval) as RestoreApproval)
+        : null,
+      outageId: ticket.outageId,
+      noticeId: ticket.noticeId,
+    },
     events,
     messages,
     call: call

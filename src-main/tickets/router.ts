@@ -10,6 +10,7 @@ import { stampedMutation } from '../local/stampedMutation';
 import { actorProcedure, router } from '../local/trpc';
 import {
   ticketAgreedPlan,
+  ticketApproveRestore,
   ticketAssign,
   ticketClose,
   ticketCreate,
@@ -75,4 +76,6 @@ export const ticketsRouter = router({
   respond: stampedMutation(ticketRespond, { at: 'at' }),
   note: stampedMutation(ticketNote, { at: 'at', id: 'noteId' }),
   work: stampedMutation(ticketWork, { at: 'at', id: 'workId' }),
+  /** R13: the system owner's approval of a data restore. */
+  approveRestore: stampedMutation(ticketApproveRestore, { at: 'at' }),
 });

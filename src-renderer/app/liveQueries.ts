@@ -22,6 +22,7 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
   // The team lead's live view and each person's own figures read calls, tickets, the roster,
   // presence and the shift settings.
   const shifts = trpc.shifts.pathKey();
+  const systems = trpc.systems.pathKey();
   return {
     // A taken or finished call moves its agent's presence (i samtale, etterarbeid).
     call: [calls, trpc.account.ctiEvents.pathKey(), shifts],
@@ -31,8 +32,8 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
     // Recognised callers show their open tickets in the queue and on the call.
     reporter: [reporters, calls, tickets],
     reporter_phone: [reporters, calls, tickets],
-    // A device's card lists its tickets.
-    ticket: [tickets, calls, reporters, equipment, shifts],
+    // A device's and an outage's card list their tickets.
+    ticket: [tickets, calls, reporters, equipment, shifts, systems],
     ticket_event: [tickets],
     ticket_message: [tickets],
     // The SLA settings move every open ticket's deadlines; the caller-ID rules and the equipment
@@ -47,6 +48,15 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
     desk_link: [shifts],
     equipment_event: [equipment],
     blocked_number: [trpc.calls.phoneRules.pathKey()],
+    // The systems register (issue 16): its pages read systems, roles, outages, windows and notices
+    // together (a system's card lists its windows and outages, the uptime report reads them all).
+    business_system: [systems],
+    system_customer: [systems],
+    outage: [systems],
+    maintenance_window: [systems],
+    notice: [systems],
+    notice_update: [systems],
+    system_event: [systems],
     outbox: [syncStatus, trpc.desk.info.pathKey()],
     rejected_mutation: [syncStatus, trpc.sync.rejected.pathKey()],
     [SYNC_STATE_TOPIC]: [syncStatus],

@@ -42,6 +42,19 @@ import {
 import { ReportersPage } from '../reporters';
 import { DaySummaryPage, LiveViewPage, PresenceControl, RosterPage, ShiftAlertBanner } from '../shifts';
 import { SlaPage } from '../sla';
+import {
+  LackingOwnerPage,
+  NewOutagePage,
+  NoticePage,
+  NoticesPage,
+  OutagePage,
+  OutagesPage,
+  RegisterPage,
+  SystemPage,
+  UptimeMonthPage,
+  UptimePage,
+  UptimeThisYear,
+} from '../systems';
 import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
 import { NewTicketFromCallPage, NewTicketPage, TicketList, TicketPage } from '../tickets';
 import { ComingSoon } from './ComingSoon';
@@ -66,7 +79,8 @@ const NAV: readonly NavItem[] = [
   // The shift roster: everyone reads it; team leads set it (issue 15).
   { path: '/shifts', key: 'nav.shifts', ready: true },
   { path: '/queues', key: 'nav.queues', ready: true, roles: SHIFT_LEAD_ROLES },
-  { path: '/uptime', key: 'nav.uptime', ready: false },
+  // The systems register, outages, notices and uptime (issue 16): everyone reads; team leads change.
+  { path: '/systems', key: 'systems.nav', ready: true },
   { path: '/reports', key: 'nav.reports', ready: false },
   { path: '/admin/users', key: 'nav.users', ready: true, roles: ['admin'] },
   { path: '/admin/audit', key: 'nav.audit', ready: true, roles: ['admin'] },
@@ -239,6 +253,53 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           </Route>
           <Route path="/queues">
             {SHIFT_LEAD_ROLES.includes(user.role) ? <LiveViewPage /> : <Redirect to="/" />}
+          </Route>
+          <Route path="/systems/lacking-owner">
+            <LackingOwnerPage />
+          </Route>
+          <Route path="/systems/outages/new/:systemId">
+            {(p) => <NewOutagePage key={p.systemId} user={user} systemId={p.systemId} />}
+          </Route>
+          <Route path="/systems/outages/new">
+            <NewOutagePage key="new" user={user} />
+          </Route>
+          <Route path="/systems/outages/:id">{(p) => <OutagePage key={p.id} id={p.id} user={user} />}</Route>
+          <Route path="/systems/outages">
+            <OutagesPage user={user} />
+          </Route>
+          <Route path="/systems/notices/:id">{(p) => <NoticePage key={p.id} id={p.id} user={user} />}</Route>
+          <Route path="/systems/notices">
+            <NoticesPage user={user} />
+          </Route>
+          <Route path="/systems/uptime/:year/:month/:systemId/:customerId">
+            {(p) => (
+              <UptimeMonthPage
+                key={`${p.year}-${p.month}-${p.systemId}-${p.customerId}`}
+                year={Number(p.year)}
+                month={Number(p.month)}
+                systemId={p.systemId}
+                customerId={p.customerId}
+              />
+            )}
+          </Route>
+          <Route path="/systems/uptime/:year">
+            {(p) =>
+              /^\d{4}$/.test(p.year) ? (
+                <UptimePage year={Number(p.year)} />
+              ) : (
+                <Redirect to="/systems/uptime" />
+              )
+            }
+          </Route>
+          <Route path="/systems/uptime">
+            <UptimeThisYear />
+          </Route>
+          <Route path="/systems/:id">{(p) => <SystemPage key={p.id} id={p.id} user={user} />}</Route>
+          <Route path="/systems">
+            <RegisterPage user={user} />
+          </Route>
+          <Route path="/uptime">
+            <Redirect to="/systems/uptime" />
           </Route>
           {NAV.filter((n) => !n.ready).map((n) => (
             <Route key={n.path} path={n.path}>

@@ -3,11 +3,14 @@
 // answered call is the first response, R8), or directly for an e-mail or web
 // message. The form validates with the server's own schema; every required
 // field is marked and every error is shown next to its field. After saving,
-// the ticket page opens.
+// the ticket page opens. The system is the register's or free text, a data
+// restore is a kind of its own (R13), and the moment the form names a system or
+// a customer the active operational notices about them show, each linked to the
+// new ticket with one click (R14).
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { z } from 'zod';
@@ -15,19 +18,22 @@ import { formatPhone } from '../../../src-shared/phone';
 import { TICKET_ROLES } from '../../../src-shared/roles';
 import { TICKET_CHANNELS, ticketCreateInput } from '../../../src-shared/tickets/schemas';
 import type { SignedInUser } from '../../app/account';
-import { errorMessage } from '../../app/errors';
+import { domainCode, errorMessage } from '../../app/errors';
 import { formatClock } from '../../app/format';
 import { Field, Form, FormError, FormField, OptionList, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { DeviceChoice } from '../equipment';
 import { PriorityPicker } from '../sla';
-import { CaseFields, ReporterFields, TICKET_WORDING } from './TicketDetailsFields';
+import { NoticeBanner, useConcerningNotices } from './systemLinks/NoticeBanner';
+import { CaseFields, ReporterFields, restoreNeedsSystem, TICKET_WORDING } from './TicketDetailsFields';
 import { shownReference } from './text';
 import { TicketTabs } from './TicketTabs';
 import { useTicketMutations } from './useTicketMutations';
 
-type Input = z.input<typeof ticketCreateInput>;
-type Output = z.output<typeof ticketCreateInput>;
+/** The desk's schema, and R13 said before the desk says it. */
+const newTicketForm = ticketCreateInput.superRefine(restoreNeedsSystem);
+type Input = z.input<typeof newTicketForm>;
+type Output = z.output<typeof newTicketForm>;
 
 const FIELDS = [
   'reporterName',
@@ -44,6 +50,7 @@ const FIELDS = [
   'device',
   'deviceId',
   'notifyBy',
+  'kind',
 ] as const;
 
 const BLANK: Input = {
@@ -61,7 +68,10 @@ const BLANK: Input = {
   device: '',
   deviceId: null,
   notifyBy: 'sms',
+  systemId: null,
+  kind: 'standard',
   callId: null,
+  noticeId: null,
 };
 
 /** `/tickets/new`: a ticket from an e-mail or web message. */
@@ -138,10 +148,23 @@ function TicketForm({ initial, fromCall = false }: { initial: Input; fromCall?: 
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const { create } = useTicketMutations();
+  const trpc = useTRPC();
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(ticketCreateInput),
+    resolver: zodResolver(newTicketForm),
     defaultValues: initial,
   });
+  const [systemId, customerId, noticeId] = useWatch({
+    control: form.control,
+    name: ['systemId', 'customerId', 'noticeId'],
+  });
+  const concerning = useConcerningNotices(systemId, customerId);
+  // The chosen notice stays in view (and chosen) if the agent then names another system.
+  const chosenElsewhere = !!noticeId && !concerning.some((n) => n.id === noticeId);
+  const chosen = useQuery(
+    trpc.systems.notice.queryOptions({ id: noticeId ?? '' }, { enabled: chosenElsewhere, retry: false }),
+  );
+  const notices = chosenElsewhere && chosen.data ? [chosen.data, ...concerning] : concerning;
+  const choose = (id: string | null) => form.setValue('noticeId', id, { shouldDirty: true });
 
   useEffect(() => {
     const first = (['reporterName', 'reporterPhone', 'customerId', 'workplace', 'description'] as const).find(
@@ -153,13 +176,24 @@ function TicketForm({ initial, fromCall = false }: { initial: Input; fromCall?: 
   const submit = form.handleSubmit((values) =>
     create.mutate(values, {
       onSuccess: (r) => navigate(`/tickets/${r.id}`),
-      onError: (e) => showServerErrors(form, e, t, FIELDS),
+      onError: (e) => {
+        // R13: the desk's refusal lands on the kind, worded as the form's own check words it.
+        if (domainCode(e) === 'restoreNeedsSystem') form.setError('kind', { type: 'custom' });
+        else showServerErrors(form, e, t, FIELDS, { rename: { systemId: 'system' } });
+      },
     }),
   );
 
   return (
     <Form form={form} wording={TICKET_WORDING} onSubmit={submit} aria-label={t('tickets.create.formLabel')}>
       <p className="muted small">{t('tickets.create.requiredNote')}</p>
+      <NoticeBanner
+        notices={notices}
+        selectedId={noticeId}
+        onSelect={choose}
+        onUnselect={() => choose(null)}
+        style={{ margin: '0.75rem 0' }}
+      />
       <div className="ticket-form-grid">
         <ReporterFields notifyFollowsEmail />
         <CaseFields

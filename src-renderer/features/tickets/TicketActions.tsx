@@ -10,7 +10,6 @@ import {
   type TicketClockFacts,
 } from '../../../src-shared/tickets/lifecycle';
 import type { SignedInUser } from '../../app/account';
-import { errorMessage } from '../../app/errors';
 import { FormError } from '../../app/forms';
 import type { PanelProps } from './actions/ActionPanel';
 import { AgreedPlanForm } from './actions/AgreedPlanForm';
@@ -18,6 +17,7 @@ import { AssignAction } from './actions/AssignAction';
 import { EditDetailsForm } from './actions/EditDetailsForm';
 import { PriorityForm } from './actions/PriorityForm';
 import { TextStepForm, type TextStepName } from './actions/TextStepForm';
+import { ticketErrorMessage } from './systemLinks/errors';
 import type { FullTicket } from './types';
 import { useTicketMutations } from './useTicketMutations';
 
@@ -72,7 +72,7 @@ export function TicketActions({
     if (step === 'temporarySolution' && !allowsTemporarySolution(facts.priority)) return false;
     return refusal(facts, step) === null;
   };
-  const onError = (e: unknown) => setNotice(errorMessage(e, t));
+  const onError = (e: unknown) => setNotice(ticketErrorMessage(e, t));
   const toggle = (p: Panel) => {
     setNotice(null);
     setPanel((cur) => (cur === p ? null : p));

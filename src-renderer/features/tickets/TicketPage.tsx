@@ -3,6 +3,8 @@
 // the agreed plan, temporary solution and resolution when there are any;
 // what can be done now; forms for notes and work; the history and the
 // messages to the reporter. Changes made on another desk show after sync.
+// Issue 16: the active notices concerning the ticket (R14), its system, notice
+// and outage, and a data restore's owner approval (R13).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -17,8 +19,11 @@ import { LinkedDevice } from '../equipment';
 import { PriorityBadge, StatusBadge } from './badges';
 import { SlaClocks } from './SlaClocks';
 import { clockFacts, clocksOf, useSla } from './sla';
+import { RestoreApprovalCard, RestoreBlocked } from './systemLinks/RestoreApproval';
+import { TicketNotices, TicketSystemCard } from './systemLinks/TicketSystemCard';
 import { aliasReference, shownReference } from './text';
 import { TicketActions } from './TicketActions';
+import { useTicketMutations } from './useTicketMutations';
 import { Messages, Timeline } from './Timeline';
 import type { FullTicket } from './types';
 import { WorkForms } from './WorkForms';
@@ -29,6 +34,7 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
   const q = useQuery(trpc.tickets.get.queryOptions({ id }));
   const customers = useQuery(trpc.calls.customers.queryOptions());
   const current = useQuery(trpc.calls.current.queryOptions());
+  const m = useTicketMutations();
 
   if (q.isPending) return <p className="card">{t('common.loading')}</p>;
   if (q.isError) {
@@ -94,6 +100,7 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
           </p>
         )}
         <LiveClocks ticket={ticket} />
+        <RestoreBlocked ticket={ticket} />
         {canWork ? (
           <TicketActions ticket={ticket} facts={clockFacts(ticket)} user={user} />
         ) : (
@@ -102,6 +109,8 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
       </header>
       <div className="ticket-grid">
         <div className="ticket-main">
+          <TicketNotices ticket={ticket} user={user} />
+          {ticket.kind === 'dataRestore' && <RestoreApprovalCard ticket={ticket} m={m} canWork={canWork} />}
           <CaseSection ticket={ticket} />
           {canWork && ticket.status !== 'closed' && <WorkForms ticket={ticket} user={user} />}
           <Timeline events={events} customers={names} />
@@ -129,6 +138,12 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
             <dl className="facts">
               <dt>{t('tickets.fields.system')}</dt>
               <dd>{ticket.system}</dd>
+              {ticket.kind === 'dataRestore' && (
+                <>
+                  <dt>{t('ticketSystems.kind.legend')}</dt>
+                  <dd data-testid="ticket-kind">{t('ticketSystems.kinds.dataRestore')}</dd>
+                </>
+              )}
               <dt>{t('tickets.fields.category')}</dt>
               <dd>{t(`tickets.categories.${ticket.category}`)}</dd>
               {ticket.device && (
@@ -171,6 +186,7 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
               )}
             </dl>
           </section>
+          <TicketSystemCard ticket={ticket} user={user} />
           <LinkedDevice ticket={ticket} role={user.role} canEdit={canWork} />
           <Messages messages={messages} notifyBy={ticket.notifyBy} />
         </aside>

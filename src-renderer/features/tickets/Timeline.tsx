@@ -1,13 +1,18 @@
 // A ticket's history (R7): every event with who, when and what, changes as
 // "from → to" in words, notes and work records (R11) in full; and the
 // messages to the reporter (R6, R9) with their delivery state, where an SMS
-// waiting for a gateway that does not exist is never shown as sent.
+// waiting for a gateway that does not exist is never shown as sent. A data
+// restore's approval (R13) and the links to notices and outages (R14) are
+// named with what they link to.
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { formatPhone } from '../../../src-shared/phone';
 import type { TicketEventView, TicketMessageView } from '../../../src-shared/tickets/schemas';
 import { formatDateTime, formatMinutes } from '../../app/format';
+import { useTRPC } from '../../app/trpc';
 
 type Names = ReadonlyMap<string, string>;
 
@@ -30,6 +35,10 @@ function valueText(field: string, value: unknown, t: TFunction, customers: Names
       return customers.get(text) ?? text;
     case 'reporterPhone':
       return formatPhone(text);
+    case 'kind':
+      return t(`ticketSystems.kinds.${text}`, { defaultValue: text });
+    case 'systemId':
+      return t('ticketSystems.timeline.registerSystem');
     default:
       return text;
   }
@@ -41,7 +50,9 @@ function Changes({ changes, customers }: { changes: Record<string, [unknown, unk
     <ul className="changes">
       {Object.entries(changes).map(([field, [from, to]]) => (
         <li key={field}>
-          <span className="muted">{t(`tickets.fields.${field}`, { defaultValue: field })}:</span>{' '}
+          <span className="muted">
+            {t([`tickets.fields.${field}`, `ticketSystems.fields.${field}`], { defaultValue: field })}:
+          </span>{' '}
           <span className={from === null || from === '' ? undefined : 'from'}>
             {valueText(field, from, t, customers)}
           </span>{' '}
@@ -178,6 +189,30 @@ function EventBody({ e, customers }: { e: TicketEventView; customers: Names }) {
           </dl>
         </>
       );
+    case 'restoreApproved':
+      return (
+        <>
+          <strong>{t('ticketSystems.timeline.restoreApproved')}</strong>
+          <div className="event-detail">
+            {t('ticketSystems.restore.approvedLine', {
+              name: str(d.approvedByName),
+              when: d.approvedAt ? formatDateTime(str(d.approvedAt)) : '–',
+              method: t(`ticketSystems.methods.${str(d.method)}`, { defaultValue: str(d.method) }),
+            })}
+          </div>
+          {d.note ? <Quote>{str(d.note)}</Quote> : null}
+        </>
+      );
+    case 'linked':
+      return (
+        <>
+          {Object.entries(changes ?? {}).map(([field, [from, to]]) => (
+            <div key={field}>
+              <LinkChange field={field} from={from} to={to} />
+            </div>
+          ))}
+        </>
+      );
     case 'message': {
       const sent = d.status === 'sent';
       return (
@@ -204,6 +239,32 @@ function EventBody({ e, customers }: { e: TicketEventView; customers: Names }) {
         </>
       );
   }
+}
+
+/** A link to a notice or an outage made or undone, named by what it links to. */
+function LinkChange({ field, from, to }: { field: string; from: unknown; to: unknown }) {
+  const { t } = useTranslation();
+  const id = typeof to === 'string' ? to : typeof from === 'string' ? from : null;
+  const what = field === 'outageId' ? 'outage' : 'notice';
+  const name = id ? <LinkedName what={what} id={id} /> : null;
+  return (
+    <>
+      <strong>{t(`ticketSystems.timeline.${what}${to ? 'Linked' : 'Unlinked'}`)}</strong> {name}
+    </>
+  );
+}
+
+function LinkedName({ what, id }: { what: 'notice' | 'outage'; id: string }) {
+  const trpc = useTRPC();
+  const notice = useQuery(
+    trpc.systems.notice.queryOptions({ id }, { enabled: what === 'notice', retry: false }),
+  );
+  const outage = useQuery(
+    trpc.systems.outage.queryOptions({ id }, { enabled: what === 'outage', retry: false }),
+  );
+  const title = (what === 'notice' ? notice.data?.title : outage.data?.title) ?? null;
+  if (what === 'outage') return <Link href={`/systems/outages/${id}`}>«{title ?? id.slice(0, 8)}»</Link>;
+  return <span>«{title ?? id.slice(0, 8)}»</span>;
 }
 
 export function Timeline({ events, customers }: { events: TicketEventView[]; customers: Names }) {

@@ -33,6 +33,7 @@ export function useTicketMutations() {
     respond: useMutation(trpc.tickets.respond.mutationOptions(opts)),
     note: useMutation(trpc.tickets.note.mutationOptions(opts)),
     work: useMutation(trpc.tickets.work.mutationOptions(opts)),
+    approveRestore: useMutation(trpc.tickets.approveRestore.mutationOptions(opts)),
   };
 }
 

@@ -5,16 +5,18 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { formatPhone } from '../../../../src-shared/phone';
 import { TICKET_DETAIL_FIELDS, ticketDetailsInput } from '../../../../src-shared/tickets/schemas';
-import { savedOrShown } from '../../../app/forms';
-import { CaseFields, ReporterFields, type DetailsInput } from '../TicketDetailsFields';
+import { domainCode } from '../../../app/errors';
+import { showServerErrors } from '../../../app/forms';
+import { CaseFields, ReporterFields, restoreNeedsSystem, type DetailsInput } from '../TicketDetailsFields';
 import { ActionPanel, type PanelProps } from './ActionPanel';
 
-type Output = z.output<typeof ticketDetailsInput>;
+const detailsForm = ticketDetailsInput.superRefine(restoreNeedsSystem);
+type Output = z.output<typeof detailsForm>;
 
 export function EditDetailsForm({ ticket, m, onDone, onCancel }: PanelProps) {
   const { t } = useTranslation();
   const form = useForm<DetailsInput, unknown, Output>({
-    resolver: zodResolver(ticketDetailsInput),
+    resolver: zodResolver(detailsForm),
     defaultValues: {
       reporterName: ticket.reporterName,
       reporterPhone: formatPhone(ticket.reporterPhone),
@@ -27,6 +29,8 @@ export function EditDetailsForm({ ticket, m, onDone, onCancel }: PanelProps) {
       system: ticket.system,
       category: ticket.category as DetailsInput['category'],
       device: ticket.device ?? '',
+      systemId: ticket.systemId,
+      kind: ticket.kind,
     },
   });
 
@@ -37,7 +41,14 @@ export function EditDetailsForm({ ticket, m, onDone, onCancel }: PanelProps) {
     if (changed.length === 0) return onDone();
     m.edit.mutate(
       { ticketId: ticket.id, ...Object.fromEntries(changed.map((f) => [f, values[f]])) },
-      savedOrShown(form, t, TICKET_DETAIL_FIELDS, onDone),
+      {
+        onSuccess: onDone,
+        onError: (e) => {
+          // R13: the desk's refusal lands on the kind, worded as the form's own check words it.
+          if (domainCode(e) === 'restoreNeedsSystem') form.setError('kind', { type: 'custom' });
+          else showServerErrors(form, e, t, TICKET_DETAIL_FIELDS, { rename: { systemId: 'system' } });
+        },
+      },
     );
   });
 

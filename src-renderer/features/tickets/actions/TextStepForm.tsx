@@ -9,6 +9,7 @@ import {
   ticketTemporarySolutionArgs,
 } from '../../../../src-shared/tickets/schemas';
 import { ctrlEnterTo, FormField, savedOrShown } from '../../../app/forms';
+import { TICKET_REFUSALS } from '../systemLinks/errors';
 import type { FullTicket } from '../types';
 import type { TicketMutations } from '../useTicketMutations';
 import { ActionPanel, type PanelProps } from './ActionPanel';
@@ -73,7 +74,7 @@ export function TextStepForm({ step, ticket, m, onDone, onCancel }: PanelProps &
       m,
       ticket.id,
       v.text,
-      savedOrShown(form, t, ['text'], onDone, { rename: { [s.serverName]: 'text' } }),
+      savedOrShown(form, t, ['text'], onDone, { ...TICKET_REFUSALS, rename: { [s.serverName]: 'text' } }),
     ),
   );
   return (

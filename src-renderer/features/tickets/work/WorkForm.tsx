@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useFormState, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Form, FormButtons, FormError, savedOrShown } from '../../../app/forms';
+import { TICKET_REFUSALS } from '../systemLinks/errors';
 import { TICKET_WORDING } from '../TicketDetailsFields';
 import type { FullTicket } from '../types';
 import type { TicketMutations } from '../useTicketMutations';
@@ -60,10 +61,16 @@ export function whenSaved<T extends FieldValues>(
   onSaved: () => void,
   initial?: T,
 ) {
-  return savedOrShown(form, t, fields, () => {
-    form.reset(initial);
-    onSaved();
-  });
+  return savedOrShown(
+    form,
+    t,
+    fields,
+    () => {
+      form.reset(initial);
+      onSaved();
+    },
+    TICKET_REFUSALS,
+  );
 }
 
 type WorkRecord = Parameters<TicketMutations['work']['mutate']>[0]['work'];

@@ -227,6 +227,7 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'tickets.respond': TICKET_WORKERS,
   'tickets.note': TICKET_WORKERS,
   'tickets.work': TICKET_WORKERS,
+  'tickets.approveRestore': TICKET_WORKERS,
   // The reporter directory: recognising callers is everyone's; importing it is the team lead's and admin's.
   'reporters.count': ANY_ROLE,
   'reporters.recognize': ANY_ROLE,
@@ -1108,6 +1109,18 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
         .mutate({ ticketId: t, resolution: 'Skriveren lagt til' })
         .catch(() => undefined);
       await record('tickets.close', role, () => client.tickets.close.mutate({ ticketId: t }));
+      await record('tickets.approveRestore', role, async () => {
+        const restore = await client.tickets.create.mutate({
+          ...ticketFields,
+          callId: null,
+          kind: 'dataRestore',
+          systemId: sys,
+        });
+        await client.tickets.approveRestore.mutate({
+          ticketId: restore.id,
+          approval: { approvedByName: 'Sissel Systemeier', approvedAt: now(), method: 'phone', note: null },
+        });
+      });
 
       await record('reporters.count', role, () => client.reporters.count.query());
       await record('reporters.recognize', role, () =>
@@ -1331,8 +1344,9 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
     }
     expect(seen).toEqual(LOCAL_MATRIX);
 
-    // What the allowed calls did on the desk: each role that works tickets made one and took Sara's
-    // through to closed, the admin's turn left its ticket new; two call-backs; one imported reporter.
+    // What the allowed calls did on the desk: each role that works tickets made one, and a data restore
+    // it recorded the owner's approval of (still new), and took Sara's through to closed, the admin's turn
+    // left its ticket new; two call-backs; one imported reporter.
     const m = d.desk.store.dataSource.manager;
     expect(
       await m.query(
@@ -1341,9 +1355,9 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
     ).toEqual([
       { name: 'Sara Setup', status: 'closed', n: 3 },
       { name: 'Sara Setup', status: 'new', n: 1 },
-      { name: 'The agent', status: 'new', n: 1 },
-      { name: 'The team_lead', status: 'new', n: 1 },
-      { name: 'The technician', status: 'new', n: 1 },
+      { name: 'The agent', status: 'new', n: 2 },
+      { name: 'The team_lead', status: 'new', n: 2 },
+      { name: 'The technician', status: 'new', n: 2 },
     ]);
     expect(
       await m.query(
