@@ -60,7 +60,7 @@ export const noticePublish = defineMutation({
   },
 });
 
-/** An update in time order; a resolved notice ends then, and a new state is the notice's. */
+/** An update in time order; a resolved notice ends then, and the newest update's state is the notice's. */
 export const noticeUpdate = defineMutation({
   name: 'notice.update',
   schemaVersion: 1,
@@ -77,13 +77,17 @@ export const noticeUpdate = defineMutation({
       text: args.text,
       createdByName: ctx.actor.name,
     });
-    const patch: Partial<NoticeRow> = {
-      state: args.state,
-      updatedAt: args.at,
-      updatedByName: ctx.actor.name,
-    };
-    if (args.state === 'resolved' && notice.endsAt === null) patch.endsAt = args.at;
-    await ctx.write.update(Notice, notice.id, patch, notice);
+    // An update older than the notice's latest (an offline desk's, synced late) takes its place in
+    // the list, in time order, but does not turn back the state a newer update gave the notice.
+    if (args.at >= notice.updatedAt) {
+      const patch: Partial<NoticeRow> = {
+        state: args.state,
+        updatedAt: args.at,
+        updatedByName: ctx.actor.name,
+      };
+      if (args.state === 'resolved' && notice.endsAt === null) patch.endsAt = args.at;
+      await ctx.write.update(Notice, notice.id, patch, notice);
+    }
     await recordEvent(ctx, notice.id, 'noticeUpdated', args.at, {
       state: [notice.state, args.state],
       text: args.text,
