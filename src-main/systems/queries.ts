@@ -294,8 +294,8 @@ export async function openNotices(m: EntityManager): Promise<NoticeRow[]> {
     `SELECT id, title, body, state, system_ids AS "systemIds", customer_ids AS "customerIds", starts_at AS "startsAt",
        ends_at AS "endsAt", outage_id AS "outageId", window_id AS "windowId", created_at AS "createdAt",
        updated_at AS "updatedAt", updated_by_name AS "updatedByName"
-     FROM notice WHERE state <> ${p(0)}`,
-    ['resolved'],
+     FROM notice WHERE state IN (${p(0)}, ${p(1)})`,
+    ['planned', 'ongoing'],
   )) as NoticeRow[];
 }
 

@@ -324,6 +324,23 @@ export const ticketEdit = defineMutation({
         field: 'systemId',
       });
     }
+    // R13: a ticket becomes a data restore past "new" only with its owner's approval, and an approval
+    // is for the system it was given for: another system needs its own owner's.
+    if (changes.systemId && ticket.restoreApproval) {
+      patch.restoreApproval = null;
+      changes.restoreApproval = [ticket.restoreApproval, null];
+    }
+    if (
+      after.kind === 'dataRestore' &&
+      after.status !== 'new' &&
+      !(patch.restoreApproval === undefined ? ticket.restoreApproval : patch.restoreApproval)
+    ) {
+      throw new DomainError(
+        'restoreNotApproved',
+        "A data restore cannot be under way before the system owner's approval is recorded (R13)",
+        { field: 'kind' },
+      );
+    }
     await saveTicket(ctx, ticket, patch, args.at);
     await event(ctx, ticket.id, 'changed', args.at, { changes });
     return { id: ticket.id, changed: Object.keys(changes) };

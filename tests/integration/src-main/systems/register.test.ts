@@ -275,6 +275,20 @@ describe.each(ENGINES)('the systems register on %s', (engine) => {
     });
     await agent.client.tickets.start.mutate({ ticketId: restore.id });
 
+    // No way round it by editing (R13): a standard ticket under way cannot become a data restore, and
+    // a restore moved to another system loses the first owner's approval, so it cannot move under way.
+    const plain = await ticketAt(agent.client, { kind: 'standard', systemId: gerica });
+    await agent.client.tickets.start.mutate({ ticketId: plain.id });
+    expect(
+      await domainOf(agent.client.tickets.edit.mutate({ ticketId: plain.id, kind: 'dataRestore' })),
+    ).toMatchObject({ code: 'restoreNotApproved', details: { field: 'kind' } });
+    const visma = await saveSystem(lead.client, 'Visma Enterprise');
+    await sync(lead);
+    await sync(agent);
+    expect(
+      await domainOf(agent.client.tickets.edit.mutate({ ticketId: restore.id, systemId: visma })),
+    ).toMatchObject({ code: 'restoreNotApproved' });
+
     const check = async (d: RunningDesk) => {
       const seen = await d.client.tickets.get.query({ id: restore.id });
       expect(seen.ticket).toMatchObject({
