@@ -15,7 +15,7 @@ import { CauseOptions } from './causes';
 import { CheckList } from './CheckList';
 import { useCustomers, useSystemList } from './lookups';
 import { showRefusal } from './refusal';
-import { ShortNoticeWarning, shortNoticeOf } from './ShortNoticeWarning';
+import { AnnouncementFields, checkAnnouncement } from './Announcement';
 import type { OutageCard } from './types';
 import { inputToInstant, instantToInput, newId, nowInput } from './when';
 
@@ -39,11 +39,7 @@ const outageForm = z
     const e = inputToInstant(v.endsAt);
     if (s && e && Date.parse(e) <= Date.parse(s))
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Ends before it starts' });
-    if (v.kind !== 'planned') return;
-    if (!inputToInstant(v.announcedAt))
-      ctx.addIssue({ code: 'custom', path: ['announcedAt'], message: 'When was it announced (R24)' });
-    else if (shortNoticeOf(v.announcedAt, v.startsAt) && !v.shortNoticeReason)
-      ctx.addIssue({ code: 'custom', path: ['shortNoticeReason'], message: 'Say why (R24)' });
+    if (v.kind === 'planned') checkAnnouncement(v, ctx);
   });
 type OutageValues = z.infer<typeof outageForm>;
 const FIELDS = [
@@ -123,7 +119,6 @@ export function OutageForm({
     control: form.control,
     name: ['kind', 'cause', 'announcedAt', 'startsAt', 'systemIds'],
   });
-  const short = kind === 'planned' && shortNoticeOf(announcedAt, startsAt);
   const remote =
     chosen.length > 1 ? chosen.map((id) => systems.byId.get(id)).find((s) => s?.remoteAccess) : null;
   const record = useMutation(trpc.systems.recordOutage.mutationOptions());
@@ -226,24 +221,12 @@ export function OutageForm({
       {kind === 'planned' && (
         <fieldset className="field planned-fields">
           <legend>{t('systems.outageForm.plannedTitle')}</legend>
-          <div className="form-grid">
-            <FormField
-              label={t('systems.fields.announcedAt')}
-              required
-              hint={t('systems.fields.announcedAtHint')}
-              registration={form.register('announcedAt')}
-            >
-              {(c) => <input type="datetime-local" {...c} />}
-            </FormField>
-          </div>
-          <ShortNoticeWarning announcedAt={announcedAt} startsAt={startsAt} />
-          <FormField
-            label={t('systems.fields.shortNoticeReason')}
-            required={short}
-            registration={form.register('shortNoticeReason')}
-          >
-            {(c) => <input {...c} autoComplete="off" />}
-          </FormField>
+          <AnnouncementFields
+            announcedAt={announcedAt}
+            startsAt={startsAt}
+            announcedRegistration={form.register('announcedAt')}
+            reasonRegistration={form.register('shortNoticeReason')}
+          />
         </fieldset>
       )}
       <FormError message={form.formState.errors.root?.message} />

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { Form, FormButtons, FormError, FormField } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { showRefusal } from './refusal';
-import { ShortNoticeWarning, shortNoticeOf } from './ShortNoticeWarning';
+import { AnnouncementFields, checkAnnouncement } from './Announcement';
 import { weekdayNames } from './weekdays';
 import { inputToInstant, newId, nowInput, todayDay } from './when';
 
@@ -48,8 +48,7 @@ const onceForm = z
     const e = inputToInstant(v.endsAt);
     if (s && e && Date.parse(e) <= Date.parse(s))
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Ends before it starts' });
-    if (shortNoticeOf(v.announcedAt, v.startsAt) && !v.shortNoticeReason)
-      ctx.addIssue({ code: 'custom', path: ['shortNoticeReason'], message: 'Say why (R24)' });
+    checkAnnouncement(v, ctx);
   });
 type OnceValues = z.infer<typeof onceForm>;
 const ONCE_FIELDS = ['startsAt', 'endsAt', 'agreedWithName', 'announcedAt', 'shortNoticeReason', 'note'];
@@ -177,7 +176,6 @@ export function OnceWindowForm({ systemId, ownerName, onDone }: WindowFormProps)
     },
   });
   const [announcedAt, startsAt] = useWatch({ control: form.control, name: ['announcedAt', 'startsAt'] });
-  const short = shortNoticeOf(announcedAt, startsAt);
   const save = useMutation(trpc.systems.saveWindow.mutationOptions());
   const submit = form.handleSubmit(async (v) => {
     try {
@@ -223,23 +221,13 @@ export function OnceWindowForm({ systemId, ownerName, onDone }: WindowFormProps)
         >
           {(c) => <input {...c} autoComplete="off" />}
         </FormField>
-        <FormField
-          label={t('systems.fields.announcedAt')}
-          required
-          hint={t('systems.fields.announcedAtHint')}
-          registration={form.register('announcedAt')}
-        >
-          {(c) => <input type="datetime-local" {...c} />}
-        </FormField>
       </div>
-      <ShortNoticeWarning announcedAt={announcedAt} startsAt={startsAt} />
-      <FormField
-        label={t('systems.fields.shortNoticeReason')}
-        required={short}
-        registration={form.register('shortNoticeReason')}
-      >
-        {(c) => <input {...c} autoComplete="off" />}
-      </FormField>
+      <AnnouncementFields
+        announcedAt={announcedAt}
+        startsAt={startsAt}
+        announcedRegistration={form.register('announcedAt')}
+        reasonRegistration={form.register('shortNoticeReason')}
+      />
       <FormField label={t('systems.windows.note')} registration={form.register('note')}>
         {(c) => <input {...c} autoComplete="off" />}
       </FormField>
