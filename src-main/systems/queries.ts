@@ -179,7 +179,7 @@ export async function systemCard(m: EntityManager, id: string) {
     selectRows(m, MaintenanceWindow, { systemId: id }, { orderBy: ['createdAt'] }),
     selectRows(m, SystemEvent, { subjectId: id }, { orderBy: ['at'], descending: true, limit: 200 }),
   ]);
-  const outages = (await allOutages(m)).filter((o) => o.systemIds.includes(id)).slice(0, 50);
+  const outages = (await outagesOf(m, id)).slice(0, 50);
   return {
     ...systemView(row),
     customers: roles.map(rolesView),
@@ -213,6 +213,41 @@ export async function systemsLackingOwner(m: EntityManager) {
 
 export async function allOutages(m: EntityManager): Promise<OutageView[]> {
   return (await selectRows(m, Outage, {}, { orderBy: ['startsAt'], descending: true })).map(outageFacts);
+}
+
+const OUTAGE_COLUMNS = Object.entries({
+  id: 'id',
+  title: 'title',
+  description: 'description',
+  startsAt: 'starts_at',
+  endsAt: 'ends_at',
+  systemIds: 'system_ids',
+  customerIds: 'customer_ids',
+  planned: 'planned',
+  cause: 'cause',
+  state: 'state',
+  source: 'source',
+  measuredStart: 'measured_start',
+  measuredEnd: 'measured_end',
+  announcedAt: 'announced_at',
+  shortNoticeReason: 'short_notice_reason',
+  createdByName: 'created_by_name',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  updatedByName: 'updated_by_name',
+} satisfies Record<keyof OutageRow, string>)
+  .map(([property, column]) => `${column} AS "${property}"`)
+  .join(', ');
+
+/** One system's outages, newest first: its id is in the outage's JSON list (quoted, so never a prefix). */
+export async function outagesOf(m: EntityManager, systemId: string): Promise<OutageView[]> {
+  const p = placeholder(m);
+  const rows = (await runSql(
+    m,
+    `SELECT ${OUTAGE_COLUMNS} FROM outage WHERE system_ids LIKE ${p(0)} ORDER BY starts_at DESC`,
+    [`%"${systemId}"%`],
+  )) as OutageRow[];
+  return rows.map((r) => outageFacts({ ...r, planned: Number(r.planned) }));
 }
 
 export async function outageCard(m: EntityManager, id: string) {
@@ -348,8 +383,11 @@ export async function uptimeMonth(
 ) {
   const system = await selectRow(m, BusinessSystem, { id: subject.systemId });
   if (!system) return null;
-  const [outages, windows] = await Promise.all([allOutages(m), allWindows(m)]);
-  const detail = uptimeMonthDetail(year, month, nowMs, subject, outages, windows);
+  const [outages, windows] = await Promise.all([
+    outagesOf(m, subject.systemId),
+    selectRows(m, MaintenanceWindow, { systemId: subject.systemId }),
+  ]);
+  const detail = uptimeMonthDetail(year, month, nowMs, subject, outages, windows.map(windowFacts));
   return {
     system: systemView(system),
     customerId: subject.customerId,

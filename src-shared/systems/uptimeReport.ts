@@ -114,11 +114,15 @@ export function uptimeYear(
     if (!list) windowsBySystem.set(w.systemId, (list = []));
     list.push(w);
   }
+  // A system's windows laid out once, for each customer it has.
+  const windowsOf = new Map<string, ReturnType<typeof windowsFor>>();
   return uptimeYearTable(
     year,
     nowMs,
     subjects.map((s) => {
-      const ws = windowsFor(windowsBySystem.get(s.systemId) ?? [], s.systemId);
+      let ws = windowsOf.get(s.systemId);
+      if (!ws)
+        windowsOf.set(s.systemId, (ws = windowsFor(windowsBySystem.get(s.systemId) ?? [], s.systemId)));
       return {
         key: `${s.systemId}|${s.customerId}`,
         outages: outageSpansFor(bySystem.get(s.systemId) ?? [], s.systemId, s.customerId),
