@@ -16,6 +16,7 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { createInterface } from 'node:readline/promises';
+import { closeOnce } from '../store/closeOnce';
 import { createUser, countUsers } from './auth/users';
 import { openCentralStore } from './store/openCentralStore';
 import { startCentralServer } from './server';
@@ -71,7 +72,9 @@ async function main(): Promise<number> {
       '--client-clock-ahead-minutes',
       flag(argv, '--client-clock-ahead-minutes') ?? process.env.CENTRAL_CLIENT_CLOCK_AHEAD_MINUTES,
     );
-    const central = await startCentralServer({
+    // The handlers go in before the server starts: its "listening" line may be read and answered
+    // with a signal at once, and a signal before the handlers would kill the process mid-start.
+    const starting = startCentralServer({
       host: flag(argv, '--host') ?? process.env.CENTRAL_HOST ?? '127.0.0.1',
       port,
       dataDir,
@@ -87,16 +90,15 @@ async function main(): Promise<number> {
         ...(aheadMinutes !== undefined ? { aheadMinutes } : {}),
       },
     });
-    let stopping = false;
-    const stop = async () => {
-      if (stopping) return;
-      stopping = true;
+    const stop = closeOnce(async () => {
+      const central = await starting;
       console.log('Central store stopping: finishing requests in flight …');
       await central.close();
       process.exit(0);
-    };
+    });
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
+    await starting;
     return -1; // keep running
   }
 

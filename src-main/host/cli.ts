@@ -43,7 +43,6 @@ async function main(): Promise<void> {
       console.log(`Phone system events: POST ${central.url}/api/v1/cti/<--cti-token>`);
     }
   }
-  console.log(`Browser mode: open ${host.url}`);
   // A second SIGINT while stopping waits for the same stop (closing twice crashed the embedded store).
   const stop = closeOnce(async () => {
     await host.close();
@@ -52,6 +51,8 @@ async function main(): Promise<void> {
   });
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // Printed only once the handlers are in place: whoever reads this line may stop us at once.
+  console.log(`Browser mode: open ${host.url}`);
 }
 
 void main().catch((e: unknown) => {
