@@ -6,13 +6,14 @@
 import type { Mutation } from './mutations/define';
 import { calls } from './calls';
 import { equipment } from './equipment';
+import { intake } from './intake';
 import { reporters } from './reporters';
 import { shifts } from './shifts';
 import { sla } from './sla';
 import { systems } from './systems';
 import { tickets } from './tickets';
 
-export const DOMAINS = { calls, sla, tickets, reporters, equipment, shifts, systems };
+export const DOMAINS = { calls, sla, tickets, reporters, equipment, shifts, systems, intake };
 
 function byName(mutations: readonly Mutation[]): ReadonlyMap<string, Mutation> {
   const map = new Map<string, Mutation>();

@@ -22,6 +22,8 @@ import {
   usernameSchema,
 } from './auth/users';
 import { UserAccount } from './store/entities';
+import { TicketAttachment } from '../store/entities';
+import { readContent } from './attachments/content';
 import { withStore } from './store/serialize';
 import { readCounter, SERVER_VERSION } from './sync/changeLog';
 import { pullChanges, snapshotInfo, snapshotPage } from './sync/pull';
@@ -174,6 +176,23 @@ export const centralRouter = router({
           }
         }
       }),
+  }),
+
+  /** A ticket's file (issue 17): any signed-in staff member, as the ticket itself (R27). */
+  attachments: router({
+    get: authedProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+      const file = await withStore(ctx.store, () =>
+        ctx.store.dataSource.manager.findOneBy(TicketAttachment, { id: input.id }),
+      );
+      const bytes = file ? await readContent(ctx.store, file.sha256) : null;
+      if (!file || !bytes) throw new DomainError('notFound', `No attachment with id ${input.id}`);
+      return {
+        filename: file.filename,
+        contentType: file.contentType,
+        role: file.role,
+        base64: bytes.toString('base64'),
+      };
+    }),
   }),
 
   /** The wall screens' tokens (issue 15): team leads and admins name, list and revoke them. */

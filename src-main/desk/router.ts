@@ -7,6 +7,7 @@ import { routersOf } from '../local/domain';
 import { publicProcedure, router } from '../local/trpc';
 import { syncRouter } from '../sync/router';
 import { accountRouter } from './accountRouter';
+import { attachmentRouter } from './attachmentRouter';
 import { tableChangesSubscription } from './changesSubscription';
 import { wallboardRouter } from './wallboardRouter';
 
@@ -24,6 +25,7 @@ export const localRouter = router({
   account: accountRouter,
   sync: syncRouter,
   wallboards: wallboardRouter,
+  attachments: attachmentRouter,
   ...routersOf(DOMAINS),
 });
 

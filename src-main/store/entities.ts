@@ -939,6 +939,62 @@ export const SystemEvent = new EntitySchema<SystemEventRow>({
 });
 
 /** Tables whose rows the central store owns and desks replicate (sync pulls these). */
+/** One e-mail the mailbox gave the central store, and what became of it (issue 17): the exactly-once key. */
+export interface InboundMailRow {
+  id: string;
+  messageKey: string;
+  receivedAt: string;
+  fromAddress: string | null;
+  subject: string | null;
+  /** ticket, reply, ignored, throttled, setAside */
+  outcome: string;
+  reason: string | null;
+  ticketId: string | null;
+  createdAt: string;
+}
+export const InboundMail = new EntitySchema<InboundMailRow>({
+  name: 'inbound_mail',
+  columns: {
+    id: { type: 'text', primary: true },
+    messageKey: text('message_key'),
+    receivedAt: text('received_at'),
+    fromAddress: text('from_address', true),
+    subject: text('subject', true),
+    outcome: text('outcome'),
+    reason: text('reason', true),
+    ticketId: text('ticket_id', true),
+    createdAt: text('created_at'),
+  },
+});
+
+/** A file that came with a ticket or a reporter's message (issue 17); its bytes stay on the central store. */
+export interface TicketAttachmentRow {
+  id: string;
+  ticketId: string;
+  eventId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** attachment, or htmlBody (the message's sanitised HTML) */
+  role: string;
+  createdAt: string;
+}
+export const TicketAttachment = new EntitySchema<TicketAttachmentRow>({
+  name: 'ticket_attachment',
+  columns: {
+    id: { type: 'text', primary: true },
+    ticketId: text('ticket_id'),
+    eventId: text('event_id'),
+    filename: text('filename'),
+    contentType: text('content_type'),
+    size: integer('size'),
+    sha256: text('sha256'),
+    role: text('role'),
+    createdAt: text('created_at'),
+  },
+});
+
 export const SYNCED_ENTITIES = [
   Customer,
   Workplace,
@@ -966,6 +1022,8 @@ export const SYNCED_ENTITIES = [
   Notice,
   NoticeUpdate,
   SystemEvent,
+  InboundMail,
+  TicketAttachment,
 ];
 
 export const ENTITIES = [...SYNCED_ENTITIES, Outbox, LocalSetting, RejectedMutation];

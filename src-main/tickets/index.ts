@@ -21,4 +21,4 @@ export {
   ticketMessageSent,
 } from './messages/mutations';
 export * from './messages/render';
-export { linkTicket, loadTicket, recordWork } from './mutations';
+export { insertTicket, linkTicket, loadTicket, queueMessage, recordWork, type NewTicket } from './mutations';

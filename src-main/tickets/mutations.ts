@@ -69,7 +69,7 @@ async function deadlinesAfter(
   return storedDeadlines(clockFacts({ ...ticket, ...patch }), sla.calendar, sla.settings);
 }
 
-async function event(
+export async function event(
   { write, actor, newId }: MutationContext,
   ticketId: string,
   kind: TicketEventKind,
@@ -88,7 +88,7 @@ async function event(
 }
 
 /** Queues a message to the reporter (R6, R9), unless they asked not to be told. */
-async function queueMessage(
+export async function queueMessage(
   { write, newId }: MutationContext,
   ticket: Pick<TicketRow, 'id' | 'notifyBy' | 'reporterEmail' | 'reporterPhone'>,
   kind: 'created' | 'update' | 'resolved',
@@ -139,13 +139,108 @@ function referenceYear(at: string): number {
   return DateTime.fromISO(at, { zone: SERVICE_TIME_ZONE }).year;
 }
 
+/** What a new ticket is made of, whichever channel brought it (phone on a desk; e-mail and web on the central store). */
+export type NewTicket = Pick<
+  TicketRow,
+  | 'id'
+  | 'channel'
+  | 'reporterName'
+  | 'reporterPhone'
+  | 'reporterEmail'
+  | 'customerId'
+  | 'workplace'
+  | 'title'
+  | 'description'
+  | 'priority'
+  | 'system'
+  | 'category'
+  | 'device'
+  | 'deviceId'
+  | 'systemId'
+  | 'kind'
+  | 'noticeId'
+  | 'notifyBy'
+  | 'callId'
+  | 'provisionalReference'
+  | 'respondedAt'
+> & { at: string };
+
+/**
+ * Writes a new ticket with its deadlines (the SLA clock starts at `at`, or at the next opening:
+ * R2), its canonical reference where the central store gives one, the 'created' line, and the
+ * automatic acknowledgement with the reference (R6), which does not count as a response (R8).
+ */
+export async function insertTicket(ctx: MutationContext, t: NewTicket): Promise<TicketRow> {
+  const { manager, actor } = ctx;
+  const reference = ctx.nextReference ? await ctx.nextReference(referenceYear(t.at)) : null;
+  const base: TicketRow = {
+    id: t.id,
+    reference,
+    provisionalReference: t.provisionalReference,
+    callId: t.callId,
+    channel: t.channel,
+    reporterName: t.reporterName,
+    reporterPhone: t.reporterPhone,
+    reporterEmail: t.reporterEmail,
+    customerId: t.customerId,
+    workplace: t.workplace,
+    title: t.title,
+    description: t.description,
+    priority: t.priority,
+    system: t.system,
+    category: t.category,
+    device: t.device,
+    deviceId: t.deviceId,
+    systemId: t.systemId,
+    kind: t.kind,
+    restoreApproval: null,
+    outageId: null,
+    noticeId: t.noticeId,
+    notifyBy: t.notifyBy,
+    status: 'new',
+    assigneeId: null,
+    assigneeName: null,
+    respondedAt: t.respondedAt,
+    responseChannel: t.respondedAt ? 'phone' : null,
+    resolvedAt: null,
+    closedAt: null,
+    resolution: null,
+    pauses: '[]',
+    agreedWith: null,
+    agreedWithName: null,
+    agreedPlan: null,
+    agreedTargetDate: null,
+    temporarySolution: null,
+    responseDueAt: '',
+    resolutionDueAt: null,
+    breachAt: null,
+    createdAt: t.at,
+    createdBy: actor.userId,
+    createdByName: actor.name,
+    updatedAt: t.at,
+    updatedByName: actor.name,
+  };
+  const row = { ...base, ...(await deadlinesAfter(manager, base, {})) };
+  await ctx.write.insert(Ticket, row);
+  await event(ctx, row.id, 'created', t.at, {
+    channel: t.channel,
+    priority: t.priority,
+    callId: t.callId,
+    provisionalReference: t.provisionalReference,
+  });
+  if (t.noticeId) await event(ctx, row.id, 'linked', t.at, { changes: { noticeId: [null, t.noticeId] } });
+  if (t.respondedAt) await event(ctx, row.id, 'responded', t.at, { channel: 'phone', viaCall: true });
+  await queueMessage(ctx, row, 'created', t.at);
+  return row;
+}
+
 export const ticketCreate = defineMutation({
   name: 'ticket.create',
   schemaVersion: 1,
   args: ticketCreateArgs,
   roles: TICKET_ROLES,
   async apply(ctx, args) {
-    const { manager, actor } = ctx;
+    const { manager } = ctx;
     let respondedAt: string | null = null;
     if (args.callId) {
       const call = await selectRow(manager, Call, { id: args.callId });
@@ -174,67 +269,8 @@ export const ticketCreate = defineMutation({
         field: 'systemId',
       });
     }
-    const reference = ctx.nextReference ? await ctx.nextReference(referenceYear(args.at)) : null;
-    const base: TicketRow = {
-      id: args.id,
-      reference,
-      provisionalReference: args.provisionalReference,
-      callId: args.callId,
-      channel: args.channel,
-      reporterName: args.reporterName,
-      reporterPhone: args.reporterPhone,
-      reporterEmail: args.reporterEmail,
-      customerId: args.customerId,
-      workplace: args.workplace,
-      title: args.title,
-      description: args.description,
-      priority: args.priority,
-      system: args.system,
-      category: args.category,
-      device: args.device,
-      deviceId: args.deviceId,
-      systemId: args.systemId,
-      kind: args.kind,
-      restoreApproval: null,
-      outageId: null,
-      noticeId: args.noticeId,
-      notifyBy: args.notifyBy,
-      status: 'new',
-      assigneeId: null,
-      assigneeName: null,
-      respondedAt,
-      responseChannel: respondedAt ? 'phone' : null,
-      resolvedAt: null,
-      closedAt: null,
-      resolution: null,
-      pauses: '[]',
-      agreedWith: null,
-      agreedWithName: null,
-      agreedPlan: null,
-      agreedTargetDate: null,
-      temporarySolution: null,
-      responseDueAt: '',
-      resolutionDueAt: null,
-      breachAt: null,
-      createdAt: args.at,
-      createdBy: actor.userId,
-      createdByName: actor.name,
-      updatedAt: args.at,
-      updatedByName: actor.name,
-    };
-    const row = { ...base, ...(await deadlinesAfter(manager, base, {})) };
-    await ctx.write.insert(Ticket, row);
-    await event(ctx, row.id, 'created', args.at, {
-      channel: args.channel,
-      priority: args.priority,
-      callId: args.callId,
-      provisionalReference: args.provisionalReference,
-    });
-    if (args.noticeId)
-      await event(ctx, row.id, 'linked', args.at, { changes: { noticeId: [null, args.noticeId] } });
-    if (respondedAt) await event(ctx, row.id, 'responded', args.at, { channel: 'phone', viaCall: true });
-    // The automatic acknowledgement with the reference; it does not count as a response (R8).
-    await queueMessage(ctx, row, 'created', args.at);
+    const row = await insertTicket(ctx, { ...args, respondedAt });
+    const reference = row.reference;
     return { id: row.id, reference, provisionalReference: args.provisionalReference };
   },
 });

@@ -2,6 +2,7 @@
 // breach, mine, all), search by reference / reporter / phone, and one ticket
 // with its timeline and messages. Raw SQL: these are the hot reads, and the
 // local store is always SQLite (indexes: migrations/1764576000000-tickets).
+import { missingDetails } from '../../src-shared/intake/missingDetails';
 import type { EntityManager } from 'typeorm';
 import { phoneSearchDigits } from '../../src-shared/phone';
 import { isCanonicalReference } from '../../src-shared/references';
@@ -316,6 +317,32 @@ export async function ticketDetail(manager: EntityManager, id: string) {
     },
     events,
     messages,
+    /** The files that came with it or with the reporter's messages (issue 17); bytes on the central store. */
+    attachments: (
+      (await manager.query(
+        `SELECT id, event_id, filename, content_type, size, role, created_at FROM ticket_attachment
+         WHERE ticket_id = ? ORDER BY created_at, id`,
+        [id],
+      )) as Array<{
+        id: string;
+        event_id: string;
+        filename: string;
+        content_type: string;
+        size: number;
+        role: string;
+        created_at: string;
+      }>
+    ).map((a) => ({
+      id: a.id,
+      eventId: a.event_id,
+      filename: a.filename,
+      contentType: a.content_type,
+      size: Number(a.size),
+      role: a.role as 'attachment' | 'htmlBody',
+      createdAt: a.created_at,
+    })),
+    /** R5's fields an e-mail from an unknown sender left empty, for an agent to complete. */
+    missing: missingDetails(ticket),
     call: call
       ? {
           id: call.id,

@@ -298,7 +298,9 @@ export type TicketEventKind =
   | 'on_site_visit'
   | 'message'
   | 'restoreApproved'
-  | 'linked';
+  | 'linked'
+  /** The reporter's e-mail or web answer (issue 17, R7). */
+  | 'reporterMessage';
 
 /** A ticket as the lists show it (enough for live countdowns: see lifecycle.ticketClocks). */
 export interface TicketSummary {

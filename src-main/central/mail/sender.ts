@@ -32,6 +32,8 @@ import { withStore } from '../store/serialize';
 import type { ServerMutations } from '../sync/serverMutations';
 import { Ticket, TicketMessage } from '../../store/entities';
 import { addressOf, redactedUrl, type SmtpSettings } from './config';
+import { OWN_MESSAGE_HEADER } from '../../../src-shared/intake/mailNoise';
+import { outgoingMessageId } from '../../../src-shared/intake/threading';
 import {
   MAX_ERROR_LENGTH,
   renderEmail,
@@ -169,7 +171,13 @@ export function startMessageSender(deps: MessageSenderDeps): MessageSender {
         to: message.recipient,
         subject: rendered.subject,
         text: rendered.body,
-        messageId: `<${message.id}@${idDomain}>`,
+        messageId: outgoingMessageId(message.id, idDomain),
+        headers: {
+          // Ours if it comes back (issue 17: no loops); the acknowledgement is automatic (RFC 3834),
+          // so a well-behaved autoresponder does not answer it.
+          [OWN_MESSAGE_HEADER]: message.id,
+          ...(message.kind === 'created' ? { 'Auto-Submitted': 'auto-replied' } : {}),
+        },
       });
     } catch (e) {
       failure = e;

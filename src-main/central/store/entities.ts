@@ -159,6 +159,61 @@ export const Wallboard = new EntitySchema<WallboardRow>({
   },
 });
 
+/** An attachment's bytes (issue 17), base64, stored once per content (SHA-256) before the message that names it commits. */
+export interface AttachmentContentRow {
+  sha256: string;
+  size: number;
+  base64: string;
+  createdAt: string;
+}
+export const AttachmentContent = new EntitySchema<AttachmentContentRow>({
+  name: 'attachment_content',
+  columns: {
+    sha256: { type: 'text', primary: true },
+    size: int('size'),
+    base64: text('base64'),
+    createdAt: text('created_at'),
+  },
+});
+
+/** A reporter's single-use sign-in link for the web intake (issue 17); only the token's SHA-256 is kept. */
+export interface ReporterLinkRow {
+  tokenHash: string;
+  email: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+export const ReporterLink = new EntitySchema<ReporterLinkRow>({
+  name: 'reporter_link',
+  columns: {
+    tokenHash: { type: 'text', primary: true, name: 'token_hash' },
+    email: text('email'),
+    createdAt: text('created_at'),
+    expiresAt: text('expires_at'),
+    usedAt: text('used_at', true),
+  },
+});
+
+/** A reporter's session on the web intake, opened by a sign-in link; only the cookie's SHA-256 is kept. */
+export interface ReporterSessionRow {
+  tokenHash: string;
+  email: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+export const ReporterSession = new EntitySchema<ReporterSessionRow>({
+  name: 'reporter_session',
+  columns: {
+    tokenHash: { type: 'text', primary: true, name: 'token_hash' },
+    email: text('email'),
+    createdAt: text('created_at'),
+    expiresAt: text('expires_at'),
+    revokedAt: text('revoked_at', true),
+  },
+});
+
 export const CENTRAL_ENTITIES = [
   ...SYNCED_ENTITIES,
   UserAccount,
@@ -170,4 +225,7 @@ export const CENTRAL_ENTITIES = [
   Audit,
   CtiEvent,
   Wallboard,
+  AttachmentContent,
+  ReporterLink,
+  ReporterSession,
 ];

@@ -16,6 +16,7 @@ import { DeskLinks1765526400000 } from './1765526400000-desk-links';
 import { LiveViewIndexes1765612800000 } from './1765612800000-live-view-indexes';
 import { TicketTouches1765699200000 } from './1765699200000-ticket-touches';
 import { Systems1765785600000 } from './1765785600000-systems';
+import { Intake1765872000000 } from './1765872000000-intake';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -34,4 +35,5 @@ export const LOCAL_MIGRATIONS = [
   LiveViewIndexes1765612800000,
   TicketTouches1765699200000,
   Systems1765785600000,
+  Intake1765872000000,
 ];

@@ -1,7 +1,9 @@
 // The reporter's messages in Norwegian (bokmål), rendered when the central
 // store sends them (R6, R9): by then the ticket has its canonical reference,
 // also when it was created on a desk that was offline. Pure: the same ticket
-// and message always give the same text.
+// and message always give the same text. The subject carries the reference in
+// brackets, which is how the reporter's answer finds its ticket (issue 17).
+import { subjectTag } from '../../../src-shared/intake/threading';
 
 /** What a message says about its ticket. */
 export interface MessageTicket {
@@ -50,11 +52,11 @@ export function ticketExcerpt(ticket: Pick<MessageTicket, 'title' | 'description
 function subjectOf(kind: MessageContent['kind'], reference: string): string {
   switch (kind) {
     case 'created':
-      return `Sak ${reference} er registrert`;
+      return `Sak ${subjectTag(reference)} er registrert`;
     case 'update':
-      return `Oppdatering i sak ${reference}`;
+      return `Oppdatering i sak ${subjectTag(reference)}`;
     case 'resolved':
-      return `Sak ${reference} er løst`;
+      return `Sak ${subjectTag(reference)} er løst`;
   }
 }
 

@@ -11,6 +11,7 @@ import { CentralPresence1765440000000 } from './1765440000000-central-presence';
 import { CentralDeskLinks1765526400000 } from './1765526400000-central-desk-links';
 import { CentralWallboards1765612800000 } from './1765612800000-central-wallboards';
 import { CentralSystems1765785600000 } from './1765785600000-central-systems';
+import { CentralIntake1765872000000 } from './1765872000000-central-intake';
 
 export const CENTRAL_MIGRATIONS = [
   CentralInitial1764489600000,
@@ -25,4 +26,5 @@ export const CENTRAL_MIGRATIONS = [
   CentralDeskLinks1765526400000,
   CentralWallboards1765612800000,
   CentralSystems1765785600000,
+  CentralIntake1765872000000,
 ];

@@ -127,7 +127,7 @@ describe.each(ENGINES)('reporter messages on %s', (engine) => {
     const reference = (await detail(desk, created.id)).ticket.reference!;
     expect(reference).toMatch(/^RI-\d{4}-\d{6}$/);
 
-    const ack = await smtp.waitFor((m) => m.subject === `Sak ${reference} er registrert`);
+    const ack = await smtp.waitFor((m) => m.subject === `Sak [${reference}] er registrert`);
     expect(ack.to).toEqual([REPORTER]);
     expect(ack.from).toBe('servicedesk@ror-ikt.no');
     expect(ack.fromHeader).toContain('ROR-IKT Servicedesk');
@@ -148,7 +148,7 @@ describe.each(ENGINES)('reporter messages on %s', (engine) => {
       text: 'Vi har kontaktet leverandøren og følger opp i dag.',
     });
     await sync(desk);
-    const update = await smtp.waitFor((m) => m.subject === `Oppdatering i sak ${reference}`);
+    const update = await smtp.waitFor((m) => m.subject === `Oppdatering i sak [${reference}]`);
     expect(update.text).toContain('Vi har kontaktet leverandøren og følger opp i dag.');
 
     await desk.client.tickets.resolve.mutate({
@@ -156,7 +156,7 @@ describe.each(ENGINES)('reporter messages on %s', (engine) => {
       resolution: 'Lisensserveren er startet på nytt; journalen virker igjen.',
     });
     await sync(desk);
-    const resolved = await smtp.waitFor((m) => m.subject === `Sak ${reference} er løst`);
+    const resolved = await smtp.waitFor((m) => m.subject === `Sak [${reference}] er løst`);
     expect(resolved.text).toContain('Lisensserveren er startet på nytt; journalen virker igjen.');
 
     // On the desk after sync: every message sent, with what was sent, and a line in the timeline.
@@ -171,7 +171,7 @@ describe.each(ENGINES)('reporter messages on %s', (engine) => {
       recipient: REPORTER,
       attempts: 1,
       lastError: null,
-      subject: `Sak ${reference} er registrert`,
+      subject: `Sak [${reference}] er registrert`,
     });
     expect(byKind.get('created')!.body).toContain(reference);
     expect(byKind.get('resolved')!.sentAt).not.toBeNull();
@@ -184,7 +184,7 @@ describe.each(ENGINES)('reporter messages on %s', (engine) => {
     expect(new Set(timeline.map((e) => e.data.messageId))).toEqual(new Set(after.messages.map((m) => m.id)));
     // The internal note sent nothing; each message went out once.
     expect(smtp.messages.map((m) => m.subject).sort()).toEqual(
-      [`Oppdatering i sak ${reference}`, `Sak ${reference} er løst`, `Sak ${reference} er registrert`].sort(),
+      [`Oppdatering i sak [${reference}]`, `Sak [${reference}] er løst`, `Sak [${reference}] er registrert`].sort(),
     );
   });
 

@@ -28,7 +28,7 @@ const ticket: MessageTicket = {
 describe('e-mail to the reporter', () => {
   it('acknowledges a new ticket with its canonical reference, how to reply and the signature', () => {
     const { subject, body } = renderEmail(ticket, { kind: 'created', text: null });
-    expect(subject).toBe('Sak RI-2026-000123 er registrert');
+    expect(subject).toBe('Sak [RI-2026-000123] er registrert');
     expect(body).toMatch(/^Hei Per Pleier,\n/);
     expect(body).toContain('Referansenummer: RI-2026-000123');
     expect(body).toContain('Journalsystemet svarer ikke på legekontoret');
@@ -43,7 +43,7 @@ describe('e-mail to the reporter', () => {
       { ...ticket, title: 'Journal nede på legekontoret' },
       { kind: 'update', text: 'Leverandøren har funnet feilen og retter den i kveld.' },
     );
-    expect(subject).toBe('Oppdatering i sak RI-2026-000123');
+    expect(subject).toBe('Oppdatering i sak [RI-2026-000123]');
     expect(body).toContain('«Journal nede på legekontoret»');
     expect(body).toContain('Leverandøren har funnet feilen og retter den i kveld.');
     expect(body).toContain(DESK_SIGNATURE);
@@ -54,7 +54,7 @@ describe('e-mail to the reporter', () => {
       kind: 'resolved',
       text: 'Tjenesten er startet på nytt.',
     });
-    expect(subject).toBe('Sak RI-2026-000123 er løst');
+    expect(subject).toBe('Sak [RI-2026-000123] er løst');
     expect(body).toContain('Saken din RI-2026-000123');
     expect(body).toContain('er løst');
     expect(body).toContain('Tjenesten er startet på nytt.');
@@ -62,7 +62,7 @@ describe('e-mail to the reporter', () => {
 
   it('falls back to the provisional reference only when there is no canonical one', () => {
     const { subject } = renderEmail({ ...ticket, reference: null }, { kind: 'created', text: null });
-    expect(subject).toBe('Sak P-3F9A-0007 er registrert');
+    expect(subject).toBe('Sak [P-3F9A-0007] er registrert');
   });
 
   it('shortens a long description to an excerpt', () => {
@@ -84,7 +84,7 @@ describe('SMS to the reporter', () => {
   it('shortens a long update to two SMS segments', () => {
     const text = renderSms(ticket, { kind: 'update', text: 'Vi jobber med saken. '.repeat(40) });
     expect(text.length).toBeLessThanOrEqual(SMS_MAX_LENGTH);
-    expect(text).toContain('Oppdatering i sak RI-2026-000123');
+    expect(text).toContain('Oppdatering i sak [RI-2026-000123]');
     expect(text).toContain('…');
   });
 });
