@@ -15,6 +15,8 @@ import {
   TicketMessage,
 } from '../../../../src-main/store/entities';
 import { ENGINES, startTestCentral, type TestCentral } from '../../../support/central';
+import { reporterImport } from '../../../../src-main/reporters/mutations';
+import { uuidv7 } from 'uuidv7';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -86,6 +88,62 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
       channel: 'email',
       recipient: 'kari.nordmann@roros.kommune.no',
     });
+  });
+
+  it('fills a known sender’s details from the reporter directory', async () => {
+    const c = await central(engine);
+    const molde = '01a21bf8-0000-7000-8000-000001000000';
+    const imported = await c.server.serverMutations.run(reporterImport, {
+      at: new Date().toISOString(),
+      reporters: [
+        {
+          id: uuidv7(),
+          name: 'Kari Nordmann',
+          customerId: molde,
+          workplace: 'Molde rådhus',
+          email: 'Kari.Nordmann@roros.kommune.no',
+          phones: ['+4791234567'],
+        },
+      ],
+    });
+    expect(imported.status).toBe('applied');
+    const intake = createMailIntake({
+      store: c.server.store,
+      serverMutations: c.server.serverMutations,
+      quiet: true,
+    });
+    await intake.handle(mail({ from: 'Noe Annet <kari.nordmann@roros.kommune.no>' }), { internalDate: null });
+    const m = c.server.store.dataSource.manager;
+    const [ticket] = await withStore(c.server.store, () => m.find(Ticket));
+    expect(ticket).toMatchObject({
+      reporterName: 'Kari Nordmann',
+      reporterPhone: '+4791234567',
+      customerId: molde,
+      workplace: 'Molde rådhus',
+    });
+    const [inbound] = await withStore(c.server.store, () => m.find(InboundMail));
+    expect(inbound!.reason).toBeNull();
+  });
+
+  it('makes a new ticket, naming the old one, of an answer to a closed ticket', async () => {
+    const c = await central(engine);
+    const intake = createMailIntake({
+      store: c.server.store,
+      serverMutations: c.server.serverMutations,
+      quiet: true,
+    });
+    await intake.handle(mail({}), { internalDate: null });
+    const m = c.server.store.dataSource.manager;
+    const [first] = await withStore(c.server.store, () => m.find(Ticket));
+    await withStore(c.server.store, () => m.update(Ticket, { id: first!.id }, { status: 'closed' }));
+    await intake.handle(mail({ subject: `SV: [${first!.reference}]`, body: 'Nå er det galt igjen.' }), {
+      internalDate: null,
+    });
+    const second = await withStore(c.server.store, () =>
+      m.findOneByOrFail(Ticket, { title: `SV: [${first!.reference}]` }),
+    );
+    expect(second.id).not.toBe(first!.id);
+    expect(second.description).toContain(`Svar på lukket sak ${first!.reference}`);
   });
 
   it('threads an answer by the reference in the subject, and a second delivery of one message changes nothing', async () => {

@@ -1,0 +1,103 @@
+// What the desk sees of the e-mail channel (issue 17): a real central store
+// (SQLite, and PostgreSQL when TEST_DATABASE_URL is set) takes an e-mail with
+// an attachment and a threaded answer; a real desk syncing over loopback HTTP
+// shows the ticket with R5's missing details, the reporter's message, the
+// file (opened through the central store) and the inbound record for admins.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMailIntake } from '../../../../src-main/central/mail/inbound/intake';
+import { ENGINES, startTestCentral } from '../../../support/central';
+import { errorOf, removeDir, signIn, startDesk, tempDir } from '../../../support/tempDesk';
+
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step().catch(() => undefined);
+});
+
+function withAttachment(messageId: string, subject: string, body: string, file?: string): Buffer {
+  const lines = [
+    'From: Ola Ukjent <ola.ukjent@aukra.kommune.no>',
+    'To: servicedesk@ror-ikt.no',
+    `Subject: ${subject}`,
+    `Message-ID: ${messageId}`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="x"',
+    '',
+    '--x',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    body,
+    ...(file
+      ? [
+          '--x',
+          'Content-Type: text/plain; name="logg.txt"',
+          'Content-Disposition: attachment; filename="logg.txt"',
+          '',
+          file,
+        ]
+      : []),
+    '--x--',
+    '',
+  ];
+  return Buffer.from(lines.join('\r\n'));
+}
+
+describe.each(ENGINES)('the desk and the e-mail channel on %s', (engine) => {
+  it('shows the ticket, what it lacks, the reporter’s answer and the file; admins see the inbound record', async () => {
+    const c = await startTestCentral(engine);
+    cleanup.push(
+      () => c.dispose(),
+      () => c.stop(),
+    );
+    const d = await startDesk(tempDir(), { centralUrl: c.url, autoSync: false, pollMs: 60_000 });
+    cleanup.push(async () => {
+      await d.stop();
+      removeDir(d.dataDir);
+    });
+    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
+
+    const intake = createMailIntake({
+      store: c.server.store,
+      serverMutations: c.server.serverMutations,
+      quiet: true,
+    });
+    await intake.handle(
+      withAttachment('<a1@aukra>', 'VPN virker ikke', 'Får ikke koblet til VPN hjemmefra.', 'feil 809'),
+      {
+        internalDate: null,
+      },
+    );
+    await d.desk.sync!.syncNow();
+    const [summary] = (await d.client.tickets.list.query({ view: 'all' } as never)).items;
+    const first = await d.client.tickets.get.query({ id: summary!.id });
+    expect(first.ticket.channel).toBe('email');
+    expect(first.missing).toEqual(['reporterPhone', 'customerId', 'workplace']);
+    expect(first.attachments.map((a) => [a.filename, a.size])).toEqual([['logg.txt', 8]]);
+
+    await intake.handle(
+      withAttachment(
+        '<a2@aukra>',
+        `SV: Sak [${first.ticket.reference}] er registrert`,
+        'Det gjelder laptop nr. 4.',
+      ),
+      { internalDate: null },
+    );
+    await d.desk.sync!.syncNow();
+    const after = await d.client.tickets.get.query({ id: summary!.id });
+    const answer = after.events.find((e) => e.kind === 'reporterMessage');
+    expect(answer?.data).toMatchObject({
+      channel: 'email',
+      text: 'Det gjelder laptop nr. 4.',
+      fromOther: false,
+    });
+
+    const file = await d.client.attachments.open.query({ id: first.attachments[0]!.id });
+    expect(Buffer.from(file.base64, 'base64').toString()).toBe('feil 809');
+
+    // The inbound record is for admins and team leads, not agents.
+    expect((await errorOf(d.client.intake.inbound.query({}))).message).toMatch(/not shown to the role agent/);
+    await signIn(d.client, { name: 'Anne Admin', role: 'admin' });
+    await d.desk.sync!.syncNow();
+    const inbound = await d.client.intake.inbound.query({});
+    expect(inbound.map((i) => i.outcome).sort()).toEqual(['reply', 'ticket']);
+  });
+});
