@@ -36,6 +36,7 @@ interface SummarySqlRow {
   customer_id: string;
   customer_name: string | null;
   workplace: string;
+  channel: TicketSummary['channel'];
   system: string;
   category: string;
   priority: TicketSummary['priority'];
@@ -69,6 +70,7 @@ function toSummary(r: SummarySqlRow): TicketSummary {
     customerId: r.customer_id,
     customerName: r.customer_name,
     workplace: r.workplace,
+    channel: r.channel,
     system: r.system,
     category: r.category,
     priority: r.priority,
@@ -192,7 +194,7 @@ export async function listTickets(
 
 const SUMMARY_COLUMNS = `t.id, t.reference, t.provisional_reference, t.title, substr(t.description, 1, 400) AS description,
   t.reporter_name, t.reporter_phone, t.customer_id, cu.name AS customer_name, t.workplace, t.system,
-  t.category, t.priority, t.status, t.assignee_id, t.assignee_name, t.created_at, t.responded_at,
+  t.category, t.channel, t.priority, t.status, t.assignee_id, t.assignee_name, t.created_at, t.responded_at,
   t.resolved_at, t.pauses, t.response_due_at, t.resolution_due_at, t.breach_at`;
 
 /**

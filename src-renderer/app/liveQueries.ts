@@ -57,6 +57,10 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
     notice: [systems],
     notice_update: [systems],
     system_event: [systems],
+    // The e-mail and web channels (issue 17): the inbound mailbox's record (admins, team leads) and
+    // the tickets' files (the ticket page lists them; a reporter's message brings more).
+    inbound_mail: [trpc.intake.inbound.pathKey()],
+    ticket_attachment: [tickets, trpc.intake.attachments.pathKey()],
     outbox: [syncStatus, trpc.desk.info.pathKey()],
     rejected_mutation: [syncStatus, trpc.sync.rejected.pathKey()],
     [SYNC_STATE_TOPIC]: [syncStatus],

@@ -315,6 +315,8 @@ export interface TicketSummary {
   customerId: string;
   customerName: string | null;
   workplace: string;
+  /** How it came in (R2): the lists show e-mail and web tickets as such. */
+  channel: TicketChannel;
   system: string;
   category: string;
   priority: (typeof PRIORITIES)[number];

@@ -30,6 +30,7 @@ import { useLiveQueries } from '../../app/liveQueries';
 import { FirstAdminSetup, LoginScreen, UserMenu } from '../account';
 import { AuditPage, UsersPage } from '../admin';
 import { CallHistoryPage, CallsPage, PhoneEventsPage, PhoneRulesPage } from '../calls';
+import { InboundMailPage } from '../intake';
 import {
   BatchPage,
   CataloguePage,
@@ -59,6 +60,9 @@ import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
 import { NewTicketFromCallPage, NewTicketPage, TicketList, TicketPage } from '../tickets';
 import { ComingSoon } from './ComingSoon';
 
+/** Who reads the inbound mailbox's record (the desk's intake.inbound allows these). */
+const INBOUND_MAIL_ROLES: readonly Role[] = ['admin', 'team_lead'];
+
 interface NavItem {
   path: string;
   key: string;
@@ -86,6 +90,8 @@ const NAV: readonly NavItem[] = [
   { path: '/admin/audit', key: 'nav.audit', ready: true, roles: ['admin'] },
   { path: '/admin/phone-events', key: 'nav.phoneEvents', ready: true, roles: ['admin'] },
   { path: '/admin/phone-rules', key: 'nav.phoneRules', ready: true, roles: PHONE_RULES_ROLES },
+  // The inbound mailbox's record (issue 17): what became of each e-mail, what was set aside.
+  { path: '/admin/inbound-mail', key: 'nav.inboundMail', ready: true, roles: INBOUND_MAIL_ROLES },
 ];
 
 function navFor(role: Role): NavItem[] {
@@ -213,6 +219,9 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           <Route path="/admin/users">{isAdmin ? <UsersPage user={user} /> : <Redirect to="/" />}</Route>
           <Route path="/admin/audit">{isAdmin ? <AuditPage /> : <Redirect to="/" />}</Route>
           <Route path="/admin/phone-events">{isAdmin ? <PhoneEventsPage /> : <Redirect to="/" />}</Route>
+          <Route path="/admin/inbound-mail">
+            {INBOUND_MAIL_ROLES.includes(user.role) ? <InboundMailPage /> : <Redirect to="/" />}
+          </Route>
           <Route path="/admin/phone-rules">
             {PHONE_RULES_ROLES.includes(user.role) ? <PhoneRulesPage /> : <Redirect to="/" />}
           </Route>

@@ -53,19 +53,36 @@ const PANELS: Record<Panel, ComponentType<PanelProps>> = {
   details: EditDetailsForm,
 };
 
+/** A request from elsewhere on the page (the missing-details banner) to open the details form at a field. */
+export interface DetailsRequest {
+  field: string;
+  nonce: number;
+}
+
 export function TicketActions({
   ticket,
   facts,
   user,
+  detailsRequest = null,
 }: {
   ticket: FullTicket;
   facts: TicketClockFacts;
   user: SignedInUser;
+  detailsRequest?: DetailsRequest | null;
 }) {
   const { t } = useTranslation();
   const m = useTicketMutations();
   const [panel, setPanel] = useState<Panel | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A new request opens the details form (state adjusted while rendering, as React advises for props).
+  const [seenRequest, setSeenRequest] = useState(detailsRequest);
+  if (detailsRequest !== seenRequest) {
+    setSeenRequest(detailsRequest);
+    if (detailsRequest && ticket.status !== 'closed') {
+      setPanel('details');
+      setNotice(null);
+    }
+  }
   const closed = ticket.status === 'closed';
   const shown = (step: Immediate | Panel) => {
     if (step === 'priority' || step === 'details') return !closed;
@@ -116,7 +133,15 @@ export function TicketActions({
         {!closed && <AssignAction ticket={ticket} user={user} busy={busy} assign={assign} />}
       </div>
       <FormError message={notice} />
-      {Open && <Open ticket={ticket} m={m} onDone={done} onCancel={() => setPanel(null)} />}
+      {Open && (
+        <Open
+          ticket={ticket}
+          m={m}
+          onDone={done}
+          onCancel={() => setPanel(null)}
+          focus={panel === 'details' ? detailsRequest : null}
+        />
+      )}
     </div>
   );
 }

@@ -26,6 +26,7 @@ import { Field, fieldErrorText, OptionList } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { DeadlineCell, PriorityBadge, StatusBadge } from './badges';
+import { MissingMarker } from './intake/MissingDetails';
 import { clocksOf, nextDeadline, useSla, type Sla } from './sla';
 import { aliasReference, shownReference } from './text';
 import { TicketTabs } from './TicketTabs';
@@ -359,8 +360,9 @@ function TicketRow({ ticket, now, sla }: { ticket: TicketSummary; now: number; s
       <span role="gridcell">
         <PriorityBadge priority={ticket.priority} />
       </span>
-      <span role="gridcell">
+      <span role="gridcell" className="two-line">
         <StatusBadge status={ticket.status} />
+        <MissingMarker ticket={ticket} />
       </span>
       <span role="gridcell" className="two-line">
         <span className="strong">{ticket.title ?? ticket.excerpt}</span>

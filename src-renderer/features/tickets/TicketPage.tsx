@@ -5,6 +5,9 @@
 // messages to the reporter. Changes made on another desk show after sync.
 // Issue 16: the active notices concerning the ticket (R14), its system, notice
 // and outage, and a data restore's owner approval (R13).
+// Issue 17: what an e-mail ticket still lacks (R5) with the way to complete it,
+// the ticket's files, and the e-mail's HTML version on request.
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -17,12 +20,15 @@ import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { LinkedDevice } from '../equipment';
 import { PriorityBadge, StatusBadge } from './badges';
+import { TicketFiles } from './intake/FileList';
+import { HtmlVersion } from './intake/HtmlVersion';
+import { MissingDetailsBanner } from './intake/MissingDetails';
 import { SlaClocks } from './SlaClocks';
 import { clockFacts, clocksOf, useSla } from './sla';
 import { RestoreApprovalCard, RestoreBlocked } from './systemLinks/RestoreApproval';
 import { TicketNotices, TicketSystemCard } from './systemLinks/TicketSystemCard';
 import { aliasReference, shownReference } from './text';
-import { TicketActions } from './TicketActions';
+import { TicketActions, type DetailsRequest } from './TicketActions';
 import { useTicketMutations } from './useTicketMutations';
 import { Messages, Timeline } from './Timeline';
 import type { FullTicket } from './types';
@@ -35,6 +41,7 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
   const customers = useQuery(trpc.calls.customers.queryOptions());
   const current = useQuery(trpc.calls.current.queryOptions());
   const m = useTicketMutations();
+  const [detailsRequest, setDetailsRequest] = useState<DetailsRequest | null>(null);
 
   if (q.isPending) return <p className="card">{t('common.loading')}</p>;
   if (q.isError) {
@@ -47,11 +54,13 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
       </section>
     );
   }
-  const { ticket, events, messages, call } = q.data;
+  const { ticket, events, messages, call, attachments, missing } = q.data;
   const names = new Map((customers.data ?? []).map((c) => [c.id, c.name]));
   const canWork = TICKET_ROLES.includes(user.role);
   const onCall = call && current.data?.id === call.id ? current.data : null;
   const alias = aliasReference(ticket);
+  const htmlBody = attachments.find((a) => a.role === 'htmlBody' && a.eventId === ticket.id);
+  const messageTimes = new Map(events.filter((e) => e.kind === 'reporterMessage').map((e) => [e.id, e.at]));
 
   return (
     <div className="ticket-page" data-ticket-id={ticket.id}>
@@ -101,8 +110,18 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
         )}
         <LiveClocks ticket={ticket} />
         <RestoreBlocked ticket={ticket} />
+        <MissingDetailsBanner
+          missing={missing}
+          canComplete={canWork && ticket.status !== 'closed'}
+          onComplete={(field) => setDetailsRequest((r) => ({ field, nonce: (r?.nonce ?? 0) + 1 }))}
+        />
         {canWork ? (
-          <TicketActions ticket={ticket} facts={clockFacts(ticket)} user={user} />
+          <TicketActions
+            ticket={ticket}
+            facts={clockFacts(ticket)}
+            user={user}
+            detailsRequest={detailsRequest}
+          />
         ) : (
           <p className="notice">{t('tickets.readOnly', { role: t(`roles.${user.role}`) })}</p>
         )}
@@ -111,9 +130,10 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
         <div className="ticket-main">
           <TicketNotices ticket={ticket} user={user} />
           {ticket.kind === 'dataRestore' && <RestoreApprovalCard ticket={ticket} m={m} canWork={canWork} />}
-          <CaseSection ticket={ticket} />
+          <CaseSection ticket={ticket} htmlBodyId={htmlBody?.id ?? null} />
+          <TicketFiles ticketId={ticket.id} attachments={attachments} messageTimes={messageTimes} />
           {canWork && ticket.status !== 'closed' && <WorkForms ticket={ticket} user={user} />}
-          <Timeline events={events} customers={names} />
+          <Timeline events={events} customers={names} attachments={attachments} />
         </div>
         <aside className="ticket-side">
           <section className="card" aria-labelledby="reporter-title">
@@ -122,13 +142,15 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
               <dt>{t('tickets.fields.reporterName')}</dt>
               <dd data-testid="reporter-name">{ticket.reporterName}</dd>
               <dt>{t('tickets.fields.reporterPhone')}</dt>
-              <dd className="mono">{formatPhone(ticket.reporterPhone)}</dd>
+              <dd className="mono">
+                {ticket.reporterPhone ? formatPhone(ticket.reporterPhone) : <Lacking />}
+              </dd>
               <dt>{t('tickets.fields.reporterEmail')}</dt>
               <dd>{ticket.reporterEmail ?? '–'}</dd>
               <dt>{t('tickets.fields.customer')}</dt>
-              <dd>{ticket.customerName ?? '–'}</dd>
+              <dd>{ticket.customerName ?? (ticket.customerId ? '–' : <Lacking />)}</dd>
               <dt>{t('tickets.fields.workplace')}</dt>
-              <dd>{ticket.workplace}</dd>
+              <dd>{ticket.workplace || <Lacking />}</dd>
               <dt>{t('tickets.fields.notifyBy')}</dt>
               <dd>{t(`tickets.notify.${ticket.notifyBy}`)}</dd>
             </dl>
@@ -195,6 +217,12 @@ export function TicketPage({ id, user }: { id: string; user: SignedInUser }) {
   );
 }
 
+/** A detail R5 asks for that the ticket does not have yet (an e-mail from an unknown sender). */
+function Lacking() {
+  const { t } = useTranslation();
+  return <em className="lacking">{t('intake.missing.value')}</em>;
+}
+
 /** The clocks tick every second on their own, without re-rendering the rest of the page. */
 function LiveClocks({ ticket }: { ticket: FullTicket }) {
   const now = useNow(1000);
@@ -208,7 +236,7 @@ function LiveClocks({ ticket }: { ticket: FullTicket }) {
   );
 }
 
-function CaseSection({ ticket }: { ticket: FullTicket }) {
+function CaseSection({ ticket, htmlBodyId }: { ticket: FullTicket; htmlBodyId: string | null }) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="case-title">
@@ -216,6 +244,7 @@ function CaseSection({ ticket }: { ticket: FullTicket }) {
       <p className="pre description" data-testid="description">
         {ticket.description}
       </p>
+      {htmlBodyId && <HtmlVersion id={htmlBodyId} />}
       {ticket.agreedPlan && (
         <div
           className={`case-block${ticket.status === 'agreed_plan' ? ' current' : ''}`}

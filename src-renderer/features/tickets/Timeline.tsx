@@ -13,6 +13,8 @@ import { formatPhone } from '../../../src-shared/phone';
 import type { TicketEventView, TicketMessageView } from '../../../src-shared/tickets/schemas';
 import { formatDateTime, formatMinutes } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
+import type { TicketAttachment } from './intake/files';
+import { ReporterMessage } from './intake/ReporterMessage';
 
 type Names = ReadonlyMap<string, string>;
 
@@ -69,11 +71,21 @@ function Quote({ children }: { children: ReactNode }) {
   return <blockquote className="pre">{children}</blockquote>;
 }
 
-function EventBody({ e, customers }: { e: TicketEventView; customers: Names }) {
+function EventBody({
+  e,
+  customers,
+  attachments,
+}: {
+  e: TicketEventView;
+  customers: Names;
+  attachments: readonly TicketAttachment[];
+}) {
   const { t } = useTranslation();
   const d = e.data;
   const changes = (d.changes ?? null) as Record<string, [unknown, unknown]> | null;
   switch (e.kind) {
+    case 'reporterMessage':
+      return <ReporterMessage e={e} attachments={attachments} />;
     case 'created':
       return (
         <>
@@ -267,7 +279,16 @@ function LinkedName({ what, id }: { what: 'notice' | 'outage'; id: string }) {
   return <span>«{title ?? id.slice(0, 8)}»</span>;
 }
 
-export function Timeline({ events, customers }: { events: TicketEventView[]; customers: Names }) {
+export function Timeline({
+  events,
+  customers,
+  attachments = [],
+}: {
+  events: TicketEventView[];
+  customers: Names;
+  /** The ticket's files (issue 17), for the reporter's messages. */
+  attachments?: readonly TicketAttachment[];
+}) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="timeline-title">
@@ -279,9 +300,12 @@ export function Timeline({ events, customers }: { events: TicketEventView[]; cus
           <li key={e.id} className={`event event-${e.kind}`} data-kind={e.kind}>
             <div className="event-meta">
               <time dateTime={e.at}>{formatDateTime(e.at)}</time> · <span>{e.actorName}</span>
+              {e.kind === 'reporterMessage' && (
+                <span className="muted"> · {t('intake.message.byReporter')}</span>
+              )}
             </div>
             <div className="event-body">
-              <EventBody e={e} customers={customers} />
+              <EventBody e={e} customers={customers} attachments={attachments} />
             </div>
           </li>
         ))}

@@ -13,6 +13,8 @@ export interface PanelProps {
   m: TicketMutations;
   onDone(): void;
   onCancel(): void;
+  /** A field to put the cursor in when the panel opens (or is asked again: a new nonce). */
+  focus?: { field: string; nonce: number } | null;
 }
 
 export function ActionPanel<T extends FieldValues, C, R>({

@@ -1,4 +1,5 @@
 // Correcting a ticket's reporter and case details (R7), sending only the fields the agent changed.
+import { useEffect } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ import { ActionPanel, type PanelProps } from './ActionPanel';
 const detailsForm = ticketDetailsInput.superRefine(restoreNeedsSystem);
 type Output = z.output<typeof detailsForm>;
 
-export function EditDetailsForm({ ticket, m, onDone, onCancel }: PanelProps) {
+export function EditDetailsForm({ ticket, m, onDone, onCancel, focus }: PanelProps) {
   const { t } = useTranslation();
   const form = useForm<DetailsInput, unknown, Output>({
     resolver: zodResolver(detailsForm),
@@ -33,6 +34,12 @@ export function EditDetailsForm({ ticket, m, onDone, onCancel }: PanelProps) {
       kind: ticket.kind,
     },
   });
+
+  // Opened from the missing-details banner: the cursor goes to the first thing missing.
+  useEffect(() => {
+    if (focus && (TICKET_DETAIL_FIELDS as readonly string[]).includes(focus.field))
+      form.setFocus(focus.field as (typeof TICKET_DETAIL_FIELDS)[number]);
+  }, [focus, form]);
 
   const submit = form.handleSubmit((values) => {
     // Each field is last-writer-wins across desks: sending an unchanged value would undo what another

@@ -70,7 +70,7 @@ describe.each(ENGINES)('the desk and the e-mail channel on %s', (engine) => {
     const [summary] = (await d.client.tickets.list.query({ view: 'all' } as never)).items;
     const first = await d.client.tickets.get.query({ id: summary!.id });
     expect(first.ticket.channel).toBe('email');
-    expect(first.missing).toEqual(['reporterPhone', 'customerId', 'workplace']);
+    expect(first.missing).toEqual(['reporterPhone', 'customerId', 'workplace', 'system']);
     expect(first.attachments.map((a) => [a.filename, a.size])).toEqual([['logg.txt', 8]]);
 
     await intake.handle(
