@@ -15,7 +15,9 @@
 // unflagged, so it is handed over again after the restart: at least once,
 // never lost. The caller makes that exactly once: `handle` is idempotent on the
 // Message-ID (mail.receive). Flagging is pipelined (the store for one message
-// runs while the next is handled) so one connection keeps up with a backlog.
+// runs while the next is handled) so one connection keeps up with a backlog,
+// and several messages are handed over at once (HANDLE_CONCURRENCY), so their
+// commits can share a transaction.
 //
 // When: at start, on the server's word of new mail (IDLE, which imapflow
 // starts by itself when the connection rests; `exists` events), on wake(), and
@@ -33,6 +35,11 @@ import type { ImapSettings } from './imapSettings';
 export const PROCESSED_KEYWORD = '$RorProcessed';
 const PROCESSED_FLAGS = ['\\Seen', PROCESSED_KEYWORD];
 
+/**
+ * Messages handed over at once: the caller commits them in the order handed over (intake.ts), and
+ * what commits together costs one durable transaction.
+ */
+export const HANDLE_CONCURRENCY = 8;
 /** Messages per FETCH: one round trip for many, without holding a whole backlog in memory. */
 const FETCH_BATCH = 50;
 /** Waits before reconnecting: doubling from one second to a minute, then a minute each time. */
@@ -64,6 +71,8 @@ export interface ImapReaderDeps {
   onProblem?: (text: string) => void;
   /** Waits between reconnection attempts; default IMAP_RETRY_DELAYS_MS (tests shorten it). */
   retryDelaysMs?: readonly number[];
+  /** Messages handed over at once (default HANDLE_CONCURRENCY); 1 hands them over one by one. */
+  concurrency?: number;
 }
 
 export interface ImapReader {
@@ -105,6 +114,7 @@ function internalDateOf(message: FetchMessageObject): Date | null {
 
 export function startImapReader(deps: ImapReaderDeps): ImapReader {
   const { settings, handle } = deps;
+  const concurrency = deps.concurrency ?? HANDLE_CONCURRENCY;
   const retryDelays = deps.retryDelaysMs ?? IMAP_RETRY_DELAYS_MS;
   // Where we read, for the log: never the password.
   const where = `${settings.secure ? 'imaps' : 'imap'}://${settings.user}@${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${settings.port}/${settings.mailbox}`;
@@ -269,26 +279,33 @@ export function startImapReader(deps: ImapReaderDeps): ImapReader {
         );
         messages.sort((a, b) => a.uid - b.uid);
         const flags = flagger(c);
+        // Several handed over at once (in UID order): their commits share a transaction (the
+        // server mutations' group commit) while each is still flagged only after its own commit.
+        const inFlight = new Set<Promise<void>>();
         try {
           for (const message of messages) {
             if (stopping) break;
             if (!message.source) continue; // expunged meanwhile
-            let verdict: ImapVerdict;
-            try {
-              verdict = await handle(message.source, {
-                uid: message.uid,
-                internalDate: internalDateOf(message),
-              });
-            } catch (e) {
-              report(
-                `UID ${message.uid} was not taken (${errorText(e)}); it is tried again on the next pass`,
-                true,
-              );
-              continue;
-            }
-            if (verdict === 'setAside') flags.setAside(message.uid);
-            else flags.done(message.uid);
+            const { uid, source } = message;
+            const one = (async () => {
+              let verdict: ImapVerdict;
+              try {
+                verdict = await handle(source, { uid, internalDate: internalDateOf(message) });
+              } catch (e) {
+                report(
+                  `UID ${uid} was not taken (${errorText(e)}); it is tried again on the next pass`,
+                  true,
+                );
+                return;
+              }
+              if (verdict === 'setAside') flags.setAside(uid);
+              else flags.done(uid);
+            })();
+            inFlight.add(one);
+            void one.finally(() => inFlight.delete(one));
+            if (inFlight.size >= concurrency) await Promise.race(inFlight);
           }
+          await Promise.all(inFlight);
         } finally {
           await flags.settle();
         }

@@ -41,8 +41,8 @@ export interface MailIntake {
 
 // Characters textSchema refuses (src-shared/text.ts): control characters other than tab and line
 // breaks, and U+FFFD (what undecodable bytes became); an e-mail is not refused for them.
-// eslint-disable-next-line no-control-regex
 const UNSTORABLE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export function storableText(text: string): string {
   return text.replace(UNSTORABLE, '');
@@ -121,8 +121,31 @@ export function createMailIntake(opts: MailIntakeOptions): MailIntake {
     };
   }
 
+  // Messages may be handed over several at once (imapReader.ts): parsing overlaps, but each goes to
+  // the store in the order it was handed over, so tickets are numbered in arrival order and
+  // messages handed over together commit together.
+  let turn: Promise<void> = Promise.resolve();
+
   return {
     async handle(raw, meta) {
+      const previous = turn;
+      let myTurnDone!: () => void;
+      turn = new Promise<void>((resolve) => (myTurnDone = resolve));
+      try {
+        return await handleInTurn(raw, meta, previous, () => myTurnDone());
+      } finally {
+        myTurnDone();
+      }
+    },
+  };
+
+  async function handleInTurn(
+    raw: Buffer,
+    meta: { uid?: number; internalDate: Date | null },
+    previous: Promise<void>,
+    passTurn: () => void,
+  ): Promise<MailVerdict> {
+    {
       const now = Date.now();
       const arrived =
         meta.internalDate && meta.internalDate.getTime() <= now ? meta.internalDate : new Date(now);
@@ -193,7 +216,10 @@ export function createMailIntake(opts: MailIntakeOptions): MailIntake {
         refused: refused.slice(0, 50),
         limitBytes: limit,
       };
-      const result = await opts.serverMutations.run(mailReceive, args);
+      await previous;
+      const pending = opts.serverMutations.run(mailReceive, args);
+      passTurn();
+      const result = await pending;
       if (result.status === 'rejected') {
         // Arguments the mutation cannot take will not improve on a retry: keep the message aside.
         if (result.code === 'invalidArguments')
@@ -208,6 +234,6 @@ export function createMailIntake(opts: MailIntakeOptions): MailIntake {
         return 'setAside';
       }
       return 'done';
-    },
-  };
+    }
+  }
 }

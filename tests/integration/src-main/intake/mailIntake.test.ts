@@ -146,6 +146,49 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
     expect(second.description).toContain(`Svar på lukket sak ${first!.reference}`);
   });
 
+  it('numbers tickets in the order the messages were handed over, also when several are handed over at once', async () => {
+    const c = await central(engine);
+    const intake = createMailIntake({
+      store: c.server.store,
+      serverMutations: c.server.serverMutations,
+      quiet: true,
+    });
+    // The first takes longest before it can commit (ten attachments to store); it still gets the
+    // first reference.
+    const files = Array.from({ length: 10 }, (_, i) => [
+      '--b',
+      `Content-Type: application/octet-stream; name="f${i}.bin"`,
+      `Content-Disposition: attachment; filename="f${i}.bin"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.alloc(50_000, i).toString('base64'),
+    ]).flat();
+    const slow = [
+      'From: avsender0@kommune.example',
+      'Subject: Nr 0',
+      'Message-ID: <slow@kommune.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Ti vedlegg følger.',
+      ...files,
+      '--b--',
+      '',
+    ].join('\r\n');
+    const quick = [1, 2, 3].map((i) => mail({ subject: `Nr ${i}`, from: `avsender${i}@kommune.example` }));
+    await Promise.all([Buffer.from(slow), ...quick].map((raw) => intake.handle(raw, { internalDate: null })));
+    const m = c.server.store.dataSource.manager;
+    const tickets = await withStore(c.server.store, () => m.find(Ticket, { order: { reference: 'ASC' } }));
+    console.log(
+      'ORDER',
+      tickets.map((t) => [t.title, t.reference]),
+    );
+    expect(tickets.map((t) => t.title)).toEqual(['Nr 0', 'Nr 1', 'Nr 2', 'Nr 3']);
+  });
+
   it('threads an answer by the reference in the subject, and a second delivery of one message changes nothing', async () => {
     const c = await central(engine);
     const intake = createMailIntake({

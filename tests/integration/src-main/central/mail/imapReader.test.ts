@@ -237,7 +237,8 @@ describe.skipIf(unavailable !== null)(`IMAP reader${unavailable ? ` (skipped: ${
       await gate;
       return 'done';
     });
-    const reader = start({ settings: settingsFor(user), handle: rec.handle });
+    // One at a time, so "the message in flight" is one.
+    const reader = start({ settings: settingsFor(user), handle: rec.handle, concurrency: 1 });
     await waitFor('the first message in handle', () => rec.calls.length === 1);
     const stopping = reader.stop();
     release();
@@ -247,17 +248,42 @@ describe.skipIf(unavailable !== null)(`IMAP reader${unavailable ? ` (skipped: ${
     await reader.drained(); // resolves at once after stop()
   });
 
+  it('hands several over at once, in UID order, and flags each only after its own handle resolved', async () => {
+    const user = imap.freshUser('together');
+    await imap.append(
+      user,
+      ['Første', 'Andre', 'Tredje'].map((s) => mail(s)),
+    );
+    const releases: Array<() => void> = [];
+    const rec = recorder(
+      () =>
+        new Promise<ImapVerdict>((resolve) => {
+          releases.push(() => resolve('done'));
+        }),
+    );
+    const reader = start({ settings: settingsFor(user), handle: rec.handle });
+    await waitFor('all three in handle at once', () => rec.calls.length === 3);
+    expect(rec.subjects()).toEqual(['Første', 'Andre', 'Tredje']);
+    releases[1]!(); // the second commits first
+    await waitFor('the second flagged', async () => (await flagsBySubject(user)).Andre?.length === 2);
+    expect(await flagsBySubject(user)).toEqual({ Første: [], Andre: PROCESSED, Tredje: [] });
+    releases[0]!();
+    releases[2]!();
+    await reader.drained();
+    expect(await flagsBySubject(user)).toEqual({ Første: PROCESSED, Andre: PROCESSED, Tredje: PROCESSED });
+  });
+
   it('moves a message set aside to the set-aside folder, creating it, and marks it processed', async () => {
     const user = imap.freshUser('aside');
     await imap.append(user, mail('Vanlig'));
     await imap.append(user, mail('Uleselig'));
     await imap.append(user, mail('Også uleselig'));
+    expect(await imap.list(user, 'ROR-ikke-lest')).toEqual([]); // no folder yet
     const rec = recorder((call) => (call.subject.includes('leselig') ? 'setAside' : 'done'));
     const reader = start({
       settings: settingsFor(user, { setAsideFolder: 'ROR-ikke-lest' }),
       handle: rec.handle,
     });
-    expect(await imap.list(user, 'ROR-ikke-lest')).toEqual([]);
     await reader.drained();
 
     expect(rec.subjects()).toEqual(['Vanlig', 'Uleselig', 'Også uleselig']);
