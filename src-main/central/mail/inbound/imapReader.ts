@@ -4,8 +4,8 @@
 // in UID order) and handed to the caller's `handle`, which commits it and says
 // what to do with it:
 // - 'done': the message gets \Seen and $RorProcessed;
-// - 'setAside': it gets them too and is moved to the set-aside folder
-//   (created when missing), where a person looks at it;
+// - 'setAside': it gets $RorProcessed (not \Seen: a person is to read it) and
+//   is moved to the set-aside folder (created when missing);
 // - a throw: the message is left as it was and handed over again on the next
 //   pass (a warning says which UID, never an address).
 // "New" is the keyword, not \Seen: a person may read the mailbox.
@@ -222,8 +222,8 @@ export function startImapReader(deps: ImapReaderDeps): ImapReader {
         failure ??= e;
       });
     };
-    const flag = async (uids: number[]) => {
-      if (!(await c.messageFlagsAdd(uids, PROCESSED_FLAGS, { uid: true }))) {
+    const flag = async (uids: number[], flags: string[] = PROCESSED_FLAGS) => {
+      if (!(await c.messageFlagsAdd(uids, flags, { uid: true }))) {
         throw new Error(
           `UID ${uids.join(',')} could not be flagged as processed; handed over again on the next pass`,
         );
@@ -249,7 +249,8 @@ export function startImapReader(deps: ImapReaderDeps): ImapReader {
           }
           // Flagged first: should the move fail, the message stays in the mailbox, processed (the
           // caller recorded it as set aside), instead of being handed over again and again.
-          await flag([uid]);
+          // Not \\Seen: in its folder it shows as unread, for the person who is to look at it.
+          await flag([uid], [PROCESSED_KEYWORD]);
           if (!(await c.messageMove([uid], settings.setAsideFolder, { uid: true }))) {
             report(`UID ${uid} was set aside but could not be moved to ${settings.setAsideFolder}`, true);
           }

@@ -288,9 +288,10 @@ describe.skipIf(unavailable !== null)(`IMAP reader${unavailable ? ` (skipped: ${
 
     expect(rec.subjects()).toEqual(['Vanlig', 'Uleselig', 'Også uleselig']);
     expect(await flagsBySubject(user)).toEqual({ Vanlig: PROCESSED });
+    // Unread in its folder, for the person who is to look at it.
     expect(await flagsBySubject(user, 'ROR-ikke-lest')).toEqual({
-      Uleselig: PROCESSED,
-      'Også uleselig': PROCESSED,
+      Uleselig: ['$RorProcessed'],
+      'Også uleselig': ['$RorProcessed'],
     });
     await reader.drained();
     expect(rec.calls).toHaveLength(3);
