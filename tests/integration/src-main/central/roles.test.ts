@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createUser } from '../../../../src-main/central/auth/users';
 import { centralRouter, type CentralRouter } from '../../../../src-main/central/router';
 import { localRouter } from '../../../../src-main/desk/router';
+import { createMailIntake } from '../../../../src-main/central/mail/inbound/intake';
+import { TicketAttachment } from '../../../../src-main/store/entities';
 import { MUTATIONS, SERVER_MUTATIONS } from '../../../../src-main/domains';
 import { referenceRows } from '../../../../src-main/store/referenceData';
 import { createCentralClient, type CentralClient } from '../../../../src-main/sync/centralClient';
@@ -72,6 +74,8 @@ const CENTRAL_MATRIX: Record<string, Record<Who, Outcome>> = {
   'wallboards.list': SHIFT_LEADS,
   'wallboards.create': SHIFT_LEADS,
   'wallboards.revoke': SHIFT_LEADS,
+  // A ticket's file (issue 17): whoever may read the ticket.
+  'attachments.get': SIGNED_IN,
   // Last: it ends the session the other calls used.
   'auth.logout': SIGNED_IN,
 };
@@ -166,6 +170,10 @@ const SERVER_ONLY_ROLES: Record<string, Record<Role, 'versionNotSupported'>> = O
     'presence.link',
     'outage.suspect',
     'outage.probeRecovered',
+    'mail.receive',
+    'mail.setAside',
+    'intake.webTicket',
+    'intake.reporterReply',
   ].map((n) => [
     n,
     {
@@ -277,6 +285,11 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'wallboards.list': LEADS_HERE,
   'wallboards.create': LEADS_HERE,
   'wallboards.revoke': LEADS_HERE,
+  // The e-mail channel (issue 17): a ticket's files for everyone (opened through the central store);
+  // the inbound mailbox's record for team leads and admins.
+  'attachments.open': ANY_ROLE,
+  'intake.attachments': ANY_ROLE,
+  'intake.inbound': LEADS_HERE,
   'sync.syncNow': ANY_ROLE,
   'sync.rejected': ANY_ROLE,
   'sync.dismissRejected': ANY_ROLE,
@@ -314,6 +327,37 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'systems.linkOutage': TICKET_WORKERS,
   'systems.linkNotice': TICKET_WORKERS,
 };
+
+/** An e-mail with a file, taken in by the central store's intake: the file's id (issue 17). */
+async function mailedFile(central: TestCentral): Promise<string> {
+  const intake = createMailIntake({
+    store: central.server.store,
+    serverMutations: central.server.serverMutations,
+    quiet: true,
+  });
+  const raw = [
+    'From: ola@aukra.kommune.example',
+    'Subject: Skjermbilde',
+    `Message-ID: <${uuidv7()}@aukra.kommune.example>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain',
+    '',
+    'Se vedlegget.',
+    '--b',
+    'Content-Type: text/plain; name="logg.txt"',
+    'Content-Disposition: attachment; filename="logg.txt"',
+    '',
+    'feil 42',
+    '--b--',
+    '',
+  ].join('\r\n');
+  await intake.handle(Buffer.from(raw), { internalDate: null });
+  const [file] = await central.server.store.dataSource.manager.find(TicketAttachment);
+  return file!.id;
+}
 
 function codeOf(e: unknown): string {
   if (!(e instanceof TRPCClientError)) throw e;
@@ -467,6 +511,7 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       mutations: [mutation(1, 'call.log', logArgs())],
     });
 
+    const fileId = await mailedFile(central);
     const calls: Record<string, (who: Who, c: CentralClient) => Promise<unknown>> = {
       'auth.status': (_, c) => c.auth.status.query(),
       'auth.setupFirstAdmin': (who, c) =>
@@ -496,6 +541,7 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       'admin.ctiEvents': (_, c) => c.admin.ctiEvents.query({}),
       'admin.audit': (_, c) => c.admin.audit.query({}),
       'wallboards.list': (_, c) => c.wallboards.list.query(),
+      'attachments.get': (_, c) => c.attachments.get.query({ id: fileId }),
       'wallboards.create': (who, c) => c.wallboards.create.mutate({ name: `Skjerm for ${who}` }),
       // Revokes a screen the caller may make (refused before that for the others).
       'wallboards.revoke': async (who, c) =>
@@ -911,6 +957,10 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
   it('checks every desk procedure that acts for someone, signed out and as each role', async () => {
     const central = await startTestCentral(engine);
     centrals.push(central);
+    const fileId = await mailedFile(central);
+    const fileTicket = (
+      await central.server.store.dataSource.manager.findOneByOrFail(TicketAttachment, { id: fileId })
+    ).ticketId;
     const d = await startDesk(tempDir(), { centralUrl: central.url });
     desks.push(d);
     const client = d.client;
@@ -1293,6 +1343,11 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
         client.systems.rolesAt.query({ systemId: sys, customerId: MOLDE }),
       );
       await record('systems.lackingOwner', role, () => client.systems.lackingOwner.query());
+      await record('attachments.open', role, () => client.attachments.open.query({ id: fileId }));
+      await record('intake.attachments', role, () =>
+        client.intake.attachments.query({ ticketId: fileTicket }),
+      );
+      await record('intake.inbound', role, () => client.intake.inbound.query({}));
       await record('systems.outages', role, () => client.systems.outages.query());
       await record('systems.outage', role, () => client.systems.outage.query({ id: outage }));
       await record('systems.windows', role, () => client.systems.windows.query());
@@ -1355,6 +1410,8 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
     ).toEqual([
       { name: 'Sara Setup', status: 'closed', n: 3 },
       { name: 'Sara Setup', status: 'new', n: 1 },
+      // The e-mail the central store took in for the files' rows (mailedFile).
+      { name: 'Sentralen', status: 'new', n: 1 },
       { name: 'The agent', status: 'new', n: 2 },
       { name: 'The team_lead', status: 'new', n: 2 },
       { name: 'The technician', status: 'new', n: 2 },
