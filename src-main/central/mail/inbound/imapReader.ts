@@ -249,7 +249,7 @@ export function startImapReader(deps: ImapReaderDeps): ImapReader {
           }
           // Flagged first: should the move fail, the message stays in the mailbox, processed (the
           // caller recorded it as set aside), instead of being handed over again and again.
-          // Not \\Seen: in its folder it shows as unread, for the person who is to look at it.
+          // Not \Seen: in its folder it shows as unread, for the person who is to look at it.
           await flag([uid], [PROCESSED_KEYWORD]);
           if (!(await c.messageMove([uid], settings.setAsideFolder, { uid: true }))) {
             report(`UID ${uid} was set aside but could not be moved to ${settings.setAsideFolder}`, true);
