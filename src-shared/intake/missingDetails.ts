@@ -4,7 +4,14 @@
 // desk's ticket form needs too. One list, for the desk's banner, its ticket
 // list and the checks.
 
-export const DETAIL_FIELDS = ['reporterName', 'reporterPhone', 'customerId', 'workplace', 'system', 'description'] as const;
+export const DETAIL_FIELDS = [
+  'reporterName',
+  'reporterPhone',
+  'customerId',
+  'workplace',
+  'system',
+  'description',
+] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 
 export function missingDetails(ticket: Record<DetailField, string | null | undefined>): DetailField[] {

@@ -169,7 +169,9 @@ export function createMailIntake(opts: MailIntakeOptions): MailIntake {
         (headers.get('content-type')?.[0] ?? '').split(';')[0]!.trim().toLowerCase() || null;
       const noise = mailNoise({ headers, from: from.address, contentType, ownAddresses: own });
       const subject = storableText(parsed.subject ?? '').slice(0, 998);
-      const fullText = storableText(parsed.text ?? '').replace(/\r\n/g, '\n');
+      const fullText = storableText(parsed.text ?? '')
+        .replace(/\r\n/g, '\n')
+        .trim();
 
       const attachments: Array<z.input<typeof mailReceive.args>['attachments'][number]> = [];
       const refused: Array<{ filename: string; size: number }> = [];

@@ -184,7 +184,11 @@ describe.each(ENGINES)('reporter messages on %s', (engine) => {
     expect(new Set(timeline.map((e) => e.data.messageId))).toEqual(new Set(after.messages.map((m) => m.id)));
     // The internal note sent nothing; each message went out once.
     expect(smtp.messages.map((m) => m.subject).sort()).toEqual(
-      [`Oppdatering i sak [${reference}]`, `Sak [${reference}] er løst`, `Sak [${reference}] er registrert`].sort(),
+      [
+        `Oppdatering i sak [${reference}]`,
+        `Sak [${reference}] er løst`,
+        `Sak [${reference}] er registrert`,
+      ].sort(),
     );
   });
 

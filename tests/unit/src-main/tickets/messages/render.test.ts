@@ -84,7 +84,7 @@ describe('SMS to the reporter', () => {
   it('shortens a long update to two SMS segments', () => {
     const text = renderSms(ticket, { kind: 'update', text: 'Vi jobber med saken. '.repeat(40) });
     expect(text.length).toBeLessThanOrEqual(SMS_MAX_LENGTH);
-    expect(text).toContain('Oppdatering i sak [RI-2026-000123]');
+    expect(text).toContain('Oppdatering i sak RI-2026-000123');
     expect(text).toContain('…');
   });
 });
