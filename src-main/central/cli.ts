@@ -6,6 +6,11 @@
 //                      from N days back to N minutes ahead of this clock; default 30 days, 5 minutes)
 //                      [--public-url https://drift.example.no] (the notice feeds' links, behind a proxy)
 //                      [--no-probes] (no active checks of the business systems from this process)
+//                      [--imap-url imaps://user@host/INBOX --imap-password-file F] (the mailbox the e-mail
+//                      channel reads; ROR_IMAP_URL …; see README, "The mailbox")
+//                      [--mail-max-mb N] (attachments per inbound e-mail, default 20; ROR_MAIL_MAX_MB)
+//                      [--intake-clock 2026-12-04T21:00:00.000Z] (test/demo only: the web intake's clock
+//                      starts at that instant and runs on from there; CENTRAL_INTAKE_CLOCK)
 //   npm run central -- create-admin --username U --name "Full Name"   (password from CENTRAL_ADMIN_PASSWORD or stdin)
 //   npm run central -- compact --keep N        (keep the last N change-log versions; older desks re-bootstrap)
 // DATABASE_URL=postgres://… selects PostgreSQL; otherwise a SQLite file in the data folder.
@@ -17,6 +22,7 @@ import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { closeOnce } from '../store/closeOnce';
+import { imapSettingsFrom } from './mail/inbound/imapSettings';
 import { createUser, countUsers } from './auth/users';
 import { openCentralStore } from './store/openCentralStore';
 import { startCentralServer } from './server';
@@ -68,10 +74,22 @@ async function main(): Promise<number> {
       '--client-clock-days',
       flag(argv, '--client-clock-days') ?? process.env.CENTRAL_CLIENT_CLOCK_DAYS,
     );
+    const maxMessageMb = wholeNumber(
+      '--mail-max-mb',
+      flag(argv, '--mail-max-mb') ?? process.env.ROR_MAIL_MAX_MB,
+    );
+    if (maxMessageMb === 0) throw new Error('--mail-max-mb must be at least 1');
     const aheadMinutes = wholeNumber(
       '--client-clock-ahead-minutes',
       flag(argv, '--client-clock-ahead-minutes') ?? process.env.CENTRAL_CLIENT_CLOCK_AHEAD_MINUTES,
     );
+    const intakeClockText = flag(argv, '--intake-clock') ?? process.env.CENTRAL_INTAKE_CLOCK;
+    const intakeStart = intakeClockText === undefined ? undefined : Date.parse(intakeClockText);
+    if (intakeStart !== undefined && !Number.isFinite(intakeStart))
+      throw new Error(
+        `--intake-clock must be an ISO instant such as 2026-12-04T21:00:00.000Z, got "${intakeClockText}"`,
+      );
+    const startedAt = Date.now();
     // The handlers go in before the server starts: its "listening" line may be read and answered
     // with a signal at once, and a signal before the handlers would kill the process mid-start.
     const starting = startCentralServer({
@@ -85,6 +103,11 @@ async function main(): Promise<number> {
       ctiToken: ctiTokenSetting((name) => flag(argv, name), process.env),
       publicUrl: flag(argv, '--public-url') ?? process.env.CENTRAL_PUBLIC_URL,
       probes: argv.includes('--no-probes') ? false : {},
+      imap: imapSettingsFrom((name) => flag(argv, name)),
+      ...(maxMessageMb !== undefined ? { maxMessageBytes: maxMessageMb * 1024 * 1024 } : {}),
+      ...(intakeStart !== undefined
+        ? { intake: { clock: () => new Date(intakeStart + (Date.now() - startedAt)) } }
+        : {}),
       clientClock: {
         ...(pastDays !== undefined ? { pastDays } : {}),
         ...(aheadMinutes !== undefined ? { aheadMinutes } : {}),

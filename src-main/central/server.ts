@@ -21,7 +21,10 @@ import { createServerMutations, type ServerMutations } from './sync/serverMutati
 import { createCtiHandler, ctiReceipt, CTI_MAX_BODY_BYTES, CTI_PATH } from './cti/handler';
 import type { SmtpSettings } from './mail/config';
 import { startMessageSender } from './mail/sender';
+import { startInboundMail } from './mail/inbound/start';
+import type { ImapSettings } from './mail/inbound/imapSettings';
 import { createNoticesHttp, isNoticesPath } from './notices/http';
+import { createIntakeHttp, isIntakePath, type IntakeOptions } from './intake/http';
 import { startProbeRunner, type ProbeOptions, type ProbeRunner } from './probes/runner';
 import { closeOnce } from '../store/closeOnce';
 import { setClientClockWindow, type ClientClockWindow } from '../../src-shared/time';
@@ -55,6 +58,12 @@ export interface CentralOptions {
   probes?: ProbeOptions | false;
   /** The address users reach this server at (behind a proxy), for the notice feeds' links; default: the request's Host. */
   publicUrl?: string;
+  /** The mailbox the e-mail channel reads (issue 17); without it no mail is read. */
+  imap?: ImapSettings;
+  /** Attachments per inbound e-mail, in bytes (default 20 MB). */
+  maxMessageBytes?: number;
+  /** The web intake at /kundeservice/ (issue 17): its clock (a test and demo setting), rate limits, attachment limit. */
+  intake?: IntakeOptions;
 }
 
 export interface CentralServer {
@@ -135,6 +144,10 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     if (isNoticesPath(url.pathname)) {
       if (closing) return void res.writeHead(503, { 'content-type': 'text/plain' }).end('Shutting down');
       return notices.handle(req, res, url.pathname);
+    }
+    if (isIntakePath(url.pathname)) {
+      if (closing) return void res.writeHead(503, { 'content-type': 'text/plain' }).end('Shutting down');
+      return intake.handle(req, res, url);
     }
     if (isWallboardPath(url.pathname)) {
       if (closing) return void res.writeHead(503, { 'content-type': 'text/plain' }).end('Shutting down');
@@ -244,6 +257,15 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
 
   const tls = opts.tlsCert && opts.tlsKey;
   const notices = createNoticesHttp(store, { publicUrl: opts.publicUrl, tls: !!tls });
+  const intake = createIntakeHttp({
+    store,
+    serverMutations,
+    smtp: opts.smtp,
+    publicUrl: opts.publicUrl,
+    tls: !!tls,
+    ownUrl: () => url,
+    options: { maxMessageBytes: opts.maxMessageBytes, ...opts.intake },
+  });
   const server = tls
     ? createHttpsServer({ cert: readFileSync(opts.tlsCert!), key: readFileSync(opts.tlsKey!) }, onRequest)
     : createHttpServer(onRequest);
@@ -257,6 +279,14 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
   const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (!opts.quiet) console.log(`Central store listening on ${url} (${store.engine}: ${store.location})`);
   const sender = startMessageSender({ store, notifier, serverMutations, smtp: opts.smtp, quiet: opts.quiet });
+  const inbound = startInboundMail({
+    store,
+    serverMutations,
+    imap: opts.imap,
+    smtp: opts.smtp,
+    maxMessageBytes: opts.maxMessageBytes,
+    quiet: opts.quiet,
+  });
   const probes =
     opts.probes === false
       ? null
@@ -275,6 +305,8 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
       deskLinks.stop();
       await wallboards.stop();
       await sender.stop(); // a send in flight finishes and is recorded first
+      await inbound?.stop(); // a message in flight is committed and flagged first
+      intake.close();
       await probes?.stop(); // checks in flight end; nothing is recorded after
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { redactedUrl } from '../central/mail/config';
+import { redactedImapUrl } from '../central/mail/inbound/imapSettings';
 import { openHostedDesk } from './openHostedDesk';
 import { createLocalHandler } from '../desk/handler';
 import { closeOnce } from '../store/closeOnce';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       centralUrl: options.centralUrl,
       smtp: options.smtp,
       ctiToken: options.ctiToken,
+      imap: options.imap,
     }));
   } catch (e) {
     console.error(
@@ -38,6 +40,11 @@ async function main(): Promise<void> {
       options.smtp
         ? `E-mail to reporters: via ${redactedUrl(options.smtp.url)}, from ${options.smtp.from}`
         : 'E-mail to reporters is off: no SMTP configured (--smtp-url)',
+    );
+    console.log(
+      options.imap
+        ? `E-mail from reporters: read from ${redactedImapUrl(options.imap.url)}`
+        : 'E-mail from reporters is off: no mailbox configured (--imap-url)',
     );
     if (options.ctiToken && central) {
       console.log(`Phone system events: POST ${central.url}/api/v1/cti/<--cti-token>`);

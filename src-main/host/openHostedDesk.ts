@@ -5,6 +5,7 @@
 // desk is a client of that server. The host is the one place that knows both.
 import { join } from 'node:path';
 import type { SmtpSettings } from '../central/mail/config';
+import type { ImapSettings } from '../central/mail/inbound/imapSettings';
 import { startCentralServer, type CentralServer } from '../central/server';
 import { openDesk, type Desk, type DeskOptions } from '../desk/openDesk';
 
@@ -15,6 +16,8 @@ export interface HostedDeskOptions extends Omit<DeskOptions, 'embeddedCentral'> 
   smtp?: SmtpSettings;
   /** The phone system's secret for the embedded central store's CTI endpoint (ignored with a centralUrl). */
   ctiToken?: string;
+  /** The mailbox the embedded central store reads (ignored with a centralUrl). */
+  imap?: ImapSettings;
 }
 
 export interface HostedDesk {
@@ -24,7 +27,7 @@ export interface HostedDesk {
 }
 
 export async function openHostedDesk(dataDir: string, opts: HostedDeskOptions = {}): Promise<HostedDesk> {
-  const { smtp, ctiToken, ...deskOptions } = opts;
+  const { smtp, ctiToken, imap, ...deskOptions } = opts;
   if (opts.centralUrl !== undefined) return { desk: await openDesk(dataDir, deskOptions), central: null };
   const central = await startCentralServer({
     dataDir: join(dataDir, 'central'),
@@ -32,6 +35,7 @@ export async function openHostedDesk(dataDir: string, opts: HostedDeskOptions = 
     quiet: true,
     smtp,
     ctiToken,
+    imap,
   });
   try {
     return { desk: await openDesk(dataDir, { ...deskOptions, embeddedCentral: central }), central };

@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { smtpSettingsFrom, SMTP_URL_FLAG, type SmtpSettings } from '../central/mail/config';
 import { ctiTokenSetting } from '../central/cti/handler';
+import { imapSettingsFrom, IMAP_URL_FLAG, type ImapSettings } from '../central/mail/inbound/imapSettings';
 
 export const APP_NAME = 'ROR-IKT Kundeservice';
 export const DATA_DIR_ENV = 'ROR_DESK_DATA_DIR';
@@ -30,6 +31,8 @@ export interface DeskOptions {
   smtp: SmtpSettings | undefined;
   /** --cti-token-file / ROR_CTI_TOKEN_FILE / ROR_CTI_TOKEN: the phone system's secret for the embedded central store's CTI endpoint. */
   ctiToken: string | undefined;
+  /** --imap-url and its companions (ROR_IMAP_URL …): the mailbox the embedded central store reads (issue 17). */
+  imap: ImapSettings | undefined;
 }
 
 /**
@@ -65,8 +68,15 @@ export function parseDeskOptions(argv: string[], env: NodeJS.ProcessEnv = proces
       '--cti-token configures the central store this desk runs itself; with --central, give it to that central store instead',
     );
   }
+  const imap = imapSettingsFrom(value, env);
+  if (imap && centralUrl) {
+    throw new Error(
+      `${IMAP_URL_FLAG} configures the central store this desk runs itself; with --central, give it to that central store instead`,
+    );
+  }
   return {
     ctiToken,
+    imap,
     dataDir: value('--data-dir') ?? env[DATA_DIR_ENV] ?? defaultDataDir(),
     port,
     host: '127.0.0.1',
