@@ -1,0 +1,88 @@
+// Rate limits of the web intake (issue 17, item 8): how many tickets and
+// sign-in links one client address and one e-mail address may ask for in a
+// window. Counted in the database (the login limiter's table and upsert, with
+// keys of their own, `intake:…`), so every central-store process enforces the
+// same limit on PostgreSQL. An address gets far more than an e-mail: a whole
+// municipality's office may sit behind one address.
+// Deliberately not here: what a page says when a limit holds (http.ts), and
+// counting failed input (a reporter fixing a typo is not limited).
+import type { EntityManager } from 'typeorm';
+import { placeholder, runSql } from '../../store/rowSql';
+
+export interface IntakeLimits {
+  /** The window every count runs in (minutes). */
+  windowMinutes: number;
+  /** Tickets filed per client address per window. */
+  ticketsPerAddress: number;
+  /** Tickets filed per reporter e-mail per window. */
+  ticketsPerEmail: number;
+  /** Sign-in links asked for per client address per window. */
+  linksPerAddress: number;
+  /** Sign-in links asked for per e-mail address per window. */
+  linksPerEmail: number;
+  /** Answers posted per signed-in address per window. */
+  repliesPerEmail: number;
+}
+
+export const DEFAULT_INTAKE_LIMITS: Readonly<IntakeLimits> = Object.freeze({
+  windowMinutes: 15,
+  ticketsPerAddress: 60,
+  ticketsPerEmail: 10,
+  linksPerAddress: 30,
+  linksPerEmail: 3,
+  repliesPerEmail: 30,
+});
+
+export type LimitedAction = 'ticket' | 'link' | 'reply';
+
+/** The keys and their limits for one action by one client address and one e-mail address. */
+export function limitKeys(
+  limits: IntakeLimits,
+  action: LimitedAction,
+  address: string | null,
+  email: string,
+): Array<{ key: string; max: number }> {
+  const perEmail = `intake:${action}:mail:${email.trim().toLowerCase()}`;
+  const emailMax =
+    action === 'ticket'
+      ? limits.ticketsPerEmail
+      : action === 'link'
+        ? limits.linksPerEmail
+        : limits.repliesPerEmail;
+  const keys = [{ key: perEmail, max: emailMax }];
+  if (address !== null)
+    keys.push({
+      key: `intake:${action}:ip:${address}`,
+      max: action === 'link' ? limits.linksPerAddress : limits.ticketsPerAddress,
+    });
+  return keys;
+}
+
+/**
+ * Counts one attempt against every key (one atomic upsert each, before the work is done, so
+ * requests sent in parallel cannot all pass a check made before any of them counted). False when
+ * any key is over its limit in the window.
+ */
+export async function countAttempt(
+  m: EntityManager,
+  keys: ReadonlyArray<{ key: string; max: number }>,
+  windowMinutes: number,
+  now: Date,
+): Promise<boolean> {
+  const p = placeholder(m);
+  const windowFrom = new Date(now.getTime() - windowMinutes * 60_000).toISOString();
+  let allowed = true;
+  for (const { key, max } of keys) {
+    const rows = (await runSql(
+      m,
+      `INSERT INTO login_attempt (key, window_start, failures) VALUES (${p(0)}, ${p(1)}, 1)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN login_attempt.window_start > ${p(2)} THEN login_attempt.failures + 1 ELSE 1 END,
+         window_start = CASE WHEN login_attempt.window_start > ${p(3)} THEN login_attempt.window_start ELSE excluded.window_start END
+       RETURNING failures`,
+      [key, now.toISOString(), windowFrom, windowFrom],
+    )) as Array<{ failures: number | string }>;
+    if (Number(rows[0]?.failures ?? 0) > max) allowed = false;
+  }
+  return allowed;
+}
