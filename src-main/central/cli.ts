@@ -8,6 +8,8 @@
 //                      [--no-probes] (no active checks of the business systems from this process)
 //                      [--imap-url imaps://user@host/INBOX --imap-password-file F] (the mailbox the e-mail
 //                      channel reads; ROR_IMAP_URL …; see README, "The mailbox")
+//                      [--trusted-proxy 10.0.0.5[,10.0.0.6]] (reverse proxies whose X-Forwarded-For names
+//                      a reporter's address for the web intake's limits; CENTRAL_TRUSTED_PROXIES)
 //                      [--mail-max-mb N] (attachments per inbound e-mail, default 20; ROR_MAIL_MAX_MB)
 //                      [--intake-clock 2026-12-04T21:00:00.000Z] (test/demo only: the web intake's clock
 //                      starts at that instant and runs on from there; CENTRAL_INTAKE_CLOCK)
@@ -105,9 +107,15 @@ async function main(): Promise<number> {
       probes: argv.includes('--no-probes') ? false : {},
       imap: imapSettingsFrom((name) => flag(argv, name)),
       ...(maxMessageMb !== undefined ? { maxMessageBytes: maxMessageMb * 1024 * 1024 } : {}),
-      ...(intakeStart !== undefined
-        ? { intake: { clock: () => new Date(intakeStart + (Date.now() - startedAt)) } }
-        : {}),
+      intake: {
+        ...(intakeStart !== undefined
+          ? { clock: () => new Date(intakeStart + (Date.now() - startedAt)) }
+          : {}),
+        trustedProxies: (flag(argv, '--trusted-proxy') ?? process.env.CENTRAL_TRUSTED_PROXIES ?? '')
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
+      },
       clientClock: {
         ...(pastDays !== undefined ? { pastDays } : {}),
         ...(aheadMinutes !== undefined ? { aheadMinutes } : {}),

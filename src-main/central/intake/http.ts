@@ -27,6 +27,7 @@
 // Deliberately not here: the ticket rules (the intake domain's mutations),
 // reading bodies and forms (forms.ts), the words (words.ts), the HTML (pages.ts).
 import { createHash } from 'node:crypto';
+import { clientAddressOf } from './clientAddress';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
@@ -106,6 +107,8 @@ export interface IntakeOptions {
   limits?: Partial<IntakeLimits>;
   /** How much one message may bring in attachments (default DEFAULT_MAX_MESSAGE_BYTES, 20 MB). */
   maxMessageBytes?: number;
+  /** Reverse proxies whose X-Forwarded-For names the reporter's address (clientAddress.ts). */
+  trustedProxies?: readonly string[];
 }
 
 export interface IntakeDeps {
@@ -374,7 +377,7 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
     return form;
   };
 
-  const clientAddress = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+  const clientAddress = (req: IncomingMessage) => clientAddressOf(req, deps.options?.trustedProxies);
 
   const withinLimit = (action: LimitedAction, address: string | null, email: string) =>
     write((m) => countAttempt(m, limitKeys(limits, action, address, email), limits.windowMinutes, clock()));

@@ -257,7 +257,7 @@ ${field(w, { name: 'system', label: w.form.system, required: false, maxLength: 1
 ${field(w, { name: 'title', label: w.form.title, required: false, maxLength: 160 }, values, errors)}
 ${field(w, { name: 'description', label: w.form.description, required: true, hint: w.form.descriptionHint, multiline: true, maxLength: 8000 }, values, errors)}
 ${priority}
-${fileField(w, 'attachments', w.form.attachments, w.form.attachmentsHint(megabytes(f.lang, data.maxMessageBytes)), errors)}
+${fileField(w, 'attachments', w.form.attachments, w.form.attachmentsHint(megabytes(f.lang, data.maxMessageBytes), MAX_ATTACHMENTS), errors)}
 <button type="submit">${esc(w.form.submit)}</button>
 </form>
 </section>`;
@@ -404,7 +404,7 @@ ${opts.sent ? `<p class="status-box" role="status">${esc(w.tickets.sent)}</p>` :
 <form method="post" action="${BASE}/saker/${esc(t.id)}" enctype="multipart/form-data" aria-labelledby="answer-title" novalidate>
 ${csrfInput(f)}
 ${field(w, { name: 'text', label: w.tickets.answerText, required: true, multiline: true, maxLength: 50_000 }, opts.values ?? {}, errors)}
-${fileField(w, 'attachments', w.tickets.answerFiles, `${w.form.attachmentsHint(megabytes(f.lang, opts.maxMessageBytes))} (${MAX_ATTACHMENTS} max.)`, errors)}
+${fileField(w, 'attachments', w.tickets.answerFiles, w.form.attachmentsHint(megabytes(f.lang, opts.maxMessageBytes), MAX_ATTACHMENTS), errors)}
 <button type="submit">${esc(w.tickets.send)}</button>
 </form>`;
   const title = `${t.reference ?? ''} ${t.title}`.trim();

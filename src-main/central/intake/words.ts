@@ -120,7 +120,8 @@ const nb = {
     priority: 'Hvor alvorlig er det?',
     priorityHint: 'Velg det som passer best. Servicedesken kan justere prioriteten.',
     attachments: 'Vedlegg',
-    attachmentsHint: (limit: string) => `Skjermbilder eller filer, til sammen høyst ${limit}.`,
+    attachmentsHint: (limit: string, files: number) =>
+      `Skjermbilder eller filer, til sammen høyst ${limit} og ${files} filer.`,
     submit: 'Send inn saken',
   },
   priorities: {
@@ -293,7 +294,8 @@ const en: Words = {
     priority: 'How serious is it?',
     priorityHint: 'Choose what fits best. The service desk may adjust the priority.',
     attachments: 'Attachments',
-    attachmentsHint: (limit: string) => `Screenshots or files, at most ${limit} in all.`,
+    attachmentsHint: (limit: string, files: number) =>
+      `Screenshots or files, at most ${limit} and ${files} files in all.`,
     submit: 'Submit the issue',
   },
   priorities: {
