@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { DomainError } from '../../src-shared/errors';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
+  MAX_ATTACHMENTS,
   mailReceiveArgs,
   mailSetAsideArgs,
   reporterReplyArgs,
@@ -111,24 +112,33 @@ async function reporterMessage(
   return eventId;
 }
 
-/** Which ticket an answer belongs to: the reference in the subject, then our messages it answers. */
+/**
+ * Which ticket an answer belongs to: the reference in the subject, from the ticket's own reporter;
+ * else one of our messages it answers (whoever answers it was sent that message). A reference alone
+ * from another address does not thread: references are easy to guess, and the message would show
+ * on someone else's ticket.
+ */
 async function threadedTicket(
   ctx: MutationContext,
+  from: string,
   reference: string | null,
   repliedTo: readonly string[],
-): Promise<TicketRow | null> {
+): Promise<{ ticket: TicketRow; mentioned: null } | { ticket: null; mentioned: string | null }> {
+  let mentioned: string | null = null;
   if (reference) {
     const byReference = await selectRow(ctx.manager, Ticket, { reference });
-    if (byReference) return byReference;
+    if (byReference && (byReference.reporterEmail ?? '').toLowerCase() === from)
+      return { ticket: byReference, mentioned: null };
+    if (byReference) mentioned = byReference.reference;
   }
   for (const messageId of repliedTo) {
     const message = await ctx.manager.findOneBy(TicketMessage, { id: messageId });
     if (message) {
       const ticket = await selectRow(ctx.manager, Ticket, { id: message.ticketId });
-      if (ticket) return ticket;
+      if (ticket) return { ticket, mentioned: null };
     }
   }
-  return null;
+  return { ticket: null, mentioned };
 }
 
 async function recordInbound(
@@ -175,7 +185,7 @@ async function sendersRecentCount(ctx: MutationContext, from: string, receivedAt
 function refusedNote(refused: ReadonlyArray<{ filename: string; size: number }>, limitBytes: number): string {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
   const names = refused.map((r) => `«${r.filename}» (${mb(r.size)})`).join(', ');
-  return `Vedlegg som ikke ble tatt imot fordi meldingen ble for stor (grensen er ${mb(limitBytes)} per melding): ${names}. Send dem gjerne i flere meldinger, eller del dem på annen måte.`;
+  return `Vedlegg som ikke ble tatt imot (grensen er ${mb(limitBytes)} og ${MAX_ATTACHMENTS} filer per melding): ${names}. Send dem gjerne i flere meldinger, eller del dem på annen måte.`;
 }
 
 export interface MailReceiveResult {
@@ -219,7 +229,8 @@ export const mailReceive = defineMutation({
       return { outcome: 'throttled', ticketId: null, reference: null };
     }
 
-    const threaded = await threadedTicket(ctx, args.reference, args.repliedTo);
+    const thread = await threadedTicket(ctx, args.fromAddress, args.reference, args.repliedTo);
+    const threaded = thread.ticket;
     if (threaded && threaded.status !== 'closed') {
       await reporterMessage(ctx, threaded, args.receivedAt, {
         channel: 'email',
@@ -251,7 +262,11 @@ export const mailReceive = defineMutation({
       .getOne();
     const phones = reporter ? (JSON.parse(reporter.phones) as string[]) : [];
     const firstLine = args.text.split(/\r?\n/).find((l) => l.trim()) ?? '';
-    const followUp = threaded ? `Svar på lukket sak ${threaded.reference ?? ''}`.trim() : null;
+    const followUp = threaded
+      ? `Svar på lukket sak ${threaded.reference ?? ''}`.trim()
+      : thread.mentioned
+        ? `Nevner sak ${thread.mentioned} (fra en annen avsender enn innmelderen)`
+        : null;
     const ticket = await insertTicket(ctx, {
       id: ctx.newId(),
       at: args.receivedAt,

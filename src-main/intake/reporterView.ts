@@ -73,7 +73,18 @@ export async function reporterTicketView(
   const t = await selectRow(manager, Ticket, { id: ticketId });
   if (!t || (t.reporterEmail ?? '').toLowerCase() !== email.toLowerCase()) return null;
   const events = await manager.find(TicketEvent, { where: { ticketId }, order: { at: 'ASC', id: 'ASC' } });
-  const files = await manager.find(TicketAttachment, { where: { ticketId, role: 'attachment' } });
+  // Files from another address's messages stay with the desk, as those messages do.
+  const others = new Set(
+    events
+      .filter(
+        (e) =>
+          e.kind === 'reporterMessage' && (JSON.parse(e.data) as { fromOther?: boolean }).fromOther === true,
+      )
+      .map((e) => e.id),
+  );
+  const files = (await manager.find(TicketAttachment, { where: { ticketId, role: 'attachment' } })).filter(
+    (f) => !others.has(f.eventId),
+  );
   const filesOf = (eventId: string) =>
     files.filter((f) => f.eventId === eventId).map((f) => ({ id: f.id, filename: f.filename, size: f.size }));
   const lines: ReporterTicketLine[] = [];
@@ -99,7 +110,8 @@ export async function reporterTicketView(
       lines.push({ at: e.at, kind: 'fromDesk', text: String(data.text ?? '') });
     } else if (e.kind === 'responded' && typeof data.text === 'string' && data.text) {
       lines.push({ at: e.at, kind: 'fromDesk', text: data.text, channel: String(data.channel ?? '') });
-    } else if (e.kind === 'reporterMessage') {
+    } else if (e.kind === 'reporterMessage' && data.fromOther !== true) {
+      // Another address's message (a colleague answering our e-mail) is not the reporter's to read.
       lines.push({
         at: e.at,
         kind: 'fromReporter',

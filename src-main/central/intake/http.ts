@@ -98,6 +98,33 @@ import { intakeWrites } from './writes';
 import { chooseLang, megabytes, WORDS, type Words } from './words';
 
 /** The web intake's settings (CentralOptions.intake). */
+/** Bodies over this size are read a few at a time (LARGE_BODIES_AT_ONCE), so uploads cannot exhaust memory. */
+const LARGE_BODY_BYTES = 1024 * 1024;
+const LARGE_BODIES_AT_ONCE = 4;
+
+/** A gate for large request bodies: small ones pass, large ones wait their turn. */
+function bodyGate(threshold: number, atOnce: number) {
+  let inside = 0;
+  const waiting: Array<() => void> = [];
+  const leave = () => {
+    inside -= 1;
+    waiting.shift()?.();
+  };
+  return {
+    async enter(declaredBytes: number): Promise<() => void> {
+      if (!(declaredBytes > threshold)) return () => undefined;
+      while (inside >= atOnce) await new Promise<void>((r) => waiting.push(r));
+      inside += 1;
+      let left = false;
+      return () => {
+        if (left) return;
+        left = true;
+        leave();
+      };
+    },
+  };
+}
+
 export interface IntakeOptions {
   /**
    * The intake's clock: the instant a ticket is filed at, and what links, sessions, receipts and
@@ -206,15 +233,19 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
     return out;
   };
 
-  /** The base of the links in e-mail: the public address, else our own, never a stranger's Host. */
-  const linkBase = (req: IncomingMessage): string => {
+  /**
+   * The base of the links in e-mail: the public address, else our own. Never a request's Host: a
+   * stranger could name their own site and receive a reporter's link. Listening on every interface
+   * without --public-url, there is no address of our own to name: no links are sent (see below).
+   */
+  const linkBase = ((): string | null => {
     if (deps.publicUrl) return deps.publicUrl.replace(/\/+$/, '');
+    return null;
+  })();
+  const ownLinkBase = (): string | null => {
+    if (linkBase) return linkBase;
     const own = new URL(deps.ownUrl());
-    if (own.hostname === '0.0.0.0' || own.hostname === '[::]') {
-      const host = req.headers.host ?? '';
-      if (/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(host)) return `${own.protocol}//${host}`;
-    }
-    return own.origin;
+    return own.hostname === '0.0.0.0' || own.hostname === '[::]' ? null : own.origin;
   };
 
   /** One request's context: its language, the CSRF token (set when new), and the headers to send. */
@@ -335,6 +366,8 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
       ),
     );
 
+  const bodies = bodyGate(LARGE_BODY_BYTES, LARGE_BODIES_AT_ONCE);
+
   /** Reads and checks a POST: the body within its limit, the CSRF token and the origin. Null: answered already. */
   const readPost = async (
     req: IncomingMessage,
@@ -343,24 +376,28 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
     limit: number,
     signedIn = false,
   ) => {
-    let body: Buffer;
-    try {
-      body = await readBody(req, limit);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) {
-        tooLarge(res, req, ctx);
-        return null;
-      }
-      throw e;
-    }
-    const form = await parseForm(req.headers['content-type'] ?? '', body);
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const referer = typeof req.headers.referer === 'string' ? req.headers.referer : undefined;
-    if (
-      !form ||
-      !sameToken(ctx.cookies.get(CSRF_COOKIE), form.fields.get(CSRF_FIELD)) ||
-      !fromOurSite(origin, referer, ourOrigins(req))
-    ) {
+    // Refused before the body is read: a stranger's post costs no memory (item 8).
+    const foreign = !ctx.cookies.get(CSRF_COOKIE) || !fromOurSite(origin, referer, ourOrigins(req));
+    let form: Awaited<ReturnType<typeof parseForm>> = null;
+    if (!foreign) {
+      let body: Buffer;
+      const release = await bodies.enter(Number(req.headers['content-length'] ?? limit));
+      try {
+        body = await readBody(req, limit);
+        form = await parseForm(req.headers['content-type'] ?? '', body);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) {
+          tooLarge(res, req, ctx);
+          return null;
+        }
+        throw e;
+      } finally {
+        release();
+      }
+    }
+    if (foreign || !form || !sameToken(ctx.cookies.get(CSRF_COOKIE), form.fields.get(CSRF_FIELD))) {
       send(
         res,
         ctx,
@@ -548,6 +585,15 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
     send(res, ctx, 200, receiptPage(frame(ctx, signedIn), found));
   };
 
+  let warnedNoLinkBase = false;
+  const warnNoLinkBase = () => {
+    if (warnedNoLinkBase) return;
+    warnedNoLinkBase = true;
+    console.warn(
+      '[central] web intake: no sign-in links are sent: listening on every interface, set --public-url to the address reporters use',
+    );
+  };
+
   const askForLink = async (req: IncomingMessage, res: ServerResponse, ctx: Ctx) => {
     const form = await readPost(req, res, ctx, SMALL_BODY);
     if (!form) return;
@@ -562,7 +608,11 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
       );
     const email = parsed.data.toLowerCase();
     if (!(await withinLimit('link', clientAddress(req), email))) return limited(res, ctx);
-    if (!mailer) return send(res, ctx, 200, followSentPage(frame(ctx, false), false));
+    const base = ownLinkBase();
+    if (!mailer || !base) {
+      if (mailer && !base) warnNoLinkBase();
+      return send(res, ctx, 200, followSentPage(frame(ctx, false), false));
+    }
     // The same database work for every address; the e-mail only to one with tickets, after the answer.
     const now = clock();
     const { token, known } = await write(async (m) => {
@@ -574,7 +624,7 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
     });
     send(res, ctx, 200, followSentPage(frame(ctx, false), true));
     if (known) {
-      const link = `${linkBase(req)}${BASE}/logg-inn?t=${token}${ctx.lang === 'en' ? '&lang=en' : ''}`;
+      const link = `${base}${BASE}/logg-inn?t=${token}${ctx.lang === 'en' ? '&lang=en' : ''}`;
       mailer.send(email, link, ctx.lang).catch((e: unknown) => {
         console.error(
           `[central] web intake: the sign-in link could not be sent: ${e instanceof Error ? e.message : String(e)}`,

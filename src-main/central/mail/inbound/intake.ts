@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { mailNoise } from '../../../../src-shared/intake/mailNoise';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
+  MAX_ATTACHMENTS,
   MAX_MESSAGE_TEXT,
   type AttachmentRef,
 } from '../../../../src-shared/intake/schemas';
@@ -49,6 +50,27 @@ export function storableText(text: string): string {
 }
 
 const emailSchema = z.email();
+
+/**
+ * The exactly-once key: the Message-ID with a digest of who wrote what. The same message handed
+ * over again (a crash before its flag, a second delivery) has the same key; another message that
+ * reuses a Message-ID (scanners with counters, a forged one) does not, so it is not dropped as a
+ * duplicate. Without a Message-ID, the digest of the whole message.
+ */
+function messageKeyOf(
+  parsed: ParsedMail,
+  raw: Buffer,
+  from: string | null,
+  subject: string,
+  text: string,
+): string {
+  if (!parsed.messageId) return `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+  const content = createHash('sha256')
+    .update(JSON.stringify([from, subject, text]))
+    .digest('hex')
+    .slice(0, 16);
+  return `${parsed.messageId.slice(0, 900)} ${content}`;
+}
 
 function headerMap(parsed: ParsedMail): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -176,16 +198,8 @@ export function createMailIntake(opts: MailIntakeOptions): MailIntake {
       const attachments: Array<z.input<typeof mailReceive.args>['attachments'][number]> = [];
       const refused: Array<{ filename: string; size: number }> = [];
       if (!noise) {
-        let used = 0;
-        for (const a of parsed.attachments) {
-          const name = a.filename ?? (a.contentType === 'message/rfc822' ? 'melding.eml' : 'vedlegg');
-          if (used + a.size > limit) {
-            refused.push({ filename: storableText(name).slice(0, 255), size: a.size });
-            continue;
-          }
-          used += a.size;
-          attachments.push(await stored(a.content, name, a.contentType, 'attachment'));
-        }
+        // The message itself first (its whole text when long, its HTML), then the files while they
+        // fit the size limit and the count; the rest is refused and the sender told which.
         if (fullText.length > MAX_MESSAGE_TEXT)
           attachments.push(
             await stored(Buffer.from(fullText, 'utf8'), 'melding.txt', 'text/plain', 'attachment'),
@@ -193,6 +207,16 @@ export function createMailIntake(opts: MailIntakeOptions): MailIntake {
         if (typeof parsed.html === 'string' && parsed.html.trim()) {
           const clean = sanitizeHtml(parsed.html, SANITIZE);
           attachments.push(await stored(Buffer.from(clean, 'utf8'), 'melding.html', 'text/html', 'htmlBody'));
+        }
+        let used = 0;
+        for (const a of parsed.attachments) {
+          const name = a.filename ?? (a.contentType === 'message/rfc822' ? 'melding.eml' : 'vedlegg');
+          if (used + a.size > limit || attachments.length >= MAX_ATTACHMENTS) {
+            refused.push({ filename: storableText(name).slice(0, 255), size: a.size });
+            continue;
+          }
+          used += a.size;
+          attachments.push(await stored(a.content, name, a.contentType, 'attachment'));
         }
       }
       const references = Array.isArray(parsed.references)
@@ -202,10 +226,7 @@ export function createMailIntake(opts: MailIntakeOptions): MailIntake {
           : [];
       const args = {
         id: uuidv7(),
-        messageKey: (parsed.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`).slice(
-          0,
-          998,
-        ),
+        messageKey: messageKeyOf(parsed, raw, from.address, subject, fullText),
         receivedAt,
         fromAddress: from.address,
         fromName: from.name,
@@ -214,8 +235,9 @@ export function createMailIntake(opts: MailIntakeOptions): MailIntake {
         reference: referenceInSubject(subject),
         repliedTo: ownMessageIdsIn(parsed.inReplyTo ?? null, references).slice(0, 100),
         noise,
-        attachments: attachments.slice(0, 50),
-        refused: refused.slice(0, 50),
+        attachments,
+        // The note to the sender names the first of them; the count is in its words.
+        refused: refused.slice(0, MAX_ATTACHMENTS),
         limitBytes: limit,
       };
       await previous;

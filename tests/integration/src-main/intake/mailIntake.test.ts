@@ -16,6 +16,7 @@ import {
 } from '../../../../src-main/store/entities';
 import { ENGINES, startTestCentral, type TestCentral } from '../../../support/central';
 import { reporterImport } from '../../../../src-main/reporters/mutations';
+import { reporterTicketView } from '../../../../src-main/intake';
 import { uuidv7 } from 'uuidv7';
 
 const cleanup: Array<() => Promise<void>> = [];
@@ -212,6 +213,79 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
     );
     expect(messages).toHaveLength(1);
     expect(JSON.parse(messages[0]!.data)).toMatchObject({ channel: 'email', text: 'Den virker igjen nå.' });
+  });
+
+  it('does not thread a stranger’s message by a reference alone, and keeps a colleague’s answer from the reporter’s view', async () => {
+    const c = await central(engine);
+    const intake = createMailIntake({
+      store: c.server.store,
+      serverMutations: c.server.serverMutations,
+      quiet: true,
+    });
+    await intake.handle(mail({}), { internalDate: null });
+    const m = c.server.store.dataSource.manager;
+    const [ticket] = await withStore(c.server.store, () => m.find(Ticket));
+    // Someone else names the reference (references are easy to guess): a ticket of their own.
+    await intake.handle(
+      mail({
+        from: 'nysgjerrig@example.org',
+        subject: `Om [${ticket!.reference}]`,
+        body: 'Hva står i denne saken?',
+      }),
+      { internalDate: null },
+    );
+    const tickets = await withStore(c.server.store, () => m.find(Ticket, { order: { reference: 'ASC' } }));
+    expect(tickets).toHaveLength(2);
+    expect(tickets[1]!.description).toContain(`Nevner sak ${ticket!.reference}`);
+    expect(
+      await withStore(c.server.store, () => m.count(TicketEvent, { where: { kind: 'reporterMessage' } })),
+    ).toBe(0);
+    // A colleague who answers our e-mail (they were sent it) threads, but the reporter's web view
+    // shows only the reporter's own messages.
+    const [ack] = await withStore(c.server.store, () =>
+      m.find(TicketMessage, { where: { ticketId: ticket!.id } }),
+    );
+    await intake.handle(
+      mail({
+        from: 'kollega@roros.kommune.no',
+        subject: 'SV: saken',
+        body: 'Jeg har samme feil.',
+        headers: { 'In-Reply-To': `<${ack!.id}@ror-ikt.no>` },
+      }),
+      { internalDate: null },
+    );
+    expect(
+      await withStore(c.server.store, () => m.count(TicketEvent, { where: { kind: 'reporterMessage' } })),
+    ).toBe(1);
+    const view = await withStore(c.server.store, () =>
+      reporterTicketView(m, ticket!.id, 'kari.nordmann@roros.kommune.no'),
+    );
+    expect(view!.lines.filter((l) => l.kind === 'fromReporter')).toEqual([]);
+  });
+
+  it('takes a second message that reuses a Message-ID with other content, and still not the same one twice', async () => {
+    const c = await central(engine);
+    const intake = createMailIntake({
+      store: c.server.store,
+      serverMutations: c.server.serverMutations,
+      quiet: true,
+    });
+    const first = mail({
+      messageId: '<1@skanner.kommune.example>',
+      subject: 'Skannet 1',
+      body: 'Første skannede side.',
+    });
+    const second = mail({
+      messageId: '<1@skanner.kommune.example>',
+      subject: 'Skannet 2',
+      body: 'Andre skannede side.',
+    });
+    for (const raw of [first, second, first, second]) await intake.handle(raw, { internalDate: null });
+    const m = c.server.store.dataSource.manager;
+    expect((await withStore(c.server.store, () => m.find(Ticket))).map((t) => t.title).sort()).toEqual([
+      'Skannet 1',
+      'Skannet 2',
+    ]);
   });
 
   it('threads by In-Reply-To to a message we sent, never by the subject text alone', async () => {

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withStore } from '../../../../../src-main/central/store/serialize';
 import { TicketEvent } from '../../../../../src-main/store/entities';
-import { centralUser, ENGINES, pushedMutation } from '../../../../support/central';
+import { centralUser, ENGINES, pushedMutation, startTestCentral } from '../../../../support/central';
+import { startTestSmtp } from '../../../../support/smtpServer';
 import { Browser, startIntakeCentral, ticketForm, unescape, type IntakeCentral } from './client';
 
 const cleanup: Array<() => Promise<void>> = [];
@@ -90,6 +91,34 @@ describe.each(ENGINES)('following tickets on the web intake on %s', (engine) => 
     const res = await b.post('/kundeservice/folg', { _csrf: b.csrf(), email: PER });
     expect(res.html).toContain('innloggingslenker kan ikke sendes');
     expect(res.html).not.toContain('har vi sendt en lenke');
+  });
+
+  it('sends no sign-in link when listening on every interface without --public-url (no Host header names it)', async () => {
+    const smtp = await startTestSmtp();
+    cleanup.push(() => smtp.close());
+    const central = await startTestCentral(engine, undefined, {
+      host: '0.0.0.0',
+      probes: false,
+      smtp: { url: smtp.url, from: 'ROR-IKT Servicedesk <servicedesk@ror-ikt.no>', pollMs: 200 },
+    });
+    cleanup.push(
+      () => central.dispose(),
+      () => central.stop(),
+    );
+    const t: IntakeCentral = {
+      central,
+      smtp,
+      now: () => new Date(),
+      advance: () => undefined,
+      url: (p) => `${central.url}${p}`,
+    };
+    await file(t, PER);
+    const b = new Browser(central.url);
+    await b.get('/kundeservice/folg');
+    const res = await b.post('/kundeservice/folg', { _csrf: b.csrf(), email: PER });
+    expect(res.html).toContain('innloggingslenker kan ikke sendes');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.messages.filter((m) => m.subject.startsWith('Innloggingslenke'))).toEqual([]);
   });
 
   it('limits link requests per e-mail address and per client address', async () => {
