@@ -40,6 +40,8 @@ const PROCESSED_FLAGS = ['\\Seen', PROCESSED_KEYWORD];
  * what commits together costs one durable transaction.
  */
 export const HANDLE_CONCURRENCY = 8;
+/** Bytes per FETCH at most (one message larger than this comes alone). */
+const FETCH_BATCH_BYTES = 64 * 1024 * 1024;
 /** Messages per FETCH: one round trip for many, without holding a whole backlog in memory. */
 const FETCH_BATCH = 50;
 /** Waits before reconnecting: doubling from one second to a minute, then a minute each time. */
@@ -264,6 +266,32 @@ export function startImapReader(deps: ImapReaderDeps): ImapReader {
     };
   }
 
+  /**
+   * The UIDs in fetch batches of at most FETCH_BATCH messages and FETCH_BATCH_BYTES (their sizes
+   * asked first, cheaply): fifty 30 MB messages are not held in memory at once.
+   */
+  async function batchesBySize(c: ImapFlow, uids: number[]): Promise<number[][]> {
+    if (uids.length === 0) return [];
+    const sizes = new Map<number, number>();
+    for (const m of await c.fetchAll(uids, { uid: true, size: true }, { uid: true }))
+      sizes.set(m.uid, m.size ?? 0);
+    const batches: number[][] = [];
+    let current: number[] = [];
+    let bytes = 0;
+    for (const uid of uids) {
+      const size = sizes.get(uid) ?? 0;
+      if (current.length > 0 && (current.length >= FETCH_BATCH || bytes + size > FETCH_BATCH_BYTES)) {
+        batches.push(current);
+        current = [];
+        bytes = 0;
+      }
+      current.push(uid);
+      bytes += size;
+    }
+    if (current.length > 0) batches.push(current);
+    return batches;
+  }
+
   /** One look at the mailbox: everything without the keyword, in UID order. */
   async function pass(c: ImapFlow): Promise<void> {
     const lock = await c.getMailboxLock(settings.mailbox, { description: 'inbound e-mail' });
@@ -271,8 +299,8 @@ export function startImapReader(deps: ImapReaderDeps): ImapReader {
       const found = await c.search({ unKeyword: PROCESSED_KEYWORD }, { uid: true });
       if (!Array.isArray(found)) throw new Error(`the server refused to search ${settings.mailbox}`);
       const uids = [...found].sort((a, b) => a - b);
-      for (let i = 0; i < uids.length && !stopping; i += FETCH_BATCH) {
-        const batch = uids.slice(i, i + FETCH_BATCH);
+      for (const batch of await batchesBySize(c, uids)) {
+        if (stopping) break;
         const messages = await c.fetchAll(
           batch,
           { source: true, uid: true, internalDate: true },
