@@ -3,6 +3,7 @@
 // short summary. Refuses (exit 2) a desk that already has calls, unless
 // --force, and a store it must not open.
 import { openHostedDesk } from '../host/openHostedDesk';
+import { fillDemoIntake } from './intake';
 import { parseDeskOptions } from '../host/options';
 import { StoreRefusedError } from '../store/openLocalStore';
 import { DemoRefusedError, fillDemoData } from './generate';
@@ -46,6 +47,7 @@ async function main(): Promise<number> {
   try {
     const accounts = await provisionDemoAccounts(desk, central);
     const s = await fillDemoData(desk, { calls, seed, force: argv.includes('--force') });
+    const intake = central ? await fillDemoIntake(central) : null;
     await desk.sync?.syncNow();
     const o = s.outcomes;
     console.log(
@@ -75,6 +77,11 @@ async function main(): Promise<number> {
       y
         ? `Systems register: ${y.systems} systems with their roles at ${y.roles} system–customer pairs, ${y.windows} maintenance windows, ${y.outages} outages, ${y.notices} notices`
         : 'Systems register: not empty, left as it was',
+    );
+    console.log(
+      intake
+        ? `E-mail and web: ${intake.emails} e-mails taken in (a ticket from an unknown sender, an answer, an automatic reply, one set aside), ${intake.webTickets} web ticket`
+        : 'E-mail and web: the inbound record was not empty, left as it was',
     );
     if (accounts.length) {
       console.log(
