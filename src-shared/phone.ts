@@ -1,11 +1,19 @@
-// Phone numbers as callers give them: Norwegian numbers with or without +47 /
-// 0047 and spaces, foreign numbers with their + prefix. Normalising and
-// formatting only; whether a number is required is the schema's business.
+// Phone numbers as callers give them: the one phone-number rule of the app.
+// Norwegian numbers are 8 digits (first digit 2–9), with or without +47 / 0047
+// and spaces; foreign numbers are written with + (or 00) and 7–15 digits; short
+// numbers (3–6 digits: extensions, service numbers such as 113 or 1881) only
+// where they are meant (the phone system's numbers). Normalising and formatting
+// only; whether a number is required is the schema's business.
 
 export type PhoneParse = { ok: true; e164: string; digits: string } | { ok: false };
 
+export interface PhoneRule {
+  /** Accept short numbers (3–6 digits: extensions, service numbers); only where they are meant. */
+  short?: boolean;
+}
+
 /** Normalises to "+47XXXXXXXX" for Norwegian numbers, "+<digits>" for foreign, or digits for short numbers. */
-export function parsePhone(input: string): PhoneParse {
+export function parsePhone(input: string, rule: PhoneRule = {}): PhoneParse {
   const compact = input.replace(/[\s\-().]/g, '');
   if (!/^(\+|00)?\d+$/.test(compact)) return { ok: false };
   let digits = compact.replace(/^\+/, '').replace(/^00/, '');
@@ -17,9 +25,11 @@ export function parsePhone(input: string): PhoneParse {
         ? { ok: true, e164: `+${digits}`, digits }
         : { ok: false };
   }
-  if (digits.length === 8) return { ok: true, e164: `+47${digits}`, digits };
-  // Short numbers (internal extensions, 3–6 digits) come from the switchboard.
-  if (digits.length >= 3 && digits.length <= 6) return { ok: true, e164: digits, digits };
+  // Norwegian numbers never start with 0 or 1 (those are prefixes and short numbers).
+  if (/^[2-9]\d{7}$/.test(digits)) return { ok: true, e164: `+47${digits}`, digits };
+  // Short numbers (internal extensions, service numbers, 3–6 digits) come from the switchboard.
+  if (rule.short && !international && digits.length >= 3 && digits.length <= 6)
+    return { ok: true, e164: digits, digits };
   return { ok: false };
 }
 
@@ -43,7 +53,7 @@ export function phoneSearchDigits(term: string): string {
  * ("anonymous").
  */
 export function parsePhoneSystemNumber(raw: string): string | null {
-  const parsed = parsePhone(raw);
+  const parsed = parsePhone(raw, { short: true });
   if (parsed.ok) return parsed.e164;
   const compact = raw.replace(/[\s\-().]/g, '');
   if (/^\d{9,15}$/.test(compact)) {

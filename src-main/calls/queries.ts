@@ -7,7 +7,7 @@ import type { CallHistoryQuery, CallView } from '../../src-shared/calls/schemas'
 import { callHistoryQuery } from '../../src-shared/calls/schemas';
 import { phoneSearchDigits } from '../../src-shared/phone';
 import { SERVICE_TIME_ZONE } from '../../src-shared/serviceTimeZone';
-import { recognizeCallers } from '../reporters/recognize';
+import { recognizeCallers, recognizeCallersOrEarlier } from '../reporters/recognize';
 
 const CALL_COLUMNS = `c.id, c.arrived_at, c.caller_number, c.caller_name, c.customer_id, cu.name AS customer_name,
   c.workplace, c.status, c.logged_by_name, c.taken_by, c.taken_by_name, c.taken_at, c.summary, c.outcome,
@@ -66,9 +66,12 @@ function toView(r: CallSqlRow): CallView {
   };
 }
 
-/** The calls with their callers recognised by number (issue 6): name, workplace, open tickets. */
-async function withCallers(manager: EntityManager, calls: CallView[]): Promise<CallView[]> {
-  const known = await recognizeCallers(
+/**
+ * The calls with their callers recognised by number (issue 6): name, workplace, open tickets;
+ * `earlier`: also from an earlier call from the number (issue 18; the queue and the current call).
+ */
+async function withCallers(manager: EntityManager, calls: CallView[], earlier = false): Promise<CallView[]> {
+  const known = await (earlier ? recognizeCallersOrEarlier : recognizeCallers)(
     manager,
     calls.map((c) => c.callerNumber),
   );
@@ -80,15 +83,18 @@ export async function waitingQueue(manager: EntityManager): Promise<CallView[]> 
   const rows: CallSqlRow[] = await manager.query(
     `SELECT ${CALL_COLUMNS} ${FROM_CALLS} WHERE c.status = 'waiting' ORDER BY c.arrived_at, c.id`,
   );
-  return withCallers(manager, rows.map(toView));
+  return withCallers(manager, rows.map(toView), true);
 }
 
-/** Calls hung up before anyone answered and not yet called back, oldest first (issue 6). */
+/**
+ * Calls hung up before anyone answered and not yet called back, newest first (issue 18: a
+ * three-week-old call on top hid today's; the list flags the oldest itself).
+ */
 export async function missedCalls(manager: EntityManager, limit = 200): Promise<CallView[]> {
   const rows: CallSqlRow[] = await manager.query(
     `SELECT ${CALL_COLUMNS} ${FROM_CALLS}
      WHERE c.outcome IN ('missed', 'abandoned') AND c.called_back_at IS NULL
-     ORDER BY c.arrived_at, c.id LIMIT ?`,
+     ORDER BY c.arrived_at DESC, c.id DESC LIMIT ?`,
     [limit],
   );
   return withCallers(manager, rows.map(toView));
@@ -101,7 +107,7 @@ export async function currentCall(manager: EntityManager, userId: string): Promi
      ORDER BY c.taken_at, c.id LIMIT 1`, // the phone may hand over a second call before the first is finished
     [userId],
   );
-  return rows[0] ? (await withCallers(manager, [toView(rows[0])]))[0]! : null;
+  return rows[0] ? (await withCallers(manager, [toView(rows[0])], true))[0]! : null;
 }
 
 export interface CallEventView {

@@ -47,7 +47,7 @@ export const callsRouter = router({
     .input(callHistoryQuery)
     .query(({ ctx, input }) => callHistory(ctx.desk.store.dataSource.manager, input)),
   customers: actorProcedure.query(({ ctx }) => customersWithWorkplaces(ctx.desk.store.dataSource.manager)),
-  /** Missed calls waiting for a call-back, oldest first (issue 6). */
+  /** Missed calls waiting for a call-back, newest first (issues 6, 18). */
   missed: actorProcedure.query(({ ctx }) => missedCalls(ctx.desk.store.dataSource.manager)),
   calledBack: stampedMutation(callCalledBack, { at: 'at', clientInstant: true }),
 

@@ -22,10 +22,10 @@ export function formatClockOrDate(instant: string, nowMs: number): string {
     : at.toFormat('dd.MM.yyyy HH:mm');
 }
 
-/** An HH:mm typed by the user, as today's instant in Oslo time. */
+/** An HH:mm typed by the user, as today's instant in Oslo time; null for what is no time of day ("25:99"). */
 export function todayAt(hhmm: string, now = Date.now()): string | null {
   const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(hhmm.trim());
-  if (!m) return null;
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return null;
   const dt = DateTime.fromMillis(now, { zone: SERVICE_TIME_ZONE }).set({
     hour: Number(m[1]),
     minute: Number(m[2]),

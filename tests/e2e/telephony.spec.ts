@@ -167,6 +167,7 @@ test('calls from the phone system: recognised callers, answered on the phone, mi
 
   // Kari rings back: the call leaves the list.
   await missedRow.getByRole('button', { name: 'Ringt tilbake' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ringt tilbake' }).click();
   await expect(page.getByText('Ingen tapte anrop å ringe tilbake.')).toBeVisible();
 
   // A call logged by hand shows whose number it is as it is typed, and fills in the caller.

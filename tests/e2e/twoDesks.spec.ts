@@ -3,7 +3,8 @@
 // at once (the central store's poke, then the desk's change feed to its
 // screen; no screen polls its desk), and when both desks take the same call while
 // the central store is down, the one that comes second is told so on its
-// needs-attention page instead of losing the change silently.
+// needs-attention page instead of losing the change silently, and at once in its
+// call area, where the agent is looking (issue 18).
 import { expect, test, type Page } from '@playwright/test';
 import {
   KARI,
@@ -139,6 +140,8 @@ test('both desks take the same call while offline: the second is told on its nee
   await expect(page.getByRole('region', { name: 'Pågående samtale' })).toBeVisible();
   await expect(page.getByTestId('sync-pill')).toHaveAttribute('data-state', 'idle', { timeout: 15_000 });
   await expect(page.getByTestId('sync-pill')).toHaveText(/^Synkronisert/);
+  // Meanwhile the next caller rings.
+  await logCall(page, '913 45 678', 'Siri Neste');
 
   // Desk B starts again: browser mode kept Ola's session in memory only, so Ola signs in again …
   b = await desk(c, bDir);
@@ -152,9 +155,17 @@ test('both desks take the same call while offline: the second is told on its nee
   const attention = pageB.getByTestId('attention-pill');
   await expect(attention).toHaveText('1 trenger oppfølging', { timeout: 15_000 });
   await expect(pageB.getByRole('region', { name: 'Pågående samtale' })).toBeHidden();
+  // The call area says so where Ola is looking: who has the call, and who is next.
+  await expect(pageB.getByTestId('lost-call')).toHaveText(
+    /Samtalen ble tatt av Kari Agent, neste i køen er 91 34 56 78 \(Siri Neste\)\./,
+  );
+  await pageB.screenshot({ path: 'test-results/screens/lost-call.png' });
   await pageB.locator('.topbar').screenshot({ path: 'test-results/screens/topbar-attention.png' });
   await attention.click();
-  const item = pageB.getByRole('listitem').filter({ hasText: 'call.take' });
+  const item = pageB.getByRole('listitem').filter({ hasText: 'Du tok samtalen' });
+  // The kind of change in words, not the mutation's name.
+  await expect(item.getByTestId('attention-change')).toHaveText('Ta samtale');
+  await expect(item).not.toContainText('call.take');
   await expect(item).toContainText(
     'Du tok samtalen fra 91 23 45 67, men den var allerede tatt av Kari Agent.',
   );
@@ -163,4 +174,8 @@ test('both desks take the same call while offline: the second is told on its nee
   await item.getByRole('button', { name: 'Marker som sett' }).click();
   await expect(pageB.getByTestId('attention-empty')).toBeVisible();
   await expect(attention).toBeHidden();
+  // Seen there, the call area no longer says it.
+  await pageB.getByRole('link', { name: 'Samtaler' }).click();
+  await expect(pageB.getByRole('table', { name: 'Ventende samtaler' })).toContainText('Siri Neste');
+  await expect(pageB.getByTestId('lost-call')).toBeHidden();
 });

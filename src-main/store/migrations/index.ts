@@ -17,6 +17,7 @@ import { LiveViewIndexes1765612800000 } from './1765612800000-live-view-indexes'
 import { TicketTouches1765699200000 } from './1765699200000-ticket-touches';
 import { Systems1765785600000 } from './1765785600000-systems';
 import { Intake1765872000000 } from './1765872000000-intake';
+import { CallCallerIndex1765958400000 } from './1765958400000-call-caller-index';
 
 export const LOCAL_MIGRATIONS = [
   Initial1764230400000,
@@ -36,4 +37,5 @@ export const LOCAL_MIGRATIONS = [
   TicketTouches1765699200000,
   Systems1765785600000,
   Intake1765872000000,
+  CallCallerIndex1765958400000,
 ];

@@ -5,6 +5,8 @@
 // A call answered on the phone opens here by itself, with the caller the
 // directory recognises; when the phone has hung up already, the end time is
 // the phone system's and the agent only finishes it with an outcome.
+// Taken on this desk (F2, "Ta"), the panel takes the focus: the caller's
+// name field (issue 18), so the keyboard is where the typing starts.
 import { useEffect, useEffectEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
@@ -39,7 +41,7 @@ const FIELDS: readonly (keyof Values)[] = [
   'endedAt',
 ];
 
-export function ActiveCall({ call }: { call: CallView }) {
+export function ActiveCall({ call, focusOnOpen = false }: { call: CallView; focusOnOpen?: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const now = useNow(1000);
@@ -58,6 +60,9 @@ export function ActiveCall({ call }: { call: CallView }) {
       endedAt: '',
     },
   });
+  useEffect(() => {
+    if (focusOnOpen) form.setFocus('callerName');
+  }, [focusOnOpen, form]);
   const [customerId, callerName, workplace] = useWatch({
     control: form.control,
     name: ['customerId', 'callerName', 'workplace'],
@@ -97,6 +102,10 @@ export function ActiveCall({ call }: { call: CallView }) {
     }),
   );
   const hasTicket = !!ticket.data;
+  // A call that became a ticket needed one: its outcome is chosen already (the agent may change it).
+  useEffect(() => {
+    if (hasTicket && !form.getValues('outcome')) form.setValue('outcome', 'ticket_needed');
+  }, [hasTicket, form]);
   const onMakeTicketKey = useEffectEvent(() => void makeTicket());
   useEffect(() => {
     if (hasTicket) return;

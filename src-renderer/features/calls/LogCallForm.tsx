@@ -2,7 +2,9 @@
 // saves and the form is ready for the next call. Alt+N jumps here from anywhere.
 // For calls that come another way than through the phone system: as the
 // number is typed, the directory says whose it is and offers to fill in the
-// caller's name, municipality and workplace (issue 6).
+// caller's name, municipality and workplace (issue 6). Outside opening hours
+// the form says so (issue 18), and the number follows the one phone rule
+// (src-shared/phone.ts): a short number is refused here as it is typed.
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
@@ -12,7 +14,9 @@ import { CustomerFields, Form, FormError, FormField, showServerErrors } from '..
 import { useTRPC } from '../../app/trpc';
 import { useDebounced } from '../../app/useDebounced';
 import { todayAt } from '../../app/format';
+import { useNow } from '../../app/useNow';
 import { useCallMutations } from './useCallMutations';
+import { OutsideHours } from './OutsideHours';
 import { CallerCard } from './caller';
 
 const EMPTY = { arrivedAt: '', callerNumber: '', callerName: '', customerId: '', workplace: '' };
@@ -25,6 +29,10 @@ export function LogCallForm() {
   const { log } = useCallMutations();
   const form = useForm<Values>({ defaultValues: EMPTY });
   const typedNumber = useWatch({ control: form.control, name: 'callerNumber' });
+  const typedArrival = useWatch({ control: form.control, name: 'arrivedAt' });
+  const now = useNow(30_000);
+  const typedArrivalAt = typedArrival.trim() ? todayAt(typedArrival) : null;
+  const arrivalMs = typedArrivalAt ? Date.parse(typedArrivalAt) : now;
   const number = useDebounced(typedNumber.trim(), 300);
   const lookUp = number !== '' && parsePhone(number).ok;
   const recognized = useQuery(trpc.reporters.recognize.queryOptions({ number }, { enabled: lookUp }));
@@ -96,6 +104,7 @@ export function LogCallForm() {
           {(c) => <input {...c} placeholder={t('calls.log.now')} />}
         </FormField>
       </div>
+      <OutsideHours atMs={arrivalMs} />
       {caller && <CallerCard caller={caller} onFill={fillFromDirectory} />}
       <FormField label={t('calls.fields.callerName')} registration={form.register('callerName')}>
         {(c) => <input {...c} autoComplete="off" />}

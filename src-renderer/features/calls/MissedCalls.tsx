@@ -1,8 +1,9 @@
 // Missed calls to ring back (issue 6): callers who hung up before anyone
-// answered (told by the phone system, or marked by an agent), oldest first,
-// each with the caller the directory recognises, when they called, how long
-// they waited and why the call ended. "Ringt tilbake" takes one off the list
-// (recorded: who and when). Live like the queue.
+// answered (told by the phone system, or marked by an agent), newest first
+// with the oldest one flagged (issue 18), each with the caller the directory
+// recognises, when they called, how long they waited and why the call ended.
+// "Ringt tilbake" takes one off the list after asking (recorded: who and
+// when). Live like the queue.
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +11,12 @@ import { formatDuration, waitingMs } from '../../../src-shared/calls/durations';
 import type { CallView } from '../../../src-shared/calls/schemas';
 import { errorMessage } from '../../app/errors';
 import { formatClockOrDate } from '../../app/format';
+import { formatPhone } from '../../../src-shared/phone';
 import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { CallerCell, CallerNumber, PhoneMarker } from './caller';
 import { useCallsRefresh } from './useCallMutations';
+import { ConfirmCallAction } from './ConfirmCallAction';
 
 function Cause({ call }: { call: CallView }) {
   const { t } = useTranslation();
@@ -30,7 +33,10 @@ export function MissedCalls({ canAct }: { canAct: boolean }) {
   const missed = useQuery(trpc.calls.missed.queryOptions());
   const calledBack = useMutation(trpc.calls.calledBack.mutationOptions({ onSuccess: refresh }));
   const [notice, setNotice] = useState<string | null>(null);
+  const [confirmFor, setConfirmFor] = useState<CallView | null>(null);
   const calls = missed.data ?? [];
+  /** Newest first: the last one has waited longest for a call-back (flagged when there are several). */
+  const oldestId = calls.length > 1 ? calls[calls.length - 1]!.id : null;
 
   return (
     <section className="card" aria-labelledby="missed-title">
@@ -59,8 +65,18 @@ export function MissedCalls({ canAct }: { canAct: boolean }) {
           </thead>
           <tbody>
             {calls.map((c) => (
-              <tr key={c.id} data-call-id={c.id}>
-                <td className="nowrap">{formatClockOrDate(c.arrivedAt, now)}</td>
+              <tr key={c.id} data-call-id={c.id} className={c.id === oldestId ? 'oldest' : undefined}>
+                <td className="nowrap">
+                  {formatClockOrDate(c.arrivedAt, now)}
+                  {c.id === oldestId && (
+                    <>
+                      {' '}
+                      <span className="tag tag-warn" data-testid="missed-oldest">
+                        {t('calls.missed.oldest')}
+                      </span>
+                    </>
+                  )}
+                </td>
                 <td>
                   <span className="mono">
                     <CallerNumber number={c.callerNumber} />
@@ -87,10 +103,8 @@ export function MissedCalls({ canAct }: { canAct: boolean }) {
                       title={t('calls.missed.calledBackHint')}
                       onClick={() => {
                         setNotice(null);
-                        calledBack.mutate(
-                          { callId: c.id },
-                          { onError: (e) => setNotice(errorMessage(e, t)) },
-                        );
+                        calledBack.reset();
+                        setConfirmFor(c);
                       }}
                     >
                       {t('calls.missed.calledBack')}
@@ -101,6 +115,24 @@ export function MissedCalls({ canAct }: { canAct: boolean }) {
             ))}
           </tbody>
         </table>
+      )}
+      {confirmFor && (
+        <ConfirmCallAction
+          title={t('calls.missed.calledBackTitle')}
+          explain={t('calls.missed.calledBackExplain', {
+            number: /\d/.test(confirmFor.callerNumber)
+              ? formatPhone(confirmFor.callerNumber)
+              : t('calls.caller.hiddenNumber'),
+            time: formatClockOrDate(confirmFor.arrivedAt, now),
+          })}
+          confirm={t('calls.missed.calledBack')}
+          pending={calledBack.isPending}
+          error={calledBack.isError ? errorMessage(calledBack.error, t) : null}
+          onConfirm={() =>
+            calledBack.mutate({ callId: confirmFor.id }, { onSuccess: () => setConfirmFor(null) })
+          }
+          onClose={() => setConfirmFor(null)}
+        />
       )}
     </section>
   );

@@ -2,7 +2,9 @@
 // (F2) always takes the oldest call; taking another is refused with the reason,
 // and a team lead may then override with a recorded reason. Calls the phone
 // system put in the queue are marked, and each caller the directory knows is
-// shown with their workplace and open tickets (issue 6).
+// shown with their workplace and open tickets (issue 6). "Lagt på" asks
+// first (issue 18: it sits beside "Ta"), and a taken call tells the page so
+// the call panel gets the focus.
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,11 +15,25 @@ import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { domainCode, errorMessage } from '../../app/errors';
 import { formatClock } from '../../app/format';
+import { formatPhone } from '../../../src-shared/phone';
 import { useCallMutations } from './useCallMutations';
 import { OverrideDialog } from './OverrideDialog';
+import { ConfirmCallAction } from './ConfirmCallAction';
 import { CallerCell, CallerNumber, OpenTickets, PhoneMarker } from './caller';
+import { SameNumberFlag } from './SameNumberFlag';
 
-export function WaitingQueue({ actor, onCall, canAct }: { actor: Actor; onCall: boolean; canAct: boolean }) {
+export function WaitingQueue({
+  actor,
+  onCall,
+  canAct,
+  onTaken,
+}: {
+  actor: Actor;
+  onCall: boolean;
+  canAct: boolean;
+  /** This agent took the call (the call panel takes the focus). */
+  onTaken(callId: string): void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const now = useNow(1000);
@@ -25,11 +41,12 @@ export function WaitingQueue({ actor, onCall, canAct }: { actor: Actor; onCall: 
   const { takeNext, take, abandon } = useCallMutations();
   const [notice, setNotice] = useState<string | null>(null);
   const [overrideFor, setOverrideFor] = useState<CallView | null>(null);
+  const [abandonFor, setAbandonFor] = useState<CallView | null>(null);
 
   const runTakeNext = () => {
     setNotice(null);
     takeNext.mutate(undefined, {
-      onSuccess: (r) => r === null && setNotice(t('calls.queue.empty')),
+      onSuccess: (r) => (r === null ? setNotice(t('calls.queue.empty')) : onTaken(r.id)),
       onError: (e) => setNotice(errorMessage(e, t)),
     });
   };
@@ -51,6 +68,7 @@ export function WaitingQueue({ actor, onCall, canAct }: { actor: Actor; onCall: 
     take.mutate(
       { callId: call.id },
       {
+        onSuccess: () => onTaken(call.id),
         onError: (e) => {
           setNotice(errorMessage(e, t));
           if (domainCode(e) === 'notFirstInQueue' && canOverrideCallOrder(actor.role)) setOverrideFor(call);
@@ -115,7 +133,8 @@ export function WaitingQueue({ actor, onCall, canAct }: { actor: Actor; onCall: 
                       {' '}
                       <PhoneMarker />
                     </>
-                  )}
+                  )}{' '}
+                  <SameNumberFlag call={c} calls={calls} />
                 </td>
                 <td>
                   <CallerCell call={c} />
@@ -129,9 +148,10 @@ export function WaitingQueue({ actor, onCall, canAct }: { actor: Actor; onCall: 
                     <button
                       type="button"
                       className="ghost"
-                      onClick={() =>
-                        abandon.mutate({ callId: c.id }, { onError: (e) => setNotice(errorMessage(e, t)) })
-                      }
+                      onClick={() => {
+                        abandon.reset();
+                        setAbandonFor(c);
+                      }}
                       title={t('calls.queue.abandonHint')}
                     >
                       {t('calls.queue.abandon')}
@@ -148,9 +168,28 @@ export function WaitingQueue({ actor, onCall, canAct }: { actor: Actor; onCall: 
           call={overrideFor}
           onClose={() => setOverrideFor(null)}
           onDone={() => {
+            onTaken(overrideFor.id);
             setOverrideFor(null);
             setNotice(null);
           }}
+        />
+      )}
+      {abandonFor && (
+        <ConfirmCallAction
+          title={t('calls.queue.abandonTitle')}
+          explain={t('calls.queue.abandonExplain', {
+            number: /\d/.test(abandonFor.callerNumber)
+              ? formatPhone(abandonFor.callerNumber)
+              : t('calls.caller.hiddenNumber'),
+            time: formatClock(abandonFor.arrivedAt),
+          })}
+          confirm={t('calls.queue.abandonConfirm')}
+          pending={abandon.isPending}
+          error={abandon.isError ? errorMessage(abandon.error, t) : null}
+          onConfirm={() =>
+            abandon.mutate({ callId: abandonFor.id }, { onSuccess: () => setAbandonFor(null) })
+          }
+          onClose={() => setAbandonFor(null)}
         />
       )}
     </section>

@@ -10,6 +10,7 @@ import type { CallView } from '../../../src-shared/calls/schemas';
 import { formatPhone } from '../../../src-shared/phone';
 import type { RecognizedCaller } from '../../../src-shared/reporters/schemas';
 import { PriorityBadge } from '../tickets';
+import { EarlierCallMark } from './EarlierCallMark';
 
 /** A number as stored, for display: "71 11 11 66", or "Skjult nummer" for what the phone system could not tell. */
 export function CallerNumber({ number }: { number: string }) {
@@ -85,6 +86,7 @@ export function CallerCell({ call }: { call: CallView }) {
       {name ? <strong>{name}</strong> : <span className="muted">{t('calls.caller.unknownNumber')}</span>}
       {place && <small>{place}</small>}
       {name && !call.caller && <small className="muted">{t('calls.caller.notInDirectory')}</small>}
+      <EarlierCallMark caller={call.caller} />
     </div>
   );
 }
@@ -101,6 +103,12 @@ export function CallerCard({ caller, onFill }: { caller: RecognizedCaller; onFil
       <div className="row spread">
         <div>
           <span className="muted small">{t('calls.caller.recognized')}</span>
+          {caller.earlierCall && (
+            <>
+              {' '}
+              <EarlierCallMark caller={caller} />
+            </>
+          )}
           <div>
             <strong data-testid="caller-name">{caller.name}</strong>
             {place && <span> · {place}</span>}

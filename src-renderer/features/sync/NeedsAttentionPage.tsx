@@ -7,7 +7,7 @@ import type { SignedInUser } from '../../app/account';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
-import { describeRejection, describeWhy, type RejectedChange } from './describeRejection';
+import { describeChange, describeRejection, describeWhy, type RejectedChange } from './describeRejection';
 
 interface RejectedItem extends RejectedChange {
   mutationId: string;
@@ -43,8 +43,8 @@ function RejectedEntry({ item, user }: { item: RejectedItem; user: SignedInUser 
       <p className="attention-text">{describeRejection(item, user.displayName, number, t)}</p>
       <dl className="facts">
         <dt>{t('attention.change')}</dt>
-        <dd>
-          <code>{item.name}</code>
+        <dd title={item.name} data-testid="attention-change">
+          {describeChange(item, t)}
         </dd>
         <dt>{t('attention.madeAt')}</dt>
         <dd>{t('attention.madeBy', { when: formatDateTime(item.createdAt), who: item.actorName })}</dd>

@@ -35,6 +35,11 @@ export function describeAction(
     : t([`attention.actions.${k}`, 'attention.actions.other'], { who, name: change.name });
 }
 
+/** The kind of change in words ("Ta samtale" for call.take); the mutation's name where there are none. */
+export function describeChange(change: Pick<RejectedChange, 'name'>, t: TFunction): string {
+  return t(`attention.changeNames.${key(change.name)}`, { defaultValue: change.name });
+}
+
 /** "men den var allerede tatt av Ola Agent", or null when there is no short clause for the code. */
 export function describeWhyClause(change: RejectedChange, t: TFunction): string | null {
   const text = t(`attention.but.${change.code}`, { ...domainParams(change.details, t), defaultValue: '' });

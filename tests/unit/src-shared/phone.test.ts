@@ -13,13 +13,34 @@ describe('Norwegian phone numbers', () => {
     ['004771111166', '+4771111166'],
     ['+47 (71) 11-11-66', '+4771111166'],
     ['+46 8 123 456 78', '+46812345678'],
-    ['4021', '4021'],
+    ['00 46 8 123 456 78', '+46812345678'],
   ])('%s normalises to %s', (input, e164) => {
     expect(parsePhone(input)).toMatchObject({ ok: true, e164 });
   });
 
-  it.each(['', 'abc', '12', '1234567', '+47 1234', '123456789012345678'])('refuses %j', (input) => {
+  it.each([
+    '',
+    'abc',
+    'abc-def',
+    '12',
+    '123',
+    '4021',
+    '1234567',
+    '12345678',
+    '01234567',
+    '+47 1234',
+    '+47 12345678',
+    '+123',
+    '123456789012345678',
+  ])('refuses %j', (input) => {
     expect(parsePhone(input).ok).toBe(false);
+  });
+
+  it('accepts short numbers (extensions, service numbers) only where they are meant', () => {
+    expect(parsePhone('4021', { short: true })).toMatchObject({ ok: true, e164: '4021' });
+    expect(parsePhone('113', { short: true })).toMatchObject({ ok: true, e164: '113' });
+    expect(parsePhone('12', { short: true }).ok).toBe(false);
+    expect(parsePhone('+123', { short: true }).ok).toBe(false);
   });
 
   it('formats Norwegian numbers in pairs and leaves others alone', () => {

@@ -266,7 +266,12 @@ describe('desk migration 1764662400000-telephony', () => {
     // The indexes and triggers are back, word for word, plus the call-back list's index; nothing else went missing.
     const callSchemaAfter = await schemaOf(m, 'call');
     expect(callSchemaAfter).toMatchObject(callSchemaBefore);
-    expect(Object.keys(callSchemaAfter).filter((n) => !(n in callSchemaBefore))).toEqual(['call_missed']);
+    // (call_caller_number_arrived comes from a later migration, 1765958400000, which opening the store runs too.)
+    expect(
+      Object.keys(callSchemaAfter)
+        .filter((n) => !(n in callSchemaBefore))
+        .sort(),
+    ).toEqual(['call_caller_number_arrived', 'call_missed']);
     const namesAfter = (await rows(m, `SELECT type, name FROM sqlite_master ORDER BY name`)).map(
       (r) => `${r.type as string} ${r.name as string}`,
     );
@@ -327,10 +332,10 @@ describe('desk migration 1764662400000-telephony', () => {
       /CHECK constraint failed/,
     );
     expect((await rows(m, `SELECT outcome FROM call WHERE id = ?`, [uuid(6)]))[0]).toEqual({ outcome: null });
-    // The old abandoned call and the new missed one wait for a call-back.
+    // The old abandoned call and the new missed one wait for a call-back (newest first).
     expect((await missedCalls(m)).map((c) => [c.id, c.outcome])).toEqual([
-      [uuid(3), 'abandoned'],
       [uuid(5), 'missed'],
+      [uuid(3), 'abandoned'],
     ]);
   });
 
@@ -344,7 +349,11 @@ describe('desk migration 1764662400000-telephony', () => {
     const m = store.dataSource.manager;
     const after = await schemaOf(m, 'call');
     expect(after).toMatchObject(before);
-    expect(Object.keys(after).filter((n) => !(n in before))).toEqual(['call_missed']);
+    expect(
+      Object.keys(after)
+        .filter((n) => !(n in before))
+        .sort(),
+    ).toEqual(['call_caller_number_arrived', 'call_missed']);
     expect(await m.query(`SELECT count(*) AS n FROM call`)).toEqual([{ n: 0 }]);
   });
 });
