@@ -1,7 +1,8 @@
 // The reporter directory (issue 6) for team leads and administrators: how many
-// reporters the desk knows, importing them from a CSV file (chosen or pasted)
-// with a report of the rows that were rejected and why, and looking up who a
-// number belongs to, as an arriving call would see it.
+// reporters the desk knows, browsing and searching them, each one's calls and
+// tickets, adding and correcting one by hand (issue 18), importing them from a
+// CSV file (chosen or pasted) with a report of the rows that were rejected and
+// why, and looking up who a number belongs to, as an arriving call would see it.
 import { useState, type ChangeEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,11 @@ import { Field, FormButtons, FormError, fieldErrorText } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { useDebounced } from '../../app/useDebounced';
 import { CallerCard } from '../calls';
-import { missingColumnsMessage, rejectionReason } from './rejection';
+import type { ReporterListItem } from '../../../src-shared/reporters/schemas';
+import { ReporterDetail } from './ReporterDetail';
+import { ReporterDirectory } from './ReporterDirectory';
+import { ReporterForm } from './ReporterForm';
+import { missingColumnsMessage, rejectionReasons } from './rejection';
 
 /** The desk refuses anything bigger (src-main/reporters/router.ts). */
 const MAX_CSV_CHARS = 5_000_000;
@@ -135,9 +140,9 @@ function ImportCard() {
               </thead>
               <tbody>
                 {result.rejected.map((r) => (
-                  <tr key={`${r.line}-${r.reason}`}>
+                  <tr key={r.line}>
                     <td className="mono">{r.line}</td>
-                    <td title={r.reason}>{rejectionReason(r.reason, t)}</td>
+                    <td>{rejectionReasons(r.reasons, t)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -176,10 +181,19 @@ function LookupCard() {
   );
 }
 
+/** What the directory shows beside its list: one reporter, the form for one (new: null), or nothing. */
+type Open = { view: string } | { edit: ReporterListItem | null } | null;
+
 export function ReportersPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const count = useQuery(trpc.reporters.count.queryOptions());
+  const [open, setOpen] = useState<Open>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const show = (next: Open) => {
+    setSaved(null);
+    setOpen(next);
+  };
   return (
     <div className="admin-layout">
       <div className="calls-main">
@@ -192,7 +206,36 @@ export function ReportersPage() {
               <strong>{t('reporters.count', { count: count.data })}</strong>
             </p>
           )}
+          {saved && (
+            <p className="success" role="status">
+              {saved}
+            </p>
+          )}
         </section>
+        <ReporterDirectory
+          selected={open && 'view' in open ? open.view : null}
+          onOpen={(id) => show({ view: id })}
+          onAdd={() => show({ edit: null })}
+        />
+        {open && 'view' in open && (
+          <ReporterDetail
+            key={open.view}
+            id={open.view}
+            onEdit={(r) => show({ edit: r })}
+            onClose={() => show(null)}
+          />
+        )}
+        {open && 'edit' in open && (
+          <ReporterForm
+            key={open.edit?.id ?? 'new'}
+            reporter={open.edit}
+            onSaved={(id, name) => {
+              setOpen({ view: id });
+              setSaved(t('reporters.edit.saved', { name }));
+            }}
+            onCancel={() => show(open.edit ? { view: open.edit.id } : null)}
+          />
+        )}
         <ImportCard />
       </div>
       <aside>

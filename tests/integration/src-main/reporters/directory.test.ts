@@ -31,11 +31,19 @@ describe.each(ENGINES)('reporter directory on %s', (engine) => {
     const result = await a!.client.reporters.importCsv.mutate({ csv: CSV });
     expect(result.imported).toBe(3);
     expect(result.rejected).toEqual([
-      { line: 4, reason: 'name: Name is required' },
-      { line: 5, reason: 'Phone number: Not a valid phone number' },
-      { line: 6, reason: 'Unknown municipality "Atlantis kommune"' },
-      { line: 7, reason: 'email: Not a valid e-mail address' },
-      { line: 8, reason: 'Phone number +4791234567 is already on line 2' },
+      { line: 4, reasons: [{ code: 'nameRequired', column: 'name' }] },
+      { line: 5, reasons: [{ code: 'invalidPhone', column: 'phones', params: { number: '12' } }] },
+      {
+        line: 6,
+        reasons: [
+          { code: 'unknownMunicipality', column: 'municipality', params: { name: 'Atlantis kommune' } },
+        ],
+      },
+      { line: 7, reasons: [{ code: 'invalidEmail', column: 'email' }] },
+      {
+        line: 8,
+        reasons: [{ code: 'duplicatePhone', column: 'phones', params: { number: '+4791234567', line: 2 } }],
+      },
     ]);
     expect(await a!.client.reporters.count.query()).toBe(3);
 
