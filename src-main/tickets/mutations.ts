@@ -269,11 +269,36 @@ export const ticketCreate = defineMutation({
         field: 'systemId',
       });
     }
+    const assignee = args.assigneeId
+      ? await assigneeAtCreation(ctx, args.assigneeId, args.assigneeName)
+      : null;
     const row = await insertTicket(ctx, { ...args, respondedAt });
+    if (assignee?.assigneeId) {
+      await saveTicket(ctx, row, assignee, args.at);
+      await event(ctx, row.id, 'assigned', args.at, { changes: { assignee: [null, assignee.assigneeName] } });
+    }
     const reference = row.reference;
     return { id: row.id, reference, provisionalReference: args.provisionalReference };
   },
 });
+
+/**
+ * Who is responsible for a new ticket. An assignee the central store refuses (deactivated or
+ * without a ticket role since the desk last saw the staff list) leaves the ticket unassigned: the
+ * ticket itself is never lost for it.
+ */
+async function assigneeAtCreation(
+  ctx: MutationContext,
+  assigneeId: string,
+  assigneeName: string | null,
+): Promise<{ assigneeId: string | null; assigneeName: string | null } | null> {
+  try {
+    return await resolveAssignee(ctx, { assigneeId, assigneeName });
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'invalidAssignee') return null;
+    throw e;
+  }
+}
 
 /** A chosen system must be one the register has. */
 async function assertSystemExists(
@@ -391,7 +416,7 @@ export const ticketEdit = defineMutation({
  */
 async function resolveAssignee(
   ctx: MutationContext,
-  args: z.output<typeof ticketAssignArgs>,
+  args: Pick<z.output<typeof ticketAssignArgs>, 'assigneeId' | 'assigneeName'>,
 ): Promise<{ assigneeId: string | null; assigneeName: string | null }> {
   if (args.assigneeId === null) return { assigneeId: null, assigneeName: null };
   if (!ctx.authoritative) return { assigneeId: args.assigneeId, assigneeName: args.assigneeName };

@@ -373,8 +373,14 @@ export async function ticketForCall(
 
 /** Distinct affected systems seen so far, for the filter and the form's suggestions. */
 export async function knownSystems(manager: EntityManager): Promise<string[]> {
+  // Not an empty system (an e-mail ticket has none yet), nor a workplace's name typed into the
+  // system field (issue 18): the suggestions are systems and services only.
   const rows: Array<{ system: string }> = await manager.query(
-    `SELECT DISTINCT system FROM ticket ORDER BY system LIMIT 500`,
+    `SELECT DISTINCT system FROM ticket
+      WHERE trim(system) <> ''
+        AND lower(trim(system)) NOT IN (SELECT lower(trim(name)) FROM workplace)
+        AND lower(trim(system)) NOT IN (SELECT lower(trim(workplace)) FROM ticket)
+      ORDER BY system LIMIT 500`,
   );
   return rows.map((r) => r.system);
 }

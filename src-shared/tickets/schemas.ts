@@ -106,6 +106,16 @@ function emailWhenNotifiedByEmail(
   }
 }
 
+/** Who is responsible from the start (issue 18: the agent who makes a ticket of their own call, unless they choose otherwise). */
+const createAssignee = {
+  assigneeId: idSchema.nullish().transform((v) => v ?? null),
+  assigneeName: textSchema
+    .trim()
+    .max(120)
+    .nullish()
+    .transform((v) => v || null),
+};
+
 /** What the renderer sends; the desk adds the id, the instant and its provisional reference. */
 export const ticketCreateInput = ticketFieldsSchema
   .extend({
@@ -113,6 +123,7 @@ export const ticketCreateInput = ticketFieldsSchema
     callId: idSchema.nullish().transform((v) => v ?? null),
     /** R14: the operational notice the agent was shown, linked in the same step. */
     noticeId: idSchema.nullish().transform((v) => v ?? null),
+    ...createAssignee,
   })
   .superRefine(emailWhenNotifiedByEmail);
 
@@ -133,6 +144,7 @@ export const ticketCreateArgs = ticketFieldsSchema
     provisionalReference: z.string().regex(/^P-[0-9A-Z]{4}-\d{4,}$/),
     /** R14: the operational notice the agent was shown, linked in the same step. */
     noticeId: idSchema.nullish().transform((v) => v ?? null),
+    ...createAssignee,
   })
   .superRefine(emailWhenNotifiedByEmail);
 export type TicketCreateArgs = z.output<typeof ticketCreateArgs>;

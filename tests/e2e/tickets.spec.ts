@@ -85,7 +85,7 @@ test('a call becomes a ticket; remote session, agreed plan (paused clock), resol
   await expect(form.getByLabel('Tjenestemottaker')).toHaveText(/Molde kommune/);
   await expect(form.getByLabel('Arbeidssted')).toHaveValue('Molde legekontor');
   await expect(form.getByLabel('Beskrivelse av behov eller feil')).toHaveValue(/Journalsystemet svarer ikke/);
-  await expect(form.getByLabel('SMS')).toBeChecked(); // no e-mail address yet
+  await expect(form.getByRole('radio', { name: 'Ikke varsle' })).toBeChecked(); // no e-mail address yet
 
   // A missing required field is named next to it, in bokmål.
   await form.getByRole('button', { name: 'Opprett sak' }).click();

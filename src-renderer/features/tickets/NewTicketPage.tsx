@@ -7,7 +7,7 @@
 // restore is a kind of its own (R13), and the moment the form names a system or
 // a customer the active operational notices about them show, each linked to the
 // new ticket with one click (R14).
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { formatPhone } from '../../../src-shared/phone';
 import { TICKET_ROLES } from '../../../src-shared/roles';
 import { TICKET_CHANNELS, ticketCreateInput } from '../../../src-shared/tickets/schemas';
-import type { SignedInUser } from '../../app/account';
+import { useSignedInUser, type SignedInUser } from '../../app/account';
 import { domainCode, errorMessage } from '../../app/errors';
 import { formatClock } from '../../app/format';
 import { Field, Form, FormError, FormField, OptionList, showServerErrors } from '../../app/forms';
@@ -25,7 +25,14 @@ import { useTRPC } from '../../app/trpc';
 import { DeviceChoice } from '../equipment';
 import { PriorityPicker } from '../sla';
 import { NoticeBanner, useConcerningNotices } from './systemLinks/NoticeBanner';
-import { CaseFields, ReporterFields, restoreNeedsSystem, TICKET_WORDING } from './TicketDetailsFields';
+import {
+  CaseFields,
+  defaultNotifyBy,
+  ReporterFields,
+  restoreNeedsSystem,
+  TICKET_WORDING,
+} from './TicketDetailsFields';
+import { AssigneeField } from './AssigneeField';
 import { shownReference } from './text';
 import { TicketTabs } from './TicketTabs';
 import { useTicketMutations } from './useTicketMutations';
@@ -51,6 +58,7 @@ const FIELDS = [
   'deviceId',
   'notifyBy',
   'kind',
+  'assigneeId',
 ] as const;
 
 const BLANK: Input = {
@@ -67,11 +75,13 @@ const BLANK: Input = {
   channel: 'email',
   device: '',
   deviceId: null,
-  notifyBy: 'sms',
+  notifyBy: 'none',
   systemId: null,
   kind: 'standard',
   callId: null,
   noticeId: null,
+  assigneeId: null,
+  assigneeName: null,
 };
 
 /** `/tickets/new`: a ticket from an e-mail or web message. */
@@ -96,6 +106,7 @@ export function NewTicketFromCallPage({ callId }: { callId: string }) {
   const trpc = useTRPC();
   const call = useQuery(trpc.calls.get.queryOptions({ id: callId }));
   const existing = useQuery(trpc.tickets.forCall.queryOptions({ callId }));
+  const user = useSignedInUser();
   let body;
   if (call.isPending || existing.isPending) body = <p>{t('common.loading')}</p>;
   else if (call.isError) body = <p role="alert">{errorMessage(call.error, t)}</p>;
@@ -114,13 +125,16 @@ export function NewTicketFromCallPage({ callId }: { callId: string }) {
       ...BLANK,
       reporterName: c.callerName ?? '',
       reporterEmail: email,
-      notifyBy: email ? 'email' : 'sms',
+      notifyBy: defaultNotifyBy(email),
       reporterPhone: formatPhone(c.callerNumber),
       customerId: c.customerId ?? '',
       workplace: c.workplace ?? '',
       description: c.summary ?? '',
       channel: 'phone',
       callId: c.id,
+      // The agent's own call: theirs unless they choose otherwise.
+      assigneeId: user?.id ?? null,
+      assigneeName: user?.displayName ?? null,
     };
     body = (
       <>
@@ -166,7 +180,12 @@ function TicketForm({ initial, fromCall = false }: { initial: Input; fromCall?: 
   const notices = chosenElsewhere && chosen.data ? [chosen.data, ...concerning] : concerning;
   const choose = (id: string | null) => form.setValue('noticeId', id, { shouldDirty: true });
 
+  // Once, when the form opens: the page above rebuilds `initial` on every render (its queries
+  // refetch), and focus must not move away from a field the agent has gone to meanwhile.
+  const focusedOnce = useRef(false);
   useEffect(() => {
+    if (focusedOnce.current) return;
+    focusedOnce.current = true;
     const first = (['reporterName', 'reporterPhone', 'customerId', 'workplace', 'description'] as const).find(
       (f) => !initial[f],
     );
@@ -219,6 +238,7 @@ function TicketForm({ initial, fromCall = false }: { initial: Input; fromCall?: 
         name="deviceId"
         render={({ field }) => <DeviceChoice value={field.value} onChange={field.onChange} />}
       />
+      <AssigneeField />
       <Controller
         control={form.control}
         name="priority"

@@ -14,6 +14,7 @@ import { TICKET_KINDS } from '../../../src-shared/systems/restore';
 import {
   NOTIFY_CHANNELS,
   TICKET_CATEGORIES,
+  type NotifyChannel,
   type ticketDetailsInput,
 } from '../../../src-shared/tickets/schemas';
 import { ChoiceField, CustomerFields, FormField, OptionList } from '../../app/forms';
@@ -43,6 +44,20 @@ export function restoreNeedsSystem(
 }
 
 /**
+ * The ways to notify a reporter the desk offers. There is no SMS gateway in this product (a message
+ * by SMS would only ever be "Ikke sendt"), so SMS is not offered; a ticket that already has it keeps
+ * showing it, and keeps it until someone picks another way.
+ */
+export function offeredNotifyChannels(current: string | undefined): NotifyChannel[] {
+  return NOTIFY_CHANNELS.filter((c) => c !== 'sms' || current === 'sms');
+}
+
+/** E-mail where there is an address, otherwise no messages. */
+export function defaultNotifyBy(email: string | null | undefined): NotifyChannel {
+  return email?.trim() ? 'email' : 'none';
+}
+
+/**
  * Name, phone, e-mail, customer, workplace and how to notify. With `notifyFollowsEmail`, typing an
  * e-mail address picks e-mail as the way to notify until the agent picks one themselves.
  */
@@ -52,8 +67,7 @@ export function ReporterFields({ notifyFollowsEmail = false }: { notifyFollowsEm
   const notifyBy = useWatch({ control: form.control, name: 'notifyBy' });
   const [notifyChosen, setNotifyChosen] = useState(!notifyFollowsEmail);
   const followEmail = (e: { target: { value: string } }) => {
-    if (!notifyChosen)
-      form.setValue('notifyBy', e.target.value.trim() ? 'email' : 'sms', { shouldDirty: true });
+    if (!notifyChosen) form.setValue('notifyBy', defaultNotifyBy(e.target.value), { shouldDirty: true });
   };
   return (
     <fieldset className="plain">
@@ -85,7 +99,7 @@ export function ReporterFields({ notifyFollowsEmail = false }: { notifyFollowsEm
       </div>
       <ChoiceField
         legend={t('tickets.fields.notifyBy')}
-        options={NOTIFY_CHANNELS}
+        options={offeredNotifyChannels(form.formState.defaultValues?.notifyBy)}
         labels="tickets.notify"
         registration={form.register('notifyBy', { onChange: () => setNotifyChosen(true) })}
       >

@@ -3,7 +3,17 @@
 // (infinite query) rendered as a virtual list, so thousands of rows stay
 // smooth; every row counts down to its next deadline live. Filters and
 // search apply on the desk; ↑/↓ move, Enter opens, / jumps to the search.
-import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+// Columns other than reference, title and deadline can be hidden (listColumns);
+// a cut-off text shows whole on hover, and the count waits for the list.
+import {
+  Fragment,
+  useDeferredValue,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +38,7 @@ import { useNow } from '../../app/useNow';
 import { DeadlineCell, PriorityBadge, StatusBadge } from './badges';
 import { MissingMarker } from './intake/MissingDetails';
 import { clocksOf, nextDeadline, useSla, type Sla } from './sla';
+import { COLUMN_LABELS, ColumnChooser, useTicketColumns, type TicketColumn } from './listColumns';
 import { aliasReference, shownReference } from './text';
 import { TicketTabs } from './TicketTabs';
 
@@ -75,6 +86,7 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
   const [filters, setFilters] = useState<Filters>(() => remembered.get(scope) ?? NO_FILTERS);
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const columns = useTicketColumns();
   const searchRef = useRef<HTMLInputElement>(null);
 
   const customers = useQuery(trpc.calls.customers.queryOptions());
@@ -189,11 +201,13 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
       <TicketTabs canCreate={TICKET_ROLES.includes(user.role)} />
       <div className="row spread">
         <h1 id="tickets-title">
-          {title}{' '}
-          <span className="count" data-testid="ticket-count">
-            {total
-              ? `${formatCount(total.count)}${total.capped ? '+' : ''}`
-              : `${formatCount(rows.length)}${list.hasNextPage ? '+' : ''}`}
+          {title} {/* Nothing is counted until the list has come: "…", never a "0" that is not so. */}
+          <span className="count" data-testid="ticket-count" aria-busy={list.isPending}>
+            {list.isPending
+              ? '…'
+              : total
+                ? `${formatCount(total.count)}${total.capped ? '+' : ''}`
+                : `${formatCount(rows.length)}${list.hasNextPage ? '+' : ''}`}
           </span>
         </h1>
         <p className="muted small">{t(`tickets.lists.${scope}Hint`)}</p>
@@ -263,6 +277,7 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
             {t('tickets.filters.clear')}
           </button>
         )}
+        <ColumnChooser shown={columns.shown} toggle={columns.toggle} />
       </div>
       {list.isError && !searchError && <p role="alert">{errorMessage(list.error, t)}</p>}
       <div
@@ -276,16 +291,16 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
         onKeyDown={onListKey}
       >
         <div role="rowgroup" className="vhead-group">
-          <div role="row" className="vrow vhead tickets-cols" style={{ height: HEAD_HEIGHT }}>
-            <span role="columnheader">{t('tickets.fields.reference')}</span>
-            <span role="columnheader">{t('sla.priority')}</span>
-            <span role="columnheader">{t('tickets.fields.status')}</span>
-            <span role="columnheader">{t('tickets.fields.titleColumn')}</span>
-            <span role="columnheader">{t('tickets.fields.reporter')}</span>
-            <span role="columnheader">{t('tickets.fields.customerWorkplace')}</span>
-            <span role="columnheader">{t('tickets.fields.system')}</span>
-            <span role="columnheader">{t('tickets.fields.assignee')}</span>
-            <span role="columnheader">{t('tickets.fields.nextDeadline')}</span>
+          <div
+            role="row"
+            className="vrow vhead tickets-cols"
+            style={{ height: HEAD_HEIGHT, gridTemplateColumns: columns.template }}
+          >
+            {columns.shown.map((c) => (
+              <span key={c} role="columnheader" title={t(COLUMN_LABELS[c])}>
+                {t(COLUMN_LABELS[c])}
+              </span>
+            ))}
           </div>
         </div>
         {list.isPending && <p className="muted empty">{t('common.loading')}</p>}
@@ -299,7 +314,11 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
               <div
                 key={item.key}
                 className={`vrow tickets-cols trow${item.index === current ? ' active' : ''}`}
-                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                  gridTemplateColumns: columns.template,
+                }}
                 role="row"
                 aria-rowindex={item.index + 2}
                 id={ticket ? `trow-${ticket.id}` : undefined}
@@ -311,7 +330,7 @@ export function TicketList({ scope, user }: { scope: Scope; user: SignedInUser }
                 }}
               >
                 {ticket ? (
-                  <TicketRow ticket={ticket} now={now} sla={sla} />
+                  <TicketRow ticket={ticket} now={now} sla={sla} shown={columns.shown} />
                 ) : (
                   <span role="gridcell" className="muted">
                     {t('common.loading')}
@@ -348,39 +367,86 @@ function FilterSelect({
   );
 }
 
-function TicketRow({ ticket, now, sla }: { ticket: TicketSummary; now: number; sla: Sla | null }) {
+function TicketRow({
+  ticket,
+  now,
+  sla,
+  shown,
+}: {
+  ticket: TicketSummary;
+  now: number;
+  sla: Sla | null;
+  shown: readonly TicketColumn[];
+}) {
+  const { t } = useTranslation();
   const alias = aliasReference(ticket);
   const next = sla ? nextDeadline(ticket, clocksOf(ticket, now, sla)) : null;
-  return (
-    <>
-      <span role="gridcell" className="two-line">
-        <span className="mono strong">{shownReference(ticket)}</span>
-        {alias && <small className="mono">{alias}</small>}
+  const customer = [ticket.customerName ?? '–', ticket.workplace].filter(Boolean).join(', ');
+  const cells: Record<TicketColumn, ReactNode> = {
+    // The provisional number stays searchable, and shows on hover once the reference has come.
+    reference: (
+      <span
+        role="gridcell"
+        className="mono strong"
+        title={alias ? t('tickets.page.alias', { ref: alias }) : undefined}
+      >
+        {shownReference(ticket)}
       </span>
+    ),
+    priority: (
       <span role="gridcell">
         <PriorityBadge priority={ticket.priority} />
       </span>
+    ),
+    status: (
       <span role="gridcell" className="two-line">
         <StatusBadge status={ticket.status} />
         <MissingMarker ticket={ticket} />
       </span>
-      <span role="gridcell" className="two-line">
-        <span className="strong">{ticket.title ?? ticket.excerpt}</span>
-        {ticket.title && <small>{ticket.excerpt}</small>}
+    ),
+    // The title wraps to two lines; the whole of it, and the description's start, on hover.
+    title: (
+      <span
+        role="gridcell"
+        className="ticket-title-cell"
+        title={ticket.title ? `${ticket.title}\n${ticket.excerpt}` : ticket.excerpt}
+      >
+        <span className={ticket.title ? 'strong' : undefined}>{ticket.title ?? ticket.excerpt}</span>
       </span>
-      <span role="gridcell" className="two-line">
+    ),
+    reporter: (
+      <span role="gridcell" className="two-line" title={ticket.reporterName}>
         <span>{ticket.reporterName}</span>
         <small className="mono">{formatPhone(ticket.reporterPhone)}</small>
       </span>
-      <span role="gridcell" className="two-line">
+    ),
+    customer: (
+      <span role="gridcell" className="two-line" title={customer}>
         <span>{ticket.customerName ?? '–'}</span>
         <small>{ticket.workplace}</small>
       </span>
-      <span role="gridcell">{ticket.system}</span>
-      <span role="gridcell">{ticket.assigneeName ?? '–'}</span>
+    ),
+    system: (
+      <span role="gridcell" title={ticket.system || undefined}>
+        {ticket.system}
+      </span>
+    ),
+    assignee: (
+      <span role="gridcell" title={ticket.assigneeName ?? undefined}>
+        {ticket.assigneeName ?? '–'}
+      </span>
+    ),
+    deadline: (
       <span role="gridcell" data-testid="next-deadline">
         {next ? <DeadlineCell next={next} now={now} /> : '…'}
       </span>
+    ),
+  };
+  return (
+    <>
+      {shown.map((c) => (
+        <Fragment key={c}>{cells[c]}</Fragment>
+      ))}
     </>
   );
 }

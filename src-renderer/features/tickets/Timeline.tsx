@@ -104,13 +104,18 @@ function EventBody({
           {changes && <Changes changes={changes} customers={customers} />}
         </>
       );
-    case 'assigned':
+    case 'assigned': {
+      // Whose it was, said in the heading too when someone had it (issue 18).
+      const from = str(changes?.assignee?.[0]);
       return (
         <>
-          <strong>{t('tickets.timeline.assigned')}</strong>
+          <strong>
+            {from ? t('tickets.timeline.reassigned', { from }) : t('tickets.timeline.assigned')}
+          </strong>
           {changes && <Changes changes={changes} customers={customers} />}
         </>
       );
+    }
     case 'status': {
       const action = str(d.action);
       return (

@@ -1,8 +1,10 @@
-// The frame of an action's form: title, intro, fields, its error, Cancel and submit; Escape cancels.
+// The frame of an action's form: title, intro, fields, its error, Cancel and submit; Escape cancels,
+// and closing puts focus back on the toolbar button that opened it (app/viewFocus).
 import type { FormEventHandler, ReactNode } from 'react';
 import { useFormState, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Form, FormButtons, FormError } from '../../../app/forms';
+import { useReturnFocus } from '../../../app/viewFocus';
 import { TICKET_WORDING } from '../TicketDetailsFields';
 import type { FullTicket } from '../types';
 import type { TicketMutations } from '../useTicketMutations';
@@ -40,6 +42,7 @@ export function ActionPanel<T extends FieldValues, C, R>({
 }) {
   const { t } = useTranslation();
   const { errors } = useFormState({ control: form.control });
+  useReturnFocus();
   const title = t(`${texts}.title`);
   return (
     <Form

@@ -1,4 +1,7 @@
 // Who has the ticket: taking it oneself, or giving it to someone from the staff list (by role).
+// "Ta saken" on a ticket a colleague has asks first, naming them (issue 18): "Avbryt" has the
+// focus, so Enter on a misclick does no harm; the history then says whose it was.
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SignedInUser } from '../../../app/account';
@@ -24,12 +27,28 @@ export function AssignAction({
   const trpc = useTRPC();
   const staff = useQuery(trpc.tickets.staff.queryOptions(undefined, { staleTime: 60_000 }));
   const people = (staff.data?.staff ?? []).filter((s) => s.role !== 'admin');
+  const [asking, setAsking] = useState(false);
+  const takeIt = () => assign(user.id, user.displayName);
   return (
     <>
       {ticket.assigneeId !== user.id && (
-        <button type="button" disabled={busy} onClick={() => assign(user.id, user.displayName)}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => (ticket.assigneeId ? setAsking(true) : takeIt())}
+        >
           {t('tickets.actions.assignToMe')}
         </button>
+      )}
+      {asking && (
+        <ConfirmTake
+          colleague={ticket.assigneeName ?? t('tickets.page.unassigned')}
+          onConfirm={() => {
+            setAsking(false);
+            takeIt();
+          }}
+          onClose={() => setAsking(false)}
+        />
       )}
       <Field
         label={t('tickets.actions.assignTo')}
@@ -59,5 +78,43 @@ export function AssignAction({
         </select>
       </Field>
     </>
+  );
+}
+
+/** "Ta saken" on a colleague's ticket: asked first, in a modal dialog. */
+function ConfirmTake({
+  colleague,
+  onConfirm,
+  onClose,
+}: {
+  colleague: string;
+  onConfirm(): void;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog"
+      onClose={onClose}
+      aria-labelledby="confirm-take-title"
+      aria-describedby="confirm-take-explain"
+    >
+      <h2 id="confirm-take-title">{t('tickets.actions.takeConfirm.title')}</h2>
+      <p id="confirm-take-explain">{t('tickets.actions.takeConfirm.explain', { name: colleague })}</p>
+      <div className="row end">
+        <button type="button" className="ghost" autoFocus onClick={() => dialogRef.current?.close()}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="primary" onClick={onConfirm}>
+          {t('tickets.actions.takeConfirm.confirm', { name: colleague })}
+        </button>
+      </div>
+    </dialog>
   );
 }
