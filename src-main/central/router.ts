@@ -11,6 +11,7 @@ import { createSession, revokeSession } from './auth/sessions';
 import { deskKeySchema, registerDeskKey } from './auth/deskKeys';
 import { addressKey, clearFailures, releaseAttempt, reserveAttempt, userKey } from './auth/loginLimiter';
 import {
+  changeUser,
   countUsers,
   createUser,
   assertMayDeactivate,
@@ -18,7 +19,10 @@ import {
   listStaff,
   listUsers,
   newUserSchema,
+  passwordResetSchema,
+  resetPassword,
   toUserView,
+  userChangeSchema,
   usernameSchema,
 } from './auth/users';
 import { UserAccount } from './store/entities';
@@ -234,6 +238,18 @@ export const centralRouter = router({
           await m.update(UserAccount, { id: user.id }, { active: input.active ? 1 : 0 });
           return toUserView({ ...user, active: input.active ? 1 : 0 });
         }),
+      ),
+    /** An account's role and extension (issue 18); not one's own role, nor the last administrator's. */
+    updateUser: adminProcedure
+      .input(userChangeSchema)
+      .mutation(({ ctx, input }) =>
+        withStore(ctx.store, () => changeUser(ctx.store.dataSource.manager, input, ctx.actor.userId)),
+      ),
+    /** A new password for an account (issue 18); the account's sessions end. */
+    resetPassword: adminProcedure
+      .input(passwordResetSchema)
+      .mutation(({ ctx, input }) =>
+        withStore(ctx.store, () => resetPassword(ctx.store.dataSource.manager, input)),
       ),
     /** The phone system's events and what became of them (issue 6). */
     ctiEvents: adminProcedure.input(ctiEventsQuery).query(({ ctx, input }) =>

@@ -1,6 +1,7 @@
 // Signing in on the desk (replacing the foundation's local profile), the
 // first-run creation of the first administrator, and the admin's views of
-// users and the audit trail: all forwarded to the central store with the
+// users (create, change role and extension, reset a password, deactivate or
+// reactivate) and the audit trail: all forwarded to the central store with the
 // signed-in user's token. The central store decides; the desk passes on.
 import { z } from 'zod';
 import { roleSchema } from '../../src-shared/roles';
@@ -89,6 +90,24 @@ export const accountRouter = router({
     .input(z.object({ username: z.string().max(100), active: z.boolean() }))
     .mutation(async ({ ctx, input }) =>
       (await asSignedIn(ctx.desk)).admin.setUserActive.mutate(input).catch(forwardCentralError),
+    ),
+  /** An account's role and extension (checked by the central store). */
+  updateUser: actorProcedure
+    .input(
+      z.object({
+        username: z.string().max(100),
+        role: roleSchema,
+        phone: z.string().max(40).nullish(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      (await asSignedIn(ctx.desk)).admin.updateUser.mutate(input).catch(forwardCentralError),
+    ),
+  /** A new password for an account (checked by the central store, which ends the account's sessions). */
+  resetPassword: actorProcedure
+    .input(z.object({ username: z.string().max(100), password: z.string().max(200) }))
+    .mutation(async ({ ctx, input }) =>
+      (await asSignedIn(ctx.desk)).admin.resetPassword.mutate(input).catch(forwardCentralError),
     ),
   audit: actorProcedure
     .input(

@@ -39,14 +39,19 @@ const timeOfDay = z
 
 const isoDate = z
   .string({ error: 'must be a date as YYYY-MM-DD' })
-  .refine(isValidIsoDate, { error: 'must be a valid date as YYYY-MM-DD' });
+  .refine(isValidIsoDate, { error: 'must be a valid date as YYYY-MM-DD', params: { reason: 'date' } });
 
 const minutes = z.number({ error: 'must be a number of minutes' }).positive({ error: 'must be positive' });
 
 /** Checks close > open on any object with `open` and `close` ('HH:mm' compares as text). */
 function closeAfterOpen(value: { open: string; close: string }, ctx: z.RefinementCtx): void {
   if (HH_MM.test(value.open) && HH_MM.test(value.close) && value.close <= value.open) {
-    ctx.addIssue({ code: 'custom', path: ['close'], message: `must be after open (${value.open})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['close'],
+      message: `must be after open (${value.open})`,
+      params: { reason: 'closeAfterOpen' },
+    });
   }
 }
 
@@ -66,7 +71,12 @@ const periodSchema = obj({
 }).superRefine((p, ctx) => {
   closeAfterOpen(p, ctx);
   if (p.to < p.from)
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${p.from})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `must not be before from (${p.from})`,
+      params: { reason: 'toBeforeFrom' },
+    });
 });
 
 export const calendarSettingsSchema = obj({
@@ -109,6 +119,7 @@ export const calendarSettingsSchema = obj({
           code: 'custom',
           path: ['shortenedDays', i, 'date'],
           message: `repeats shortenedDays[${first}].date (${d.date})`,
+          params: { reason: 'repeatedDate' },
         });
       } else seen.set(d.date, i);
     });
@@ -121,6 +132,7 @@ export const calendarSettingsSchema = obj({
             code: 'custom',
             path: ['periods', j],
             message: `overlaps periods[${i}] (${a.from} to ${a.to})`,
+            params: { reason: 'overlappingPeriod' },
           });
         }
       }

@@ -1,7 +1,8 @@
 // The audit trail (R27, DESIGN.md "Security": every change attributable to
 // user, time and desk): each change a desk pushed to the central store,
 // applied or refused, newest first, filterable by kind of change and paged
-// with the keyset cursor of the last row shown ("Show more").
+// with the keyset cursor of the last row shown ("Show more"). Each change in
+// words (auditWords.ts): its kind, what it carried, and when it was made.
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,25 +10,15 @@ import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { Field } from '../../app/forms';
 import { useTRPC, useTRPCClient } from '../../app/trpc';
+import { AUDIT_KINDS, argsInWords, auditKindText, madeAt } from './auditWords';
 
 const PAGE = 50;
-const MUTATION_NAMES = [
-  'call.log',
-  'call.take',
-  'call.update',
-  'call.finish',
-  'call.abandon',
-  'sla.setSettings',
-];
+/** A change applied this much later than it was made shows when it was applied as well (an offline desk). */
+const LATE_MS = 60_000;
 
 /** The end of a desk's client id: the start of a UUIDv7 is its creation time, so it tells desks apart poorly. */
 function shortDesk(clientId: string): string {
   return clientId.replace(/-/g, '').slice(-6);
-}
-
-function compactJson(value: unknown): string {
-  const text = JSON.stringify(value) ?? '';
-  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
 export function AuditPage() {
@@ -56,10 +47,14 @@ export function AuditPage() {
         <Field label={t('admin.audit.filter')} className="inline">
           <select value={name} onChange={(e) => setName(e.target.value)}>
             <option value="">{t('admin.audit.allChanges')}</option>
-            {MUTATION_NAMES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
+            {Object.entries(AUDIT_KINDS).map(([group, kinds]) => (
+              <optgroup key={group} label={t(`admin.audit.groups.${group}`)}>
+                {kinds.map((k) => (
+                  <option key={k} value={`${group}.${k}`}>
+                    {auditKindText(`${group}.${k}`, t)}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </Field>
@@ -84,26 +79,46 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
-                <tr key={r.mutationId} className={r.status === 'rejected' ? 'rejected' : undefined}>
-                  <td className="nowrap">{formatDateTime(r.appliedAt)}</td>
-                  <td>{r.userName}</td>
-                  <td>{t(`roles.${r.role}`, { defaultValue: r.role })}</td>
-                  <td className="mono" title={r.clientId}>
-                    {shortDesk(r.clientId)}
-                  </td>
-                  <td className="mono nowrap">{r.name}</td>
-                  <td>
-                    <span className={`tag tag-${r.status}`}>
-                      {t(`admin.audit.statuses.${r.status}`, { defaultValue: r.status })}
-                    </span>
-                  </td>
-                  <td>{r.reason ?? ''}</td>
-                  <td className="mono args" title={JSON.stringify(r.args)}>
-                    {compactJson(r.args)}
-                  </td>
-                </tr>
-              ))}
+              {rows.map((r) => {
+                const made = madeAt(r);
+                const late = Date.parse(r.appliedAt) - Date.parse(made) > LATE_MS;
+                const carried = argsInWords(r.args, t, formatDateTime);
+                return (
+                  <tr key={r.mutationId} className={r.status === 'rejected' ? 'rejected' : undefined}>
+                    <td className="nowrap">
+                      <time dateTime={made}>{formatDateTime(made)}</time>
+                      {late && (
+                        <small className="muted block">
+                          {t('admin.audit.appliedAt', { when: formatDateTime(r.appliedAt) })}
+                        </small>
+                      )}
+                    </td>
+                    <td>{r.userName}</td>
+                    <td>{t(`roles.${r.role}`, { defaultValue: r.role })}</td>
+                    <td className="mono" title={r.clientId}>
+                      {shortDesk(r.clientId)}
+                    </td>
+                    <td title={r.name}>{auditKindText(r.name, t)}</td>
+                    <td>
+                      <span className={`tag tag-${r.status}`}>
+                        {t(`admin.audit.statuses.${r.status}`, { defaultValue: r.status })}
+                      </span>
+                    </td>
+                    <td>{r.reason ?? ''}</td>
+                    <td className="args">
+                      {carried.length > 0 && (
+                        <dl className="audit-args">
+                          {carried.map((a) => (
+                            <div key={a.label}>
+                              <dt>{a.label}</dt> <dd>{a.value}</dd>
+                            </div>
+                          ))}
+                        </dl>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -1,19 +1,25 @@
 // The administrator's users page (R27: access follows roles): every account
-// on the central store with its role and whether it may sign in, creating
-// accounts, and deactivating or reactivating them. Nobody deactivates
-// themselves here, so an administrator cannot lock the last door by mistake.
+// on the central store with its role, extension and whether it may sign in;
+// creating accounts, changing one's role and extension or giving it a new
+// password (issue 18), and deactivating or reactivating it. Nobody
+// deactivates themselves here, so an administrator cannot lock the last door
+// by mistake.
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SignedInUser } from '../../app/account';
 import { errorMessage } from '../../app/errors';
 import { useTRPC } from '../../app/trpc';
 import { CreateUserForm } from './CreateUserForm';
+import { EditUserForm } from './EditUserForm';
 
 export function UsersPage({ user }: { user: SignedInUser }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const users = useQuery(trpc.account.users.queryOptions());
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = users.data?.find((u) => u.username === editing);
   const setActive = useMutation(
     trpc.account.setUserActive.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.account.users.queryKey() }),
@@ -38,6 +44,7 @@ export function UsersPage({ user }: { user: SignedInUser }) {
                 <th>{t('account.fields.displayName')}</th>
                 <th>{t('account.fields.username')}</th>
                 <th>{t('account.fields.role')}</th>
+                <th>{t('admin.users.extension')}</th>
                 <th>{t('admin.users.status')}</th>
                 <th />
               </tr>
@@ -48,12 +55,25 @@ export function UsersPage({ user }: { user: SignedInUser }) {
                   <td>{u.displayName}</td>
                   <td className="mono">{u.username}</td>
                   <td>{t(`roles.${u.role}`)}</td>
+                  <td className="mono">{u.phone ?? ''}</td>
                   <td>{u.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
                   <td className="actions">
+                    <button
+                      type="button"
+                      className="ghost"
+                      aria-label={t('admin.users.editUser', { name: u.displayName })}
+                      aria-pressed={editing === u.username}
+                      onClick={() => setEditing(u.username)}
+                    >
+                      {t('admin.users.edit')}
+                    </button>
                     {u.id !== user.id && (
                       <button
                         type="button"
                         className={u.active ? 'ghost' : undefined}
+                        aria-label={t(u.active ? 'admin.users.deactivateUser' : 'admin.users.activateUser', {
+                          name: u.displayName,
+                        })}
                         disabled={setActive.isPending}
                         onClick={() => setActive.mutate({ username: u.username, active: !u.active })}
                       >
@@ -68,6 +88,14 @@ export function UsersPage({ user }: { user: SignedInUser }) {
         )}
       </section>
       <aside>
+        {edited && (
+          <EditUserForm
+            key={edited.username}
+            user={edited}
+            self={edited.id === user.id}
+            onClose={() => setEditing(null)}
+          />
+        )}
         <CreateUserForm />
       </aside>
     </div>

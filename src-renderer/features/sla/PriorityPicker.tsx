@@ -18,17 +18,17 @@ export function PriorityPicker({
 }: {
   value: Priority;
   onChange(p: Priority): void;
-  /** When the ticket was (or will be) opened; now when left out. */
-  openedAt?: string;
+  /** When the ticket was (or will be) opened; now when left out; null while the time typed is unreadable (no deadlines). */
+  openedAt?: string | null;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const trpc = useTRPC();
   const preview = useQuery(
     trpc.sla.preview.queryOptions(
-      { priority: value, openedAt },
+      { priority: value, openedAt: openedAt ?? undefined },
       // A ticket opened "now": its deadlines move with the clock, not with any data.
-      { refetchInterval: openedAt ? false : 30_000 },
+      { refetchInterval: openedAt ? false : 30_000, enabled: openedAt !== null },
     ),
   );
   return (
@@ -52,13 +52,15 @@ export function PriorityPicker({
             <div>
               <dt>{t('sla.responseDue')}</dt>
               <dd data-testid="response-due">
-                {preview.data ? formatDeadline(preview.data.responseDue) : '…'}
+                {preview.data && openedAt !== null ? formatDeadline(preview.data.responseDue) : '…'}
               </dd>
             </div>
             <div>
               <dt>{t('sla.resolutionDue')}</dt>
               <dd data-testid="resolution-due">
-                {preview.data?.resolutionDue ? formatDeadline(preview.data.resolutionDue) : '…'}
+                {preview.data?.resolutionDue && openedAt !== null
+                  ? formatDeadline(preview.data.resolutionDue)
+                  : '…'}
               </dd>
             </div>
             {preview.data?.clock24x7 && <div className="muted">{t('sla.clock24x7')}</div>}

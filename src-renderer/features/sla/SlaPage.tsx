@@ -1,6 +1,8 @@
 // The SLA page: what a priority means right now (deadline preview), the
 // service calendar with this year's closed holidays, and the targets and
-// calendar exceptions a team lead may change (R1, R4).
+// calendar exceptions a team lead may change (R1, R4). A time the preview
+// cannot read ("abc", "99:99") is said beside its field, and the preview
+// then shows no deadlines rather than those of some other time.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +16,11 @@ import { Field } from '../../app/forms';
 import { PriorityPicker } from './PriorityPicker';
 import { SlaSettingsForm } from './SlaSettingsForm';
 
+/** A time of day typed as H:mm or HH:mm (00:00–23:59), as today's instant; null when it is none. */
+function readTime(text: string): string | null {
+  return /^([01]?\d|2[0-3]):[0-5]\d$/.test(text.trim()) ? todayAt(text) : null;
+}
+
 export function SlaPage({ user }: { user: SignedInUser }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
@@ -25,7 +32,7 @@ export function SlaPage({ user }: { user: SignedInUser }) {
   );
   const [priority, setPriority] = useState<Priority>('high');
   const [openedAtText, setOpenedAtText] = useState('');
-  const openedAt = openedAtText ? (todayAt(openedAtText) ?? undefined) : undefined;
+  const openedAt = openedAtText.trim() ? readTime(openedAtText) : undefined;
   const save = useMutation(
     trpc.sla.setSettings.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sla.pathKey() }),
@@ -38,11 +45,17 @@ export function SlaPage({ user }: { user: SignedInUser }) {
       <section className="card" aria-labelledby="sla-preview-title">
         <h1 id="sla-preview-title">{t('sla.previewTitle')}</h1>
         <p className="muted">{t('sla.previewIntro')}</p>
-        <Field label={t('sla.openedAt')} className="narrow-field">
+        <Field
+          label={t('sla.openedAt')}
+          className="narrow-field"
+          error={openedAt === null ? { type: 'time' } : undefined}
+          messages="sla.errors"
+        >
           <input
             value={openedAtText}
             onChange={(e) => setOpenedAtText(e.target.value)}
             placeholder={t('calls.log.now')}
+            aria-invalid={openedAt === null}
           />
         </Field>
         <PriorityPicker value={priority} onChange={setPriority} openedAt={openedAt} />

@@ -1,6 +1,8 @@
 // Editing the SLA settings: targets per priority (service minutes, or 24/7),
 // ordinary hours, and the calendar's exceptions. The server validates; its
-// messages land next to the field they name.
+// messages land next to the field they name, worded by `sla.errors.*`. A
+// target must be a positive number before the form is sent. Read-only (an
+// agent's view), the fields are shown as text, with no buttons to add or remove.
 import type { ReactNode } from 'react';
 import { useFieldArray, useForm, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +26,14 @@ function toForm(s: SlaSettings): Values {
 
 const COLUMNS = ['sla.priority', 'sla.responseMinutes', 'sla.resolutionMinutes', 'sla.clock24x7Short'];
 const TARGETS = ['responseMinutes', 'resolutionMinutes'] as const;
+
+/** The wording of this form's field errors (see errorText): `sla.errors.<reason or code>`. */
+const WORDING = 'sla.errors';
+
+/** A target in minutes as the form holds it: a positive number, or not a target (empty, zero, negative). */
+function isMinutes(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
 
 /** The form's field for a path the server names ("settings.atRiskShare" → "atRiskPercent"). */
 function formField(path: string): string {
@@ -56,17 +66,19 @@ function HoursAndLabel({ at }: { at: `calendar.shortenedDays.${number}` | `calen
 
 /** The error the form holds at a path (a target, a date, a whole period). */
 function ErrorAt({ path }: { path: string }) {
-  return <FieldMessage error={useFieldError(path)} />;
+  return <FieldMessage error={useFieldError(path)} messages={WORDING} />;
 }
 
 /** One of the calendar's exceptions: its inputs, a way to remove it, and its errors. */
 function ExceptionRow({
   wrap = true,
+  editable,
   onRemove,
   errorsAt,
   children,
 }: {
   wrap?: boolean;
+  editable: boolean;
   onRemove(): void;
   errorsAt: string[];
   children: ReactNode;
@@ -75,9 +87,11 @@ function ExceptionRow({
   return (
     <div className={wrap ? 'row wrap' : 'row'}>
       {children}
-      <button type="button" className="ghost" onClick={onRemove}>
-        {t('common.remove')}
-      </button>
+      {editable && (
+        <button type="button" className="ghost" onClick={onRemove}>
+          {t('common.remove')}
+        </button>
+      )}
       {errorsAt.map((path) => (
         <ErrorAt key={path} path={path} />
       ))}
@@ -102,6 +116,7 @@ export function SlaSettingsForm({
   const shortened = useFieldArray({ control: form.control, name: 'calendar.shortenedDays' });
   const periods = useFieldArray({ control: form.control, name: 'calendar.periods' });
   const num = { valueAsNumber: true } as const;
+  const minutes = { valueAsNumber: true, validate: { minutes: isMinutes } } as const;
 
   const submit = form.handleSubmit(async (value) => {
     try {
@@ -114,7 +129,7 @@ export function SlaSettingsForm({
 
   return (
     <Form form={form} onSubmit={submit} aria-label={t('sla.settingsTitle')}>
-      <fieldset disabled={!editable || saving} className="plain">
+      <fieldset disabled={!editable || saving} className={editable ? 'plain' : 'plain read-only'}>
         <h2>{t('sla.targets')}</h2>
         <table className="table">
           <thead>
@@ -134,12 +149,14 @@ export function SlaSettingsForm({
                       type="number"
                       min={1}
                       aria-label={`${t(`sla.priorities.${p}`)}: ${t(`sla.${target}`)}`}
-                      {...form.register(`targets.${p}.${target}`, num)}
+                      {...form.register(`targets.${p}.${target}`, minutes)}
                     />
-                    <small className="muted">
-                      {' '}
-                      {formatMinutes(watched[p]?.[target] ?? 0, t('sla.hourUnit'))}
-                    </small>
+                    {isMinutes(watched[p]?.[target]) && (
+                      <small className="muted" data-testid="target-in-hours">
+                        {' '}
+                        {formatMinutes(watched[p][target], t('sla.hourUnit'))}
+                      </small>
+                    )}
                     <ErrorAt path={`targets.${p}.${target}`} />
                   </td>
                 ))}
@@ -157,17 +174,18 @@ export function SlaSettingsForm({
         <FormField
           label={t('sla.atRisk')}
           className="narrow-field"
+          messages={WORDING}
           registration={form.register('atRiskPercent', num)}
         >
           {(c) => <input type="number" min={1} max={100} {...c} />}
         </FormField>
 
         <h2>{t('sla.hours')}</h2>
-        <div className="row">
-          <FormField label={t('sla.open')} registration={form.register('calendar.open')}>
+        <div className="row top">
+          <FormField label={t('sla.open')} messages={WORDING} registration={form.register('calendar.open')}>
             {(c) => <input {...c} />}
           </FormField>
-          <FormField label={t('sla.close')} registration={form.register('calendar.close')}>
+          <FormField label={t('sla.close')} messages={WORDING} registration={form.register('calendar.close')}>
             {(c) => <input {...c} />}
           </FormField>
         </div>
@@ -176,6 +194,7 @@ export function SlaSettingsForm({
         {closed.fields.map((f, i) => (
           <ExceptionRow
             key={f.id}
+            editable={editable}
             wrap={false}
             onRemove={() => closed.remove(i)}
             errorsAt={[`calendar.closedDates.${i}.value`]}
@@ -187,14 +206,17 @@ export function SlaSettingsForm({
             />
           </ExceptionRow>
         ))}
-        <button type="button" onClick={() => closed.append({ value: '' })}>
-          {t('sla.addClosedDate')}
-        </button>
+        {editable && (
+          <button type="button" onClick={() => closed.append({ value: '' })}>
+            {t('sla.addClosedDate')}
+          </button>
+        )}
 
         <h3>{t('sla.shortenedDays')}</h3>
         {shortened.fields.map((f, i) => (
           <ExceptionRow
             key={f.id}
+            editable={editable}
             onRemove={() => shortened.remove(i)}
             errorsAt={[`calendar.shortenedDays.${i}.date`, `calendar.shortenedDays.${i}.close`]}
           >
@@ -206,17 +228,20 @@ export function SlaSettingsForm({
             <HoursAndLabel at={`calendar.shortenedDays.${i}`} />
           </ExceptionRow>
         ))}
-        <button
-          type="button"
-          onClick={() => shortened.append({ date: '', open: '08:00', close: '12:00', label: '' })}
-        >
-          {t('sla.addShortenedDay')}
-        </button>
+        {editable && (
+          <button
+            type="button"
+            onClick={() => shortened.append({ date: '', open: '08:00', close: '12:00', label: '' })}
+          >
+            {t('sla.addShortenedDay')}
+          </button>
+        )}
 
         <h3>{t('sla.periods')}</h3>
         {periods.fields.map((f, i) => (
           <ExceptionRow
             key={f.id}
+            editable={editable}
             onRemove={() => periods.remove(i)}
             errorsAt={[`calendar.periods.${i}.to`, `calendar.periods.${i}`]}
           >
@@ -225,12 +250,14 @@ export function SlaSettingsForm({
             <HoursAndLabel at={`calendar.periods.${i}`} />
           </ExceptionRow>
         ))}
-        <button
-          type="button"
-          onClick={() => periods.append({ from: '', to: '', open: '08:00', close: '15:00', label: '' })}
-        >
-          {t('sla.addPeriod')}
-        </button>
+        {editable && (
+          <button
+            type="button"
+            onClick={() => periods.append({ from: '', to: '', open: '08:00', close: '15:00', label: '' })}
+          >
+            {t('sla.addPeriod')}
+          </button>
+        )}
         <FormError message={form.formState.errors.root?.message} />
         {editable && (
           <div className="row end">

@@ -68,6 +68,8 @@ const CENTRAL_MATRIX: Record<string, Record<Who, Outcome>> = {
   'admin.users': ADMIN_ONLY,
   'admin.createUser': ADMIN_ONLY,
   'admin.setUserActive': ADMIN_ONLY,
+  'admin.updateUser': ADMIN_ONLY,
+  'admin.resetPassword': ADMIN_ONLY,
   'admin.ctiEvents': ADMIN_ONLY,
   'admin.audit': ADMIN_ONLY,
   // The wall screens' tokens: team leads and admins (issue 15).
@@ -119,6 +121,7 @@ const MUTATION_ROLES: Record<string, Record<Role, MutationOutcome>> = {
   'ticket.note': TICKET_WORK,
   'ticket.work': TICKET_WORK,
   'reporter.import': LEADS,
+  'reporter.save': LEADS,
   // The catalogue of approved models and the equipment settings are the team lead's and admin's (R15, R17, R18).
   'equipment.saveModel': LEADS,
   'equipment.importModels': LEADS,
@@ -240,6 +243,10 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'reporters.count': ANY_ROLE,
   'reporters.recognize': ANY_ROLE,
   'reporters.importCsv': lrow('403', '403', '✓', '✓'),
+  // Browsing the directory is everyone's; adding and correcting reporters the team lead's and admin's (issue 18).
+  'reporters.list': ANY_ROLE,
+  'reporters.get': ANY_ROLE,
+  'reporters.save': lrow('403', '403', '✓', '✓'),
   'sla.setSettings': lrow('403', '403', '✓', '✓'),
   // The equipment register: everyone reads it, exports included (R15–R19) ...
   'equipment.search': ANY_ROLE,
@@ -296,6 +303,8 @@ const LOCAL_MATRIX: Record<string, Record<Who, LocalOutcome>> = {
   'account.users': lrow('403', '403', '403', '✓'),
   'account.createUser': lrow('403', '403', '403', '✓'),
   'account.setUserActive': lrow('403', '403', '403', '✓'),
+  'account.updateUser': lrow('403', '403', '403', '✓'),
+  'account.resetPassword': lrow('403', '403', '403', '✓'),
   'account.audit': lrow('403', '403', '403', '✓'),
   'account.ctiEvents': lrow('403', '403', '403', '✓'),
   'account.logout': ANY_ROLE,
@@ -538,6 +547,10 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
           password: TEST_PASSWORD,
         }),
       'admin.setUserActive': (_, c) => c.admin.setUserActive.mutate({ username: 'target', active: true }),
+      'admin.updateUser': (_, c) =>
+        c.admin.updateUser.mutate({ username: 'target', role: 'agent', phone: '2100' }),
+      'admin.resetPassword': (_, c) =>
+        c.admin.resetPassword.mutate({ username: 'target', password: TEST_PASSWORD }),
       'admin.ctiEvents': (_, c) => c.admin.ctiEvents.query({}),
       'admin.audit': (_, c) => c.admin.audit.query({}),
       'wallboards.list': (_, c) => c.wallboards.list.query(),
@@ -701,6 +714,20 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
                 phones: ['91234567', '71112222'],
               },
             ],
+          },
+        ],
+        [
+          'reporter.save',
+          {
+            at: now(),
+            reporter: {
+              id: uuidv7(),
+              name: `Nina ${role}`,
+              customerId: molde!.id,
+              workplace: 'Molde rådhus',
+              email: null,
+              phones: [`4545454${ROLES.indexOf(role)}`],
+            },
           },
         ],
         [
@@ -1028,6 +1055,10 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       // stock; two handed in, one of them sent to the recycler in a batch.
       await signIn(client, { name: 'Tina Setup', role: 'team_lead' });
       if (role === ROLES[0]) await saveModels(client);
+      if (role === ROLES[0])
+        await client.reporters.importCsv.mutate({
+          csv: 'navn;telefon;arbeidssted;kommune\nSiri Sykepleier;41223344;Molde legevakt;Molde kommune\n',
+        });
       const register = async (over: Record<string, unknown> = {}) =>
         (await client.equipment.registerDevice.mutate({ device: deviceInput(over) })).id;
       const inUse = await register({ status: 'in_use', deliveredDate: '2021-03-01' });
@@ -1179,6 +1210,20 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       await record('reporters.importCsv', role, () =>
         client.reporters.importCsv.mutate({
           csv: 'navn;telefon;arbeidssted;kommune;epost\nPer Pleier;912 34 567;Molde legevakt;Molde kommune;per.pleier@molde.kommune.no\n',
+        }),
+      );
+      await record('reporters.list', role, () => client.reporters.list.query({ search: 'Siri' }));
+      const [siri] = (await client.reporters.list.query({ search: 'Siri' })).reporters;
+      await record('reporters.get', role, () => client.reporters.get.query({ id: siri!.id }));
+      await record('reporters.save', role, () =>
+        client.reporters.save.mutate({
+          reporter: {
+            name: `Nina ${role}`,
+            customerId: molde!.id,
+            workplace: 'Molde rådhus',
+            email: null,
+            phones: [`4646464${ROLES.indexOf(role)}`],
+          },
         }),
       );
       const { settings } = await client.sla.settings.query();
@@ -1334,6 +1379,12 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
       await record('account.setUserActive', role, () =>
         client.account.setUserActive.mutate({ username: 'sara.setup', active: true }),
       );
+      await record('account.updateUser', role, () =>
+        client.account.updateUser.mutate({ username: 'sara.setup', role: 'agent', phone: null }),
+      );
+      await record('account.resetPassword', role, () =>
+        client.account.resetPassword.mutate({ username: 'sara.setup', password: TEST_PASSWORD }),
+      );
       await record('account.audit', role, () => client.account.audit.query({}));
       await record('account.ctiEvents', role, () => client.account.ctiEvents.query({}));
       const year = new Date().getFullYear();
@@ -1421,8 +1472,12 @@ describe.each(ENGINES)('role matrix on %s', (engine) => {
         `SELECT called_back_by_name AS name FROM call WHERE called_back_at IS NOT NULL ORDER BY name`,
       ),
     ).toEqual([{ name: 'The agent' }, { name: 'The team_lead' }]);
-    expect(await m.query(`SELECT name, phones FROM reporter`)).toEqual([
+    // The setup's imported reporter, the one imported per role allowed, and one added by hand per role allowed.
+    expect(await m.query(`SELECT name, phones FROM reporter ORDER BY name`)).toEqual([
+      { name: 'Nina admin', phones: '["+4746464643"]' },
+      { name: 'Nina team_lead', phones: '["+4746464642"]' },
       { name: 'Per Pleier', phones: '["+4791234567"]' },
+      { name: 'Siri Sykepleier', phones: '["+4741223344"]' },
     ]);
     // The equipment register: the team lead and the admin each added two models; every role but the agent
     // registered and imported a device, handed one over (kept by the customer) for one from stock, confirmed
