@@ -1,6 +1,7 @@
 // Signing in on the desk: user name and password against the central store.
 // Also the "sign in again" screen when the signed-in user's session can no
-// longer reach the central store. Says plainly why a sign-in failed.
+// longer reach the central store. Says plainly why a sign-in failed (an empty
+// password is caught here, before the store's rules for new passwords speak).
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +54,12 @@ export function LoginScreen({ status }: { status: AccountStatus }) {
       submit={login.isPending ? t('account.login.signingIn') : t('account.login.submit')}
     >
       <UsernameField autoFocus={!again} autoComplete="username" />
-      <FormField label={t('account.fields.password')} registration={form.register('password')}>
+      <FormField
+        label={t('account.fields.password')}
+        required
+        // An empty password is not sent: the store's rule for new passwords ("at least 10") does not belong here.
+        registration={form.register('password', { required: t('account.login.passwordMissing') })}
+      >
         {(c) => <input {...c} type="password" autoFocus={!!again} autoComplete="current-password" />}
       </FormField>
     </SignInCard>

@@ -2,13 +2,15 @@
 // administrator, sign-in, or the desk), then the top bar (navigation by role,
 // sync state, the signed-in user, language) and keyboard shortcuts for
 // moving between features (Alt+1 … Alt+9, Alt+0 for the tenth; Alt+T for a
-// new ticket).
+// new ticket). A skip link leads past the menu; every change of view gets
+// its own page title and puts focus on the view's heading (app/viewFocus).
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { PHONE_RULES_ROLES } from '../../../src-shared/calls/phoneRules';
 import {
+  CALL_HANDLER_ROLES,
   EQUIPMENT_ROLES,
   PRESENCE_ROLES,
   SHIFT_LEAD_ROLES,
@@ -27,6 +29,7 @@ import {
 import { errorMessage } from '../../app/errors';
 import { LanguageSelect } from '../../app/LanguageSelect';
 import { useLiveQueries } from '../../app/liveQueries';
+import { focusViewHeading, useFocusKeeper, useViewFocus } from '../../app/viewFocus';
 import { FirstAdminSetup, LoginScreen, UserMenu } from '../account';
 import { AuditPage, UsersPage } from '../admin';
 import { CallHistoryPage, CallsPage, PhoneEventsPage, PhoneRulesPage } from '../calls';
@@ -58,7 +61,7 @@ import {
 } from '../systems';
 import { BootstrapProgress, NeedsAttentionPage, SyncPill } from '../sync';
 import { NewTicketFromCallPage, NewTicketPage, TicketList, TicketPage } from '../tickets';
-import { ComingSoon } from './ComingSoon';
+import { NotFound } from './NotFound';
 
 /** Who reads the inbound mailbox's record (the desk's intake.inbound allows these). */
 const INBOUND_MAIL_ROLES: readonly Role[] = ['admin', 'team_lead'];
@@ -66,6 +69,7 @@ const INBOUND_MAIL_ROLES: readonly Role[] = ['admin', 'team_lead'];
 interface NavItem {
   path: string;
   key: string;
+  /** A part a later version brings: not in the menu (no link to a placeholder). */
   ready: boolean;
   roles?: readonly Role[];
   badge?: 'rejected';
@@ -95,7 +99,29 @@ const NAV: readonly NavItem[] = [
 ];
 
 function navFor(role: Role): NavItem[] {
-  return NAV.filter((n) => !n.roles || n.roles.includes(role));
+  return NAV.filter((n) => n.ready && (!n.roles || n.roles.includes(role)));
+}
+
+/** Where a role starts: a technician does not answer calls, so their own tickets. */
+function homeOf(role: Role): string | null {
+  return CALL_HANDLER_ROLES.includes(role) || !TICKET_ROLES.includes(role) ? null : '/tickets/mine';
+}
+
+/** The first Tab stop: past the menu to the view's heading (the main region when there is none). */
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(e) => {
+        e.preventDefault();
+        if (!focusViewHeading()) document.getElementById('main')?.focus();
+      }}
+    >
+      {t('nav.skip')}
+    </a>
+  );
 }
 
 /** Alt+1 … Alt+9 for the first nine entries, Alt+0 for the tenth. */
@@ -149,9 +175,16 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
   const keepsDirectory = SLA_SETTINGS_ROLES.includes(user.role);
   const worksTickets = TICKET_ROLES.includes(user.role);
   const worksEquipment = EQUIPMENT_ROLES.includes(user.role);
+  const home = homeOf(user.role);
+  /** Where an address this role may not see leads. */
+  const start = home ?? '/';
+  const here = items.find((item) => isCurrent(item, location));
+  useViewFocus(location, t('app.title'), here && t(here.key));
+  useFocusKeeper();
   return (
     <>
       <NavShortcuts items={items} newTicket={worksTickets} />
+      <SkipLink />
       <header className="topbar">
         <div className="topbar-row">
           <div className="brand">{t('app.title')}</div>
@@ -171,7 +204,7 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
               <Link
                 key={item.path}
                 href={item.path}
-                className={`navlink${current ? ' active' : ''}${item.ready ? '' : ' later'}`}
+                className={`navlink${current ? ' active' : ''}`}
                 aria-current={current ? 'page' : undefined}
                 title={key ? `Alt+${key}` : undefined}
               >
@@ -188,11 +221,9 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
       </header>
       <BootstrapProgress status={sync} />
       {user.role === 'team_lead' && <ShiftAlertBanner user={user} />}
-      <main className="content">
+      <main className="content" id="main" tabIndex={-1}>
         <Switch>
-          <Route path="/">
-            <CallsPage user={user} />
-          </Route>
+          <Route path="/">{home ? <Redirect to={home} replace /> : <CallsPage user={user} />}</Route>
           <Route path="/tickets/new/call/:callId">
             {(p) => (worksTickets ? <NewTicketFromCallPage callId={p.callId} /> : <Redirect to="/tickets" />)}
           </Route>
@@ -216,14 +247,14 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           <Route path="/attention">
             <NeedsAttentionPage user={user} />
           </Route>
-          <Route path="/admin/users">{isAdmin ? <UsersPage user={user} /> : <Redirect to="/" />}</Route>
-          <Route path="/admin/audit">{isAdmin ? <AuditPage /> : <Redirect to="/" />}</Route>
-          <Route path="/admin/phone-events">{isAdmin ? <PhoneEventsPage /> : <Redirect to="/" />}</Route>
+          <Route path="/admin/users">{isAdmin ? <UsersPage user={user} /> : <Redirect to={start} />}</Route>
+          <Route path="/admin/audit">{isAdmin ? <AuditPage /> : <Redirect to={start} />}</Route>
+          <Route path="/admin/phone-events">{isAdmin ? <PhoneEventsPage /> : <Redirect to={start} />}</Route>
           <Route path="/admin/inbound-mail">
-            {INBOUND_MAIL_ROLES.includes(user.role) ? <InboundMailPage /> : <Redirect to="/" />}
+            {INBOUND_MAIL_ROLES.includes(user.role) ? <InboundMailPage /> : <Redirect to={start} />}
           </Route>
           <Route path="/admin/phone-rules">
-            {PHONE_RULES_ROLES.includes(user.role) ? <PhoneRulesPage /> : <Redirect to="/" />}
+            {PHONE_RULES_ROLES.includes(user.role) ? <PhoneRulesPage /> : <Redirect to={start} />}
           </Route>
           <Route path="/equipment/handover/ticket/:ticketId">
             {(p) =>
@@ -253,15 +284,15 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           <Route path="/equipment">
             <LookupPage user={user} />
           </Route>
-          <Route path="/reporters">{keepsDirectory ? <ReportersPage /> : <Redirect to="/" />}</Route>
+          <Route path="/reporters">{keepsDirectory ? <ReportersPage /> : <Redirect to={start} />}</Route>
           <Route path="/shifts">
             <RosterPage user={user} />
           </Route>
           <Route path="/queues/summary">
-            {SHIFT_LEAD_ROLES.includes(user.role) ? <DaySummaryPage /> : <Redirect to="/" />}
+            {SHIFT_LEAD_ROLES.includes(user.role) ? <DaySummaryPage /> : <Redirect to={start} />}
           </Route>
           <Route path="/queues">
-            {SHIFT_LEAD_ROLES.includes(user.role) ? <LiveViewPage /> : <Redirect to="/" />}
+            {SHIFT_LEAD_ROLES.includes(user.role) ? <LiveViewPage /> : <Redirect to={start} />}
           </Route>
           <Route path="/systems/lacking-owner">
             <LackingOwnerPage />
@@ -310,13 +341,8 @@ function DeskFrame({ user, sync }: { user: SignedInUser; sync: SyncStatus | null
           <Route path="/uptime">
             <Redirect to="/systems/uptime" />
           </Route>
-          {NAV.filter((n) => !n.ready).map((n) => (
-            <Route key={n.path} path={n.path}>
-              <ComingSoon titleKey={n.key} />
-            </Route>
-          ))}
           <Route>
-            <ComingSoon titleKey="nav.notFound" />
+            <NotFound home={start} />
           </Route>
         </Switch>
       </main>
@@ -330,6 +356,16 @@ export function App() {
   useLiveQueries();
   const account = useAccountStatus();
   const sync = useSyncStatus();
+  const user = account.data?.user ?? null;
+  const screen = !account.data
+    ? account.status
+    : !user && account.data.setupNeeded === true
+      ? 'setup'
+      : !user || needsSignInAgain(account.data)
+        ? `signIn:${user?.id ?? 'nobody'}`
+        : null;
+  // The sign-in screens' titles and focus; the desk's views follow their address (DeskFrame).
+  useViewFocus(screen, t('app.title'));
 
   if (account.isPending) return <main className="centered">{t('common.loading')}</main>;
   if (account.isError) {
@@ -345,7 +381,6 @@ export function App() {
     );
   }
   const status = account.data;
-  const user = status.user;
   if (!user && status.setupNeeded === true) return <FirstAdminSetup status={status} />;
   if (!user || needsSignInAgain(status)) {
     return <LoginScreen key={user?.id ?? 'nobody'} status={status} />;

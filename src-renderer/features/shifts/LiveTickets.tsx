@@ -69,7 +69,7 @@ export function TicketsSection({ view }: { view: LiveView }) {
                     className="linklike"
                     onClick={() => show({ customerId: c.customerId })}
                   >
-                    {customer.get(c.customerId) ?? c.customerId}
+                    {customer.get(c.customerId) || c.customerId || t('live.tickets.noCustomer')}
                   </button>
                 </td>
                 <td>{formatCount(c.count)}</td>

@@ -104,24 +104,27 @@ export function ShiftAlertBanner({ user }: { user: SignedInUser }) {
         </p>
       )}
       {shown.length > 0 && (
-        <ul role="alert">
-          {shown.slice(0, SHOWN_MAX).map((a) => (
-            <li key={a.key} className={`shift-alert kind-${a.kind}`}>
-              <Link href={alertLink(a)}>{alertText(a, t)}</Link>
-              <button
-                type="button"
-                className="ghost"
-                onClick={() => setShown((s) => s.filter((x) => x.key !== a.key))}
-                aria-label={t('alerts.dismiss', { text: alertText(a, t) })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-          {shown.length > SHOWN_MAX && (
-            <li className="muted">{t('alerts.more', { count: shown.length - SHOWN_MAX })}</li>
-          )}
-        </ul>
+        // The alert is around the list, not on it: a list keeps its role (WCAG 1.3.1).
+        <div role="alert">
+          <ul>
+            {shown.slice(0, SHOWN_MAX).map((a) => (
+              <li key={a.key} className={`shift-alert kind-${a.kind}`}>
+                <Link href={alertLink(a)}>{alertText(a, t)}</Link>
+                <button
+                  type="button"
+                  className="ghost"
+                  onClick={() => setShown((s) => s.filter((x) => x.key !== a.key))}
+                  aria-label={t('alerts.dismiss', { text: alertText(a, t) })}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+            {shown.length > SHOWN_MAX && (
+              <li className="muted">{t('alerts.more', { count: shown.length - SHOWN_MAX })}</li>
+            )}
+          </ul>
+        </div>
       )}
       {shown.length > 1 && (
         <button type="button" className="ghost" onClick={() => setShown([])}>
