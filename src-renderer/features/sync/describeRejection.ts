@@ -37,7 +37,11 @@ export function describeAction(
 
 /** The kind of change in words ("Ta samtale" for call.take); the mutation's name where there are none. */
 export function describeChange(change: Pick<RejectedChange, 'name'>, t: TFunction): string {
-  return t(`attention.changeNames.${key(change.name)}`, { defaultValue: change.name });
+  // Every kind of change has its words in the audit trail's list (admin.audit.kinds, kept equal to
+  // the mutation registry by a test); the needs-attention page's own short names come first.
+  return t(`attention.changeNames.${key(change.name)}`, {
+    defaultValue: t(`admin.audit.kinds.${change.name}`, { defaultValue: change.name }),
+  });
 }
 
 /** "men den var allerede tatt av Ola Agent", or null when there is no short clause for the code. */
