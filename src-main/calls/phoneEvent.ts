@@ -44,7 +44,13 @@ export const NEWCALL_REPEAT_WINDOW_MS = 2 * 60_000;
 
 export type PhoneEventOutcome = 'applied' | 'duplicate' | 'outOfOrder' | 'ignored' | 'logged' | 'rejected';
 
-const NOTE = PHONE_EVENT_NOTES;
+/**
+ * The note kept on an event (cti_event.note) is its code (a key of PHONE_EVENT_NOTES), which the
+ * admin's list words in the user's language; rows from before issue 18 hold the English text.
+ */
+const NOTE = Object.fromEntries(Object.keys(PHONE_EVENT_NOTES).map((k) => [k, k])) as {
+  [K in keyof typeof PHONE_EVENT_NOTES]: K;
+};
 
 /** The phone system's unanswered-call causes that do not make a missed call: it went elsewhere. */
 const WENT_ELSEWHERE = new Set(['forwarded']);

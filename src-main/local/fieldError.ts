@@ -5,11 +5,17 @@
 // unknown internal failure.
 import { z, type ZodError } from 'zod';
 
-export function fieldError(field: string, message: string, reason: string): ZodError {
+export function fieldError(
+  field: string,
+  message: string,
+  reason: string,
+  /** More for the UI's words (the error shape passes them on as the issue's params). */
+  params: Record<string, unknown> = {},
+): ZodError {
   const failed = z
     .unknown()
     .superRefine((_, ctx) =>
-      ctx.addIssue({ code: 'custom', path: field.split('.'), message, params: { reason } }),
+      ctx.addIssue({ code: 'custom', path: field.split('.'), message, params: { ...params, reason } }),
     )
     .safeParse(undefined);
   return failed.error!;

@@ -77,7 +77,9 @@ export const reportersRouter = router({
       const customers = await customersWithWorkplaces(ctx.desk.store.dataSource.manager);
       const { reporters, rejected, missingColumns } = parseReporterCsv(input.csv, customers);
       if (missingColumns.length > 0) {
-        throw fieldError('csv', `Missing columns: ${missingColumns.join(', ')}`, 'missingColumns');
+        throw fieldError('csv', `Missing columns: ${missingColumns.join(', ')}`, 'missingColumns', {
+          columns: missingColumns,
+        });
       }
       const at = new Date().toISOString();
       for (let from = 0; from < reporters.length; from += REPORTER_IMPORT_BATCH) {

@@ -11,6 +11,8 @@ export interface FieldIssue {
   message: string;
   /** Set by custom checks (e.g. "phone", "future") and size checks, so a UI can explain them precisely. */
   reason?: string;
+  /** A custom check's parameters besides its reason (e.g. the missing columns), for the UI's words. */
+  params?: Record<string, unknown>;
 }
 
 export function fieldIssues(error: ZodError): Record<string, FieldIssue[]> {
@@ -23,7 +25,13 @@ export function fieldIssues(error: ZodError): Record<string, FieldIssue[]> {
         : issue.code === 'too_small' || issue.code === 'too_big'
           ? `${issue.code}_${issue.origin}`
           : undefined;
-    (out[key] ??= []).push({ code: issue.code, message: issue.message, ...(reason ? { reason } : {}) });
+    const { reason: _reason, ...params } = issue.code === 'custom' ? (issue.params ?? {}) : {};
+    (out[key] ??= []).push({
+      code: issue.code,
+      message: issue.message,
+      ...(reason ? { reason } : {}),
+      ...(Object.keys(params).length > 0 ? { params } : {}),
+    });
   }
   return out;
 }

@@ -94,8 +94,9 @@ export function formFields(fields: Iterable<[string, string]>): Record<string, u
 }
 
 /**
- * What the central store notes on an event it did not simply apply (cti_event.note), for the
- * admin's event list, which translates them by key.
+ * What the central store notes on an event it did not simply apply: cti_event.note holds the key
+ * (a code the admin's event list words in the user's language); the English text here is what rows
+ * written before issue 18 hold instead, and what the list shows for them.
  */
 export const PHONE_EVENT_NOTES = {
   outbound: 'outbound call: logged, never queued',

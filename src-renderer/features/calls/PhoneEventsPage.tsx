@@ -29,6 +29,8 @@ const NOTES: Record<string, string> = {
 
 function noteText(note: string | null, outcome: string, t: TFunction): string {
   if (!note) return outcome === 'duplicate' ? t('admin.phoneEvents.notes.duplicate') : '';
+  // A code (issue 18); older rows hold the English text, matched below.
+  if (note in PHONE_EVENT_NOTES) return t(`admin.phoneEvents.notes.${note}`);
   // One note holds "; " itself: match whole notes first, then the parts of a joined one.
   const whole = NOTES[note];
   if (whole) return t(`admin.phoneEvents.notes.${whole}`);

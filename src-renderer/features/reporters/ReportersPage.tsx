@@ -72,8 +72,9 @@ function ImportCard() {
       { csv },
       {
         onError: (e) => {
-          const raw = asDeskError(e)?.data?.fieldErrors?.csv?.[0]?.message;
-          const missing = raw ? missingColumnsMessage(raw, t) : null;
+          const issue = asDeskError(e)?.data?.fieldErrors?.csv?.[0];
+          const columns = issue?.reason === 'missingColumns' ? issue.params?.columns : undefined;
+          const missing = Array.isArray(columns) ? missingColumnsMessage(columns as string[], t) : null;
           setError(missing ?? fieldErrorText(e, t, 'csv') ?? errorMessage(e, t));
         },
       },

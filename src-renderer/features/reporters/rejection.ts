@@ -37,12 +37,10 @@ export function rejectionReasons(reasons: readonly ReporterCsvReason[], t: TFunc
 }
 
 /** "Missing columns: name, phones" (the file's error) as the column names the user writes. */
-export function missingColumnsMessage(text: string, t: TFunction): string | null {
-  const m = /^Missing columns: (.+)$/.exec(text);
-  if (!m) return null;
-  const columns = m[1]!
-    .split(', ')
+/** "Filen mangler kolonnene: navn, telefon": the missing columns travel as the error's params (issue 18). */
+export function missingColumnsMessage(columns: readonly string[], t: TFunction): string {
+  const words = columns
     .map((c) => (COLUMN_KEYS[c] ? t(`reporters.columns.${COLUMN_KEYS[c]}`) : c))
     .join(', ');
-  return t('reporters.missingColumns', { columns });
+  return t('reporters.missingColumns', { columns: words });
 }

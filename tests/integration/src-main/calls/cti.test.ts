@@ -221,7 +221,7 @@ describe.each(ENGINES)('CTI endpoint on %s', (engine) => {
     expect(JSON.parse(ended!.data as string)).toMatchObject({ answeredOnPhoneBy: 'Vikar Uten Konto' });
     expect((await ctiLog(c, 'u-1')).map((e) => [e.event, e.outcome, e.note])).toEqual([
       ['newCall', 'applied', null],
-      ['answer', 'ignored', 'no account matches who answered'],
+      ['answer', 'ignored', 'noAccount'],
       ['hangup', 'applied', null],
     ]);
   });

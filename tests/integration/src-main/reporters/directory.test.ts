@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../support/central';
 import { useDeskCluster } from '../../../support/deskCluster';
-import { signIn } from '../../../support/tempDesk';
+import { errorOf, signIn } from '../../../support/tempDesk';
 
 const cluster = useDeskCluster();
 const setup = async (engine: (typeof ENGINES)[number], n: number) => (await cluster(engine, n)).desks;
@@ -95,9 +95,15 @@ describe.each(ENGINES)('reporter directory on %s', (engine) => {
     const [a, b] = await setup(engine, 2);
     await signIn(a!.client, { name: 'Tone Teamleder', role: 'team_lead' });
     await signIn(b!.client, { name: 'Kari Agent', role: 'agent' });
-    await expect(a!.client.reporters.importCsv.mutate({ csv: 'navn;telefon\nPer;91234567' })).rejects.toThrow(
-      /Missing columns: workplace, municipality/,
+    const missing = await errorOf(
+      a!.client.reporters.importCsv.mutate({ csv: 'navn;telefon\nPer;91234567' }),
     );
+    expect(missing.message).toMatch(/Missing columns: workplace, municipality/);
+    // The columns travel as the error's parameters, for the desk's own words (issue 18, item 5).
+    expect(missing.data?.fieldErrors?.csv?.[0]).toMatchObject({
+      reason: 'missingColumns',
+      params: { columns: ['workplace', 'municipality'] },
+    });
     await expect(b!.client.reporters.importCsv.mutate({ csv: CSV })).rejects.toThrow(
       /not allowed for the role agent/,
     );
