@@ -230,7 +230,9 @@ describe.each(ENGINES)('faults during a push on %s', (engine) => {
     expect(committed).toBeGreaterThanOrEqual(2 * PUSH_BATCH_MAX);
     // Every committed batch was answered and acknowledged: nothing left in between.
     expect(await outboxCount(d)).toBe(N - committed);
-    if (committed === N) expect(outcome).toBe('synced');
+    // When the last batch was the one in flight, it is answered too (the outbox is empty, above);
+    // the pull that syncNow makes after its pushes may then find the store already gone.
+    if (committed === N && outcome !== 'synced') expect((outcome as Error).message).toMatch(/fetch failed/);
 
     await c.restart();
     await d.desk.sync!.syncNow();
