@@ -23,6 +23,13 @@ export function focusViewHeading(): boolean {
   return true;
 }
 
+/** A heading's words without its count badge ("Åpne saker", not "Åpne saker 17"): a title stays put. */
+function headingText(heading: HTMLElement): string {
+  const copy = heading.cloneNode(true) as HTMLElement;
+  for (const badge of copy.querySelectorAll('.count')) badge.remove();
+  return copy.textContent ?? '';
+}
+
 /** "<the view's heading> – <the application>", or the application alone while there is no heading. */
 export function viewTitle(heading: string | null | undefined, app: string): string {
   const text = (heading ?? '').replace(/\s+/g, ' ').trim();
@@ -49,7 +56,7 @@ export function useViewFocus(view: string | null, app: string, name?: string): v
     };
     const settle = () => {
       const heading = document.querySelector<HTMLElement>(HEADING);
-      const title = viewTitle(heading?.textContent ?? name, app);
+      const title = viewTitle(heading ? headingText(heading) : name, app);
       if (document.title !== title) document.title = title;
       if (placed || !heading) return;
       placed = true;

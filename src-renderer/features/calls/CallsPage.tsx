@@ -25,10 +25,6 @@ export function CallsPage({ user }: { user: SignedInUser }) {
   const [taken, setTaken] = useState<string | null>(null);
   return (
     <div className={handlesCalls ? 'calls-layout' : 'calls-layout single'}>
-      {/* The view's heading for its title and the focus after a view change (app/viewFocus.ts). */}
-      <h1 className="visually-hidden" tabIndex={-1}>
-        {t('nav.calls')}
-      </h1>
       <div className="calls-main">
         {!handlesCalls && (
           <p className="notice" data-testid="calls-read-only">
