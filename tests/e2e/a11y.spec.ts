@@ -112,7 +112,7 @@ test('the sign-in screen has no WCAG 2.1 A/AA violations', async ({ page }) => {
 });
 
 for (const { role, username } of ROLES) {
-  test(`every screen a ${role} sees has no WCAG 2.1 A/AA violations`, async ({ page }) => {
+  test(`every screen the ${role} role sees has no WCAG 2.1 A/AA violations`, async ({ page }) => {
     test.setTimeout(240_000);
     await page.goto(desk!.url);
     const form = page.getByRole('form', { name: /Logg inn/ });

@@ -11,6 +11,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ADMIN, KARI, createFirstAdmin, createUser, signIn, signOut, signedInAs } from './support/deskPage';
 import { findChromium } from './chromiumPath';
 import { startDeskProcess, tempDataDir, type DeskProcess } from './support/deskProcess';
@@ -98,13 +100,17 @@ function firstMail(): string {
   ].join('\r\n');
 }
 
-/** A colleague's answer, threaded by the reference in the subject's brackets. */
-function answerMail(reference: string): string {
+/**
+ * A colleague's answer to our acknowledgement (they were sent it): threaded by In-Reply-To. The
+ * reference in the subject alone would not thread it, as it is not the reporter's address.
+ */
+function answerMail(reference: string, acknowledgementId: string): string {
   return [
     'From: Kari Kollega <kari.kollega@aukra.kommune.no>',
     'To: servicedesk@ror-ikt.no',
     `Subject: SV: [${reference}] Skriveren i 2. etasje skriver ikke ut`,
     `Message-ID: <${randomUUID()}@aukra.kommune.no>`,
+    `In-Reply-To: <${acknowledgementId}@ror-ikt.no>`,
     `Date: ${new Date().toUTCString()}`,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
@@ -113,6 +119,20 @@ function answerMail(reference: string): string {
     'Nå blinker lampen oransje. Ola er borte i dag, ring meg på 912 34 567.',
     '',
   ].join('\r\n');
+}
+
+/** The id of the acknowledgement the central store queued (the Message-ID it sends it under). */
+function acknowledgementOf(centralDir: string): string {
+  const db = new Database(join(centralDir, 'central.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare(`SELECT id FROM ticket_message WHERE kind = 'created' ORDER BY created_at LIMIT 1`)
+      .get() as { id: string } | undefined;
+    if (!row) throw new Error('No acknowledgement was queued');
+    return row.id;
+  } finally {
+    db.close();
+  }
 }
 
 async function openNav(page: Page, name: string) {
@@ -126,7 +146,8 @@ test('an e-mail ticket from an unknown sender: what it lacks, the answer, the fi
   page,
 }) => {
   test.setTimeout(120_000);
-  central = await startMailCentral(tempDataDir());
+  const centralDir = tempDataDir();
+  central = await startMailCentral(centralDir);
   desk = await startDeskProcess(tempDataDir(), { central: central.url });
 
   // The e-mail's image on the net: every request the page starts for it (page.on('request')), how
@@ -211,8 +232,8 @@ test('an e-mail ticket from an unknown sender: what it lacks, the answer, the fi
   expect(await imageRequests[before]!.ended).toBe('fetched');
   await page.getByRole('button', { name: 'Skjul HTML-versjon' }).click();
 
-  // A colleague answers: on the timeline, as the reporter's message, from another sender.
-  await deliverMail(central.url, answerMail(reference));
+  // A colleague answers our acknowledgement: on the timeline, as the reporter's message, from another sender.
+  await deliverMail(central.url, answerMail(reference, acknowledgementOf(centralDir)));
   const message = timeline(page).getByTestId('reporter-message');
   await expect(message).toContainText('Melding fra innmelder');
   await expect(message).toContainText('Nå blinker lampen oransje');

@@ -163,7 +163,7 @@ test('the team lead runs the shift from the live view; the wallboard follows', a
   // A click on a group opens the ticket list filtered the same way.
   await page.getByRole('button', { name: /Lav$/ }).click();
   await expect(page.getByRole('heading', { name: /Åpne saker/ })).toBeVisible();
-  await expect(page.getByLabel('Prioritet')).toHaveValue('low');
+  await expect(page.getByRole('combobox', { name: 'Prioritet' })).toHaveValue('low');
   await expect(page.getByText('Skriveren på lærerrommet')).toBeVisible();
 
   // The end-of-day summary: the day's figures to print, and as CSV.

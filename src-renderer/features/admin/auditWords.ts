@@ -114,10 +114,13 @@ function valueText(
     return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
   }
   if (Array.isArray(value)) return t('admin.audit.count', { count: value.length });
-  // A nested object (settings, a device): which of its parts it carried.
-  return Object.keys(value as object)
-    .map((k) => fieldLabel(k, t))
-    .join(', ');
+  // A small nested object of plain values (a call-take's override): its parts with their values;
+  // a larger one (settings, a device): which of its parts it carried.
+  const entries = Object.entries(value as Record<string, unknown>);
+  const plain = entries.every(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+  if (plain && entries.length <= 4)
+    return entries.map(([k, v]) => `${fieldLabel(k, t)}: ${valueText(k, v, t, formatInstant)}`).join('; ');
+  return entries.map(([k]) => fieldLabel(k, t)).join(', ');
 }
 
 /** An argument's name in words; one without its own word by its name. */

@@ -62,6 +62,7 @@ describe('what a change carried', () => {
           arrivedAt: '2026-12-01T07:55:00.000Z',
           pauses: [1, 2],
           settings: { targets: {}, calendar: {} },
+          override: { reason: 'Legevakt nede' },
           urgent: true,
         },
         nbT,
@@ -74,6 +75,7 @@ describe('what a change carried', () => {
       { label: 'Kom inn', value: 'kl. 07:55' },
       { label: 'pauses', value: '2 stk.' },
       { label: 'Innstillinger', value: 'Mål, Kalender' },
+      { label: 'Overstyring', value: 'Årsak: Legevakt nede' },
       { label: 'urgent', value: 'Ja' },
     ]);
   });
