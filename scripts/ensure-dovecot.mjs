@@ -16,7 +16,7 @@ if (process.env.TEST_IMAP_HOST && process.env.TEST_IMAP_PORT) {
   console.log(
     `IMAP server for the e-mail tests: ${process.env.TEST_IMAP_HOST}:${process.env.TEST_IMAP_PORT}`,
   );
-  process.exit(0);
+  process.exit(0); // a shared server is named: nothing to find or install
 }
 if (!existsSync(DOVECOT)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

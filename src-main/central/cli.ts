@@ -125,7 +125,7 @@ async function main(): Promise<number> {
       const central = await starting;
       console.log('Central store stopping: finishing requests in flight …');
       await central.close();
-      process.exit(0);
+      process.exit(0); // closed cleanly: the store is shut, nothing is left to wait for
     });
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());

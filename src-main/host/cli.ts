@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const stop = closeOnce(async () => {
     await host.close();
     await desk.close();
-    process.exit(0);
+    process.exit(0); // closed cleanly: the desk and its embedded store are shut
   });
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());

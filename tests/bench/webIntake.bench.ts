@@ -41,7 +41,7 @@ async function serve(): Promise<void> {
   process.stdin.on('end', () => {
     void central.close().then(() => {
       rmSync(dir, { recursive: true, force: true });
-      process.exit(0);
+      process.exit(0); // the server side of the bench ends when the measuring side closes its stdin
     });
   });
 }

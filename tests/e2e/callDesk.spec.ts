@@ -7,15 +7,7 @@
 // aria-required-children / aria-required-parent).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import {
-  KARI,
-  createFirstAdmin,
-  createUser,
-  logCall,
-  signIn,
-  signOut,
-  waitingQueue,
-} from './support/deskPage';
+import { KARI, logCall, waitingQueue, signedInAsNewUsers } from './support/deskPage';
 import { startDeskProcess, tempDataDir, type DeskProcess } from './support/deskProcess';
 
 let desk: DeskProcess | null = null;
@@ -29,11 +21,7 @@ test('a new agent at the call desk: checks, confirmations, focus, missed calls a
 }) => {
   test.setTimeout(120_000);
   desk = await startDeskProcess(tempDataDir());
-  await page.goto(desk.url);
-  await createFirstAdmin(page);
-  await createUser(page, KARI);
-  await signOut(page);
-  await signIn(page, KARI);
+  await signedInAsNewUsers(page, desk.url, [KARI]);
 
   // Item 1: a short number and letters are refused next to the field; nothing is queued.
   const form = page.getByRole('form', { name: 'Registrer innkommende samtale' });

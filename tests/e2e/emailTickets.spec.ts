@@ -140,7 +140,7 @@ async function openNav(page: Page, name: string) {
 }
 
 // The mailbox is a real IMAP server: CI starts Dovecot; without one this test says why it cannot run.
-test.skip(imapAvailable() !== null, imapAvailable() ?? '');
+test.skip(imapAvailable() !== null, imapAvailable() ?? ''); // no IMAP server here: the reason is the skip's message
 
 test('an e-mail ticket from an unknown sender: what it lacks, the answer, the file, the HTML version, the inbound record', async ({
   page,

@@ -4,15 +4,7 @@
 // tickets; two waiting calls from one number are flagged in the queue, and a
 // number the directory does not know is recognised from an earlier call, marked so.
 import { expect, test } from '@playwright/test';
-import {
-  TONE,
-  createFirstAdmin,
-  createUser,
-  logCall,
-  signIn,
-  signOut,
-  waitingQueue,
-} from './support/deskPage';
+import { TONE, logCall, waitingQueue, signedInAsNewUsers } from './support/deskPage';
 import { startDeskProcess, tempDataDir, type DeskProcess } from './support/deskProcess';
 
 let desk: DeskProcess | null = null;
@@ -26,11 +18,7 @@ test('a team lead adds, finds and corrects a reporter; the queue flags a number 
 }) => {
   test.setTimeout(120_000);
   desk = await startDeskProcess(tempDataDir());
-  await page.goto(desk.url);
-  await createFirstAdmin(page);
-  await createUser(page, TONE);
-  await signOut(page);
-  await signIn(page, TONE);
+  await signedInAsNewUsers(page, desk.url, [TONE]);
 
   await page.getByRole('link', { name: 'Innmeldere' }).click();
   const directory = page.getByRole('region', { name: 'Innmeldere' });

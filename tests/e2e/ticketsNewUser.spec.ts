@@ -7,7 +7,7 @@
 // provisional number only on hover once the reference has come, and lets
 // columns be hidden.
 import { expect, test } from '@playwright/test';
-import { KARI, OLA, createFirstAdmin, createUser, logCall, signIn, signOut } from './support/deskPage';
+import { KARI, OLA, logCall, signIn, signOut, signedInAsNewUsers } from './support/deskPage';
 import { startDeskProcess, tempDataDir, type DeskProcess } from './support/deskProcess';
 import { expectStatus, ticketHeader, ticketList, ticketRows, timeline } from './support/ticketPage';
 
@@ -23,12 +23,7 @@ test('a ticket from a call: focus stays put, no SMS, the agent is responsible, t
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   desk = await startDeskProcess(tempDataDir());
-  await page.goto(desk.url);
-  await createFirstAdmin(page);
-  await createUser(page, KARI);
-  await createUser(page, OLA);
-  await signOut(page);
-  await signIn(page, KARI);
+  await signedInAsNewUsers(page, desk.url, [KARI, OLA]);
 
   // A call is taken and made a ticket at once, before a summary is written.
   await page.getByRole('link', { name: 'Samtaler' }).click();

@@ -47,6 +47,25 @@ export async function signOut(page: Page) {
   await expect(page.getByRole('heading', { name: 'Logg inn', exact: true })).toBeVisible();
 }
 
+/**
+ * A fresh desk's first steps: the first administrator, then these accounts, then signed in as the
+ * first of them (the usual start of a test about one role).
+ */
+export async function signedInAsNewUsers(
+  page: Page,
+  url: string,
+  users: [
+    { username: string; name: string; role: string; password: string; phone?: string },
+    ...Array<{ username: string; name: string; role: string; password: string; phone?: string }>,
+  ],
+): Promise<void> {
+  await page.goto(url);
+  await createFirstAdmin(page);
+  for (const user of users) await createUser(page, user);
+  await signOut(page);
+  await signIn(page, users[0]);
+}
+
 /** Creates an account on the users page; `phone` is the extension the phone system names when they answer. */
 export async function createUser(
   page: Page,
