@@ -25,7 +25,8 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
   const systems = trpc.systems.pathKey();
   return {
     // A taken or finished call moves its agent's presence (i samtale, etterarbeid).
-    call: [calls, trpc.account.ctiEvents.pathKey(), shifts],
+    // A reporter's card in the directory lists the calls from their numbers.
+    call: [calls, trpc.account.ctiEvents.pathKey(), shifts, reporters],
     call_event: [calls],
     customer: [calls, tickets, equipment, shifts],
     workplace: [calls, tickets],
