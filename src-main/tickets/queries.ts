@@ -17,6 +17,7 @@ import {
 } from '../../src-shared/tickets/schemas';
 import { clockFlags } from '../../src-shared/tickets/lifecycle';
 import type { RestoreApproval, TicketKind } from '../../src-shared/systems/restore';
+import { DESK_ACTION_KINDS, unansweredReplyAt } from '../../src-shared/tickets/newReply';
 import { slaInForce } from '../sla/settingsStore';
 import { Ticket } from '../store/entities';
 import { selectRow } from '../store/rowSql';
@@ -50,6 +51,8 @@ interface SummarySqlRow {
   response_due_at: string;
   resolution_due_at: string | null;
   breach_at: string | null;
+  reply_at: string | null;
+  desk_action_at: string | null;
   sort_key: string;
 }
 
@@ -84,6 +87,7 @@ function toSummary(r: SummarySqlRow): TicketSummary {
     responseDueAt: r.response_due_at,
     resolutionDueAt: r.resolution_due_at,
     breachAt: r.breach_at,
+    newReplyAt: unansweredReplyAt(r.reply_at, r.desk_action_at),
     cursor: { key: r.sort_key, id: r.id },
   };
 }
@@ -195,7 +199,10 @@ export async function listTickets(
 const SUMMARY_COLUMNS = `t.id, t.reference, t.provisional_reference, t.title, substr(t.description, 1, 400) AS description,
   t.reporter_name, t.reporter_phone, t.customer_id, cu.name AS customer_name, t.workplace, t.system,
   t.category, t.channel, t.priority, t.status, t.assignee_id, t.assignee_name, t.created_at, t.responded_at,
-  t.resolved_at, t.pauses, t.response_due_at, t.resolution_due_at, t.breach_at`;
+  t.resolved_at, t.pauses, t.response_due_at, t.resolution_due_at, t.breach_at,
+  (SELECT max(e.at) FROM ticket_event e WHERE e.ticket_id = t.id AND e.kind = 'reporterMessage') AS reply_at,
+  (SELECT max(e.at) FROM ticket_event e WHERE e.ticket_id = t.id
+     AND e.kind IN (${DESK_ACTION_KINDS.map((k) => `'${k}'`).join(', ')})) AS desk_action_at`;
 
 /**
  * The open tickets in one SLA group now (the live view's click-through). Whether a clock is at risk

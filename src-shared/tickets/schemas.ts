@@ -343,6 +343,8 @@ export interface TicketSummary {
   responseDueAt: string;
   resolutionDueAt: string | null;
   breachAt: string | null;
+  /** The reporter's latest answer when nobody at the desk has acted on the ticket since (newReply.ts). */
+  newReplyAt: string | null;
   /** The keyset cursor of this row in its list. */
   cursor: { key: string; id: string };
 }

@@ -6,8 +6,9 @@
 // summary takes focus and links to the field); the receipt shows the
 // reference and that the clock starts at Monday's opening, and the
 // acknowledgement e-mail carries the reference; the reporter asks for a
-// sign-in link, signs in, answers with a file; the agent's desk shows the
-// answer and the response deadline from Monday 08:00. Another reporter's
+// sign-in link, signs in, answers with a file; the agent's desk marks the
+// answer as new in the list and shows it and the response deadline from
+// Monday 08:00. Another reporter's
 // session cannot open the ticket, and the used link does not work again. axe
 // (WCAG 2.1 A and AA) finds nothing on any page, on a phone-sized screen too.
 import AxeBuilder from '@axe-core/playwright';
@@ -316,6 +317,9 @@ test('a reporter files on Friday night, follows the ticket and answers; the agen
   await deskPage.getByLabel('Søk').fill(PER.name);
   await expect(ticketRows(open)).toHaveCount(1, { timeout: 15_000 });
   await expect(ticketRows(open).first()).toContainText(reference);
+  // Per's answer waits for the desk: the list says so until someone acts on the ticket.
+  await expect(ticketRows(open).first().getByTestId('new-reply')).toHaveText('Nytt svar');
+  await deskPage.screenshot({ path: 'test-results/screens/intake-new-reply.png' });
   await deskPage.getByLabel('Søk').press('ArrowDown');
   await deskPage.keyboard.press('Enter');
   await expect(timeline(deskPage)).toContainText('Det gjelder alle PC-ene på legevakten.', {

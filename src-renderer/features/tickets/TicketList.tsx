@@ -37,6 +37,7 @@ import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
 import { DeadlineCell, PriorityBadge, StatusBadge } from './badges';
 import { MissingMarker } from './intake/MissingDetails';
+import { NewReplyMarker } from './intake/NewReplyMarker';
 import { clocksOf, nextDeadline, useSla, type Sla } from './sla';
 import { COLUMN_LABELS, ColumnChooser, useTicketColumns, type TicketColumn } from './listColumns';
 import { aliasReference, shownReference } from './text';
@@ -387,10 +388,11 @@ function TicketRow({
     reference: (
       <span
         role="gridcell"
-        className="mono strong"
+        className="two-line"
         title={alias ? t('tickets.page.alias', { ref: alias }) : undefined}
       >
-        {shownReference(ticket)}
+        <span className="mono strong">{shownReference(ticket)}</span>
+        <NewReplyMarker ticket={ticket} />
       </span>
     ),
     priority: (

@@ -2,7 +2,8 @@
 // (SQLite, and PostgreSQL when TEST_DATABASE_URL is set) takes an e-mail with
 // an attachment and a threaded answer; a real desk syncing over loopback HTTP
 // shows the ticket with R5's missing details, the reporter's message, the
-// file (opened through the central store) and the inbound record for admins.
+// file (opened through the central store) and the inbound record for admins;
+// the lists mark a reporter's answer nobody at the desk has acted on yet.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMailIntake } from '../../../../src-main/central/mail/inbound/intake';
 import { ENGINES, startTestCentral } from '../../../support/central';
@@ -99,5 +100,47 @@ describe.each(ENGINES)('the desk and the e-mail channel on %s', (engine) => {
     await d.desk.sync!.syncNow();
     const inbound = await d.client.intake.inbound.query({});
     expect(inbound.map((i) => i.outcome).sort()).toEqual(['reply', 'ticket']);
+  });
+
+  it('marks a ticket "new reply" in the lists until someone at the desk acts on it', async () => {
+    const c = await startTestCentral(engine);
+    cleanup.push(
+      () => c.dispose(),
+      () => c.stop(),
+    );
+    const d = await startDesk(tempDir(), { centralUrl: c.url, autoSync: false, pollMs: 60_000 });
+    cleanup.push(async () => {
+      await d.stop();
+      removeDir(d.dataDir);
+    });
+    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
+    const intake = createMailIntake({
+      store: c.server.store,
+      serverMutations: c.server.serverMutations,
+      quiet: true,
+    });
+    const listed = async () => {
+      await d.desk.sync!.syncNow();
+      const [row] = (await d.client.tickets.list.query({ view: 'all' } as never)).items;
+      return row!;
+    };
+    await intake.handle(withAttachment('<n1@aukra>', 'Skanner', 'Skanneren sender ikke til e-post.'), {
+      internalDate: null,
+    });
+    const filed = await listed();
+    expect(filed.newReplyAt).toBeNull();
+    const answer = (id: string, text: string) =>
+      intake.handle(withAttachment(id, `SV: [${filed.reference}]`, text), { internalDate: null });
+
+    await answer('<n2@aukra>', 'Den står i 2. etasje.');
+    const replied = await listed();
+    const { events } = await d.client.tickets.get.query({ id: filed.id });
+    expect(replied.newReplyAt).toBe(events.find((e) => e.kind === 'reporterMessage')!.at);
+
+    await d.client.tickets.note.mutate({ ticketId: filed.id, visibility: 'internal', text: 'Ser på den' });
+    expect((await listed()).newReplyAt).toBeNull();
+
+    await answer('<n3@aukra>', 'Nå virker den heller ikke til mappe.');
+    expect((await listed()).newReplyAt).not.toBeNull();
   });
 });
