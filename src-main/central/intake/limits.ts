@@ -4,6 +4,10 @@
 // keys of their own, `intake:…`), so every central-store process enforces the
 // same limit on PostgreSQL. An address gets far more than an e-mail: a whole
 // municipality's office may sit behind one address.
+// An e-mail's small limit counts per client address, and a larger one across
+// all addresses: someone asking for another person's links (or filing in their
+// name) from one address uses up only that address's share, not the owner's,
+// while a flood of mail to one person from many addresses is still capped.
 // Deliberately not here: what a page says when a limit holds (http.ts), and
 // counting failed input (a reporter fixing a typo is not limited).
 import type { EntityManager } from 'typeorm';
@@ -14,12 +18,16 @@ export interface IntakeLimits {
   windowMinutes: number;
   /** Tickets filed per client address per window. */
   ticketsPerAddress: number;
-  /** Tickets filed per reporter e-mail per window. */
+  /** Tickets filed per reporter e-mail from one client address per window. */
   ticketsPerEmail: number;
+  /** Tickets filed per reporter e-mail from all client addresses together per window. */
+  ticketsPerEmailAllAddresses: number;
   /** Sign-in links asked for per client address per window. */
   linksPerAddress: number;
-  /** Sign-in links asked for per e-mail address per window. */
+  /** Sign-in links asked for per e-mail address from one client address per window. */
   linksPerEmail: number;
+  /** Sign-in links asked for per e-mail address from all client addresses together per window. */
+  linksPerEmailAllAddresses: number;
   /** Answers posted per signed-in address per window. */
   repliesPerEmail: number;
 }
@@ -28,14 +36,16 @@ export const DEFAULT_INTAKE_LIMITS: Readonly<IntakeLimits> = Object.freeze({
   windowMinutes: 15,
   ticketsPerAddress: 60,
   ticketsPerEmail: 10,
+  ticketsPerEmailAllAddresses: 30,
   linksPerAddress: 30,
   linksPerEmail: 3,
+  linksPerEmailAllAddresses: 10,
   repliesPerEmail: 30,
 });
 
 export type LimitedAction = 'ticket' | 'link' | 'reply';
 
-/** The keys and their limits for one action by one client address and one e-mail address. */
+/** The keys and their limits for one action by one client address (null: not known) and one e-mail address. */
 export function limitKeys(
   limits: IntakeLimits,
   action: LimitedAction,
@@ -43,25 +53,28 @@ export function limitKeys(
   email: string,
 ): Array<{ key: string; max: number }> {
   const perEmail = `intake:${action}:mail:${email.trim().toLowerCase()}`;
-  const emailMax =
+  if (action === 'reply') {
+    // A signed-in reporter: the session proved the e-mail, so it alone is counted.
+    return [{ key: perEmail, max: limits.repliesPerEmail }];
+  }
+  const [fromOneAddress, fromAll, perAddress] =
     action === 'ticket'
-      ? limits.ticketsPerEmail
-      : action === 'link'
-        ? limits.linksPerEmail
-        : limits.repliesPerEmail;
-  const keys = [{ key: perEmail, max: emailMax }];
-  if (address !== null)
-    keys.push({
-      key: `intake:${action}:ip:${address}`,
-      max: action === 'link' ? limits.linksPerAddress : limits.ticketsPerAddress,
-    });
-  return keys;
+      ? [limits.ticketsPerEmail, limits.ticketsPerEmailAllAddresses, limits.ticketsPerAddress]
+      : [limits.linksPerEmail, limits.linksPerEmailAllAddresses, limits.linksPerAddress];
+  if (address === null) return [{ key: perEmail, max: fromOneAddress }];
+  // In this order: every attempt counts against its address; one refused for this address's share
+  // of the e-mail's limit stops there, so it does not use up what the e-mail's owner may still ask.
+  return [
+    { key: `intake:${action}:ip:${address}`, max: perAddress },
+    { key: `${perEmail}:ip:${address}`, max: fromOneAddress },
+    { key: perEmail, max: fromAll },
+  ];
 }
 
 /**
- * Counts one attempt against every key (one atomic upsert each, before the work is done, so
- * requests sent in parallel cannot all pass a check made before any of them counted). False when
- * any key is over its limit in the window.
+ * Counts one attempt against the keys in order (one atomic upsert each, before the work is done,
+ * so requests sent in parallel cannot all pass a check made before any of them counted). False at
+ * the first key over its limit in the window; the keys after it are not counted.
  */
 export async function countAttempt(
   m: EntityManager,
@@ -71,7 +84,6 @@ export async function countAttempt(
 ): Promise<boolean> {
   const p = placeholder(m);
   const windowFrom = new Date(now.getTime() - windowMinutes * 60_000).toISOString();
-  let allowed = true;
   for (const { key, max } of keys) {
     const rows = (await runSql(
       m,
@@ -82,7 +94,7 @@ export async function countAttempt(
        RETURNING failures`,
       [key, now.toISOString(), windowFrom, windowFrom],
     )) as Array<{ failures: number | string }>;
-    if (Number(rows[0]?.failures ?? 0) > max) allowed = false;
+    if (Number(rows[0]?.failures ?? 0) > max) return false;
   }
-  return allowed;
+  return true;
 }

@@ -121,6 +121,30 @@ describe.each(ENGINES)('following tickets on the web intake on %s', (engine) => 
     expect(smtp.messages.filter((m) => m.subject.startsWith('Innloggingslenke'))).toEqual([]);
   });
 
+  it('counts an e-mail address’s links per client address: asking for someone else’s does not use up theirs', async () => {
+    const t = await startIntakeCentral(
+      engine,
+      {
+        intake: {
+          limits: { linksPerEmail: 2, linksPerEmailAllAddresses: 3, linksPerAddress: 10 },
+          trustedProxies: ['127.0.0.1'],
+        },
+      },
+      cleanup,
+    );
+    const b = new Browser(t.central.url);
+    await b.get('/kundeservice/folg');
+    const from = (client: string) =>
+      b.post('/kundeservice/folg', { _csrf: b.csrf(), email: PER }, null, { 'x-forwarded-for': client });
+    // Someone at one address asks for Per's links again and again: refused after that address's two.
+    for (const expected of [200, 200, 429, 429, 429, 429])
+      expect((await from('198.51.100.7')).status).toBe(expected);
+    // Per, at his own address, still gets his link.
+    expect((await from('203.0.113.9')).status).toBe(200);
+    // All addresses together are capped too: a flood to Per from many addresses stops.
+    expect((await from('192.0.2.44')).status).toBe(429);
+  });
+
   it('limits link requests per e-mail address and per client address', async () => {
     const t = await startIntakeCentral(
       engine,
