@@ -3,7 +3,8 @@
 // Friday 22:00 Oslo time, e-mail through a real test SMTP server, and a
 // browser-mode desk against it. An operational notice is shown first; a
 // reporter files a ticket with the keyboard alone (a mistake first: the error
-// summary takes focus and links to the field); the receipt shows the
+// summary takes focus and links to the field, the chosen file is kept and
+// goes with the ticket); the receipt shows the
 // reference and that the clock starts at Monday's opening, and the
 // acknowledgement e-mail carries the reference; the reporter asks for a
 // sign-in link, signs in, answers with a file; the agent's desk marks the
@@ -187,6 +188,11 @@ test('a reporter files on Friday night, follows the ticket and answers; the agen
   await page.keyboard.press('Escape'); // close the suggestions, if any
   await typeInto(page, form.getByLabel('System eller utstyr det gjelder'), 'Gerica');
   await typeInto(page, form.getByLabel('Beskriv behovet eller feilen'), 'Treg');
+  await form.getByLabel(/^Vedlegg/).setInputFiles({
+    name: 'feilmelding.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('89504e470d0a1a0a', 'hex'),
+  });
   // The priorities: Tab reaches the group, Space chooses the first (Critical).
   await tabTo(page, form.getByRole('radio', { name: 'Kritisk' }));
   await page.keyboard.press('Space');
@@ -201,6 +207,9 @@ test('a reporter files on Friday night, follows the ticket and answers; the agen
   await expect(page).toHaveTitle(/^Feil: /);
   await expect(page.getByLabel('Navnet ditt')).toHaveValue(PER.name);
   await expect(page.getByRole('radio', { name: 'Kritisk' })).toBeChecked();
+  // The chosen file is kept, ticked, in a group of its own (not to be chosen again).
+  const keptFiles = page.getByRole('group', { name: 'Vedlegg du allerede har valgt' });
+  await expect(keptFiles.getByRole('checkbox', { name: 'feilmelding.png (8 B)' })).toBeChecked();
   await axe(page, 'form-errors');
   await tabTo(page, summary.getByRole('link', { name: /minst 10 tegn/ }));
   await page.keyboard.press('Enter');
@@ -251,6 +260,7 @@ test('a reporter files on Friday night, follows the ticket and answers; the agen
   await axe(page, 'tickets');
   await page.getByRole('link', { name: new RegExp(reference) }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
+  await expect(page.getByRole('link', { name: 'feilmelding.png' })).toBeVisible();
   const ticketUrl = page.url();
   await page.getByLabel('Svaret ditt').fill('Det gjelder alle PC-ene på legevakten.');
   await page.getByLabel('Legg ved filer').setInputFiles({

@@ -94,9 +94,10 @@ export function safeFilename(name: string): string {
   return (clean || 'vedlegg').slice(0, 255);
 }
 
-export function filesProblem(w: Words, lang: Lang, files: ParsedForm['files'], limit: number): string | null {
-  if (files.length > MAX_ATTACHMENTS) return w.errors.attachmentsTooMany(MAX_ATTACHMENTS);
-  const total = files.reduce((n, f) => n + f.bytes.length, 0);
+/** What is wrong with one message's files (their sizes: the kept ones and the new), or null. */
+export function filesProblem(w: Words, lang: Lang, sizes: readonly number[], limit: number): string | null {
+  if (sizes.length > MAX_ATTACHMENTS) return w.errors.attachmentsTooMany(MAX_ATTACHMENTS);
+  const total = sizes.reduce((n, size) => n + size, 0);
   if (total > limit) return w.errors.attachmentsTooBig(fileSize(lang, total), fileSize(lang, limit));
   return null;
 }

@@ -3,6 +3,7 @@
 //
 //   GET  /kundeservice/                      notices now (R14), then the form (R5, R4 in words)
 //   POST /kundeservice/sak                   files the ticket → 303 to its receipt, or the form again
+//                                            (with its files kept as a draft for an hour: drafts.ts)
 //   GET  /kundeservice/kvittering/<id>/<t>   the reference (R6) and when it will be handled (R2)
 //   GET  /kundeservice/folg                  the address form for a sign-in link (R7)
 //   POST /kundeservice/folg                  the same answer for every address
@@ -49,8 +50,20 @@ import { withStore } from '../store/serialize';
 import type { ServerMutations } from '../sync/serverMutations';
 import { CSRF_COOKIE, CSRF_FIELD, csrfToken, fromOurSite, sameToken } from './csrf';
 import {
+  createDraft,
+  deleteDraft,
+  DRAFT_FIELD,
+  draftFilesOf,
+  isKeepField,
+  keepField,
+  type Draft,
+  type DraftFile,
+  type DraftForm,
+} from './drafts';
+import {
   countAttempt,
   DEFAULT_INTAKE_LIMITS,
+  draftKeys,
   limitKeys,
   type IntakeLimits,
   type LimitedAction,
@@ -185,6 +198,21 @@ const WEB_FIELDS = [
   'description',
   'priority',
 ] as const;
+
+/** The files a submit brings from its draft: those still checked, and whether a wanted draft was gone. */
+interface KeptFiles {
+  token: string | null;
+  files: DraftFile[];
+  lost: boolean;
+}
+
+/** What a draft remembers of a stored attachment. */
+const draftFileOf = ({ filename, contentType, size, sha256 }: AttachmentRef): DraftFile => ({
+  filename,
+  contentType,
+  size,
+  sha256,
+});
 
 /** The field's message for a zod issue, in the reporter's language. */
 function webFieldError(w: Words, field: string, issue: z.core.$ZodIssue): string {
@@ -451,6 +479,80 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
     return refs;
   };
 
+  /** A draft's files as attachments of the message that now sends them. */
+  const attachmentsOf = (files: readonly DraftFile[]): AttachmentRef[] =>
+    files.map((f) => ({ id: uuidv7(), ...f, role: 'attachment' as const }));
+
+  /** The files kept from the draft the form names (a bad, expired or foreign token keeps none). */
+  const keptFiles = async (ctx: Ctx, form: ParsedForm, which: DraftForm): Promise<KeptFiles> => {
+    const token = form.fields.get(DRAFT_FIELD) ?? '';
+    const wanted = [...form.fields.keys()].some(isKeepField);
+    if (!token) return { token: null, files: [], lost: wanted };
+    const files = await db((m) => draftFilesOf(m, which, ctx.csrf, token, clock()));
+    if (!files) return { token: null, files: [], lost: wanted };
+    return { token, files: files.filter((_, i) => form.fields.get(keepField(i)) === '1'), lost: false };
+  };
+
+  /**
+   * Keeps a failed form's files (the kept ones and, when within the address's limit, the new ones)
+   * as a new draft for the page shown again, replacing the one it came with. `dropped`: new files
+   * that were not kept.
+   */
+  const keepDraft = async (
+    req: IncomingMessage,
+    ctx: Ctx,
+    which: DraftForm,
+    kept: KeptFiles,
+    fresh: ParsedForm['files'],
+  ): Promise<{ draft: Draft | null; dropped: boolean }> => {
+    const mayStore =
+      fresh.length === 0 ||
+      (await write((m) =>
+        countAttempt(m, draftKeys(limits, clientAddress(req)), limits.windowMinutes, clock()),
+      ));
+    const files = [...kept.files, ...(mayStore ? (await storeFiles(fresh)).map(draftFileOf) : [])];
+    if (files.length === 0) return { draft: null, dropped: fresh.length > 0 };
+    const token = await write((m) => createDraft(m, which, ctx.csrf, files, clock(), kept.token));
+    return { draft: { token, files }, dropped: !mayStore };
+  };
+
+  /** Whether a submit's files (the kept and the new together) break the limits: what the page says, or null. */
+  const overLimits = (ctx: Ctx, kept: KeptFiles, fresh: ParsedForm['files']): string | null =>
+    filesProblem(
+      ctx.w,
+      ctx.lang,
+      [...kept.files.map((f) => f.size), ...fresh.map((f) => f.bytes.length)],
+      maxMessageBytes,
+    );
+
+  /** What is wrong with a submit's files, or null. */
+  const attachmentsProblem = (ctx: Ctx, kept: KeptFiles, fresh: ParsedForm['files']): string | null =>
+    overLimits(ctx, kept, fresh) ?? (kept.lost ? ctx.w.errors.attachmentsLost : null);
+
+  /** The files of a form shown again: kept as a draft unless they were the problem. */
+  const draftForFailedForm = async (
+    req: IncomingMessage,
+    ctx: Ctx,
+    which: DraftForm,
+    kept: KeptFiles,
+    fresh: ParsedForm['files'],
+    errors: FieldErrors,
+  ): Promise<Draft | null> => {
+    // New files over the limits are not kept: only the earlier ones (within them), to choose from again.
+    const tooMany = overLimits(ctx, kept, fresh) !== null;
+    const { draft, dropped } = await keepDraft(req, ctx, which, kept, tooMany ? [] : fresh);
+    if (dropped && !errors.attachments) errors.attachments = ctx.w.errors.attachmentsAgain;
+    return draft;
+  };
+
+  /** The draft is used up once its message is stored (it would expire anyway). */
+  const dropDraft = (ctx: Ctx, which: DraftForm, kept: KeptFiles) =>
+    kept.token
+      ? write((m) => deleteDraft(m, which, ctx.csrf, kept.token!)).catch((e: unknown) => {
+          console.warn('[central] web intake: a used draft was not removed:', e);
+        })
+      : Promise.resolve();
+
   const session = async (ctx: Ctx): Promise<{ email: string; token: string } | null> => {
     const token = ctx.cookies.get(SESSION_COOKIE);
     if (!token) return null;
@@ -480,10 +582,11 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
     signedIn: boolean,
     values: FormValues = {},
     errors: FieldErrors = {},
+    draft: Draft | null = null,
   ) => {
     const [current, data] = await Promise.all([notices.current(), formData()]);
     const status = Object.values(errors).some(Boolean) ? 400 : 200;
-    send(res, ctx, status, homePage(frame(ctx, signedIn), current, data, values, errors));
+    send(res, ctx, status, homePage(frame(ctx, signedIn), current, data, values, errors, draft));
   };
 
   const fileTicket = async (req: IncomingMessage, res: ServerResponse, ctx: Ctx, signedIn: boolean) => {
@@ -503,11 +606,13 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
         const k = String(issue.path[0] ?? '');
         if (k && !errors[k]) errors[k] = webFieldError(ctx.w, k, issue);
       }
-    const fileProblem = filesProblem(ctx.w, ctx.lang, form.files, maxMessageBytes);
+    const kept = await keptFiles(ctx, form, 'ticket');
+    const fileProblem = attachmentsProblem(ctx, kept, form.files);
     if (fileProblem) errors.attachments = fileProblem;
-    else if (Object.keys(errors).length > 0 && form.files.length > 0)
-      errors.attachments = ctx.w.errors.attachmentsAgain;
-    if (Object.keys(errors).length > 0 || !parsed.success) return home(res, ctx, signedIn, values, errors);
+    if (Object.keys(errors).length > 0 || !parsed.success) {
+      const draft = await draftForFailedForm(req, ctx, 'ticket', kept, form.files, errors);
+      return home(res, ctx, signedIn, values, errors, draft);
+    }
 
     const email = parsed.data.reporterEmail;
     const at = clock();
@@ -525,7 +630,7 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
         : null,
     );
     if (!receiptToken) return limited(res, ctx, signedIn);
-    const attachments = await storeFiles(form.files);
+    const attachments = [...attachmentsOf(kept.files), ...(await storeFiles(form.files))];
     const result = await serverMutations.run(webTicket, {
       ...values,
       title: values.title || undefined,
@@ -535,11 +640,16 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
       attachments,
     } as z.input<typeof webTicket.args>);
     if (result.status !== 'applied') {
-      if (result.status === 'rejected' && result.code === 'notFound')
-        return home(res, ctx, signedIn, values, { customerId: ctx.w.errors.unknownCustomer });
+      if (result.status === 'rejected' && result.code === 'notFound') {
+        // The files are stored already: kept as they are, for the form shown again.
+        const again: KeptFiles = { token: kept.token, files: attachments.map(draftFileOf), lost: false };
+        const { draft } = await keepDraft(req, ctx, 'ticket', again, []);
+        return home(res, ctx, signedIn, values, { customerId: ctx.w.errors.unknownCustomer }, draft);
+      }
       console.error(`[central] web intake: a ticket was not filed: ${JSON.stringify(result)}`);
       return failed(res, ctx, signedIn);
     }
+    await dropDraft(ctx, 'ticket', kept);
     redirect(res, ctx, `${BASE}/kvittering/${ticketId}/${receiptToken}`);
   };
 
@@ -664,21 +774,23 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
     if (textProblem(text)) errors.text = ctx.w.errors.badText;
     else if (!trimmed) errors.text = ctx.w.errors.text;
     else if (trimmed.length > 50_000) errors.text = ctx.w.errors.textLong;
-    const fileProblem = filesProblem(ctx.w, ctx.lang, form.files, maxMessageBytes);
-    if (fileProblem) errors.attachments = fileProblem;
-    else if (Object.keys(errors).length > 0 && form.files.length > 0)
-      errors.attachments = ctx.w.errors.attachmentsAgain;
     const view = await db((m) => reporterTicketView(m, ticketId, who.email));
     if (!view) return notFound(res, ctx, true);
-    if (Object.keys(errors).length > 0)
+    const which: DraftForm = `answer:${ticketId}`;
+    const kept = await keptFiles(ctx, form, which);
+    const fileProblem = attachmentsProblem(ctx, kept, form.files);
+    if (fileProblem) errors.attachments = fileProblem;
+    if (Object.keys(errors).length > 0) {
+      const draft = await draftForFailedForm(req, ctx, which, kept, form.files, errors);
       return send(
         res,
         ctx,
         400,
-        ticketPage(frame(ctx, true), view, { values: { text }, errors, maxMessageBytes }),
+        ticketPage(frame(ctx, true), view, { values: { text }, errors, maxMessageBytes, draft }),
       );
+    }
     if (!(await withinLimit('reply', null, who.email))) return limited(res, ctx, true);
-    const attachments = await storeFiles(form.files);
+    const attachments = [...attachmentsOf(kept.files), ...(await storeFiles(form.files))];
     const result = await serverMutations.run(reporterReply, {
       id: uuidv7(),
       ticketId,
@@ -703,6 +815,7 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
       console.error(`[central] web intake: an answer was not recorded: ${JSON.stringify(result)}`);
       return failed(res, ctx, true);
     }
+    await dropDraft(ctx, which, kept);
     redirect(res, ctx, `${BASE}/saker/${ticketId}?sendt=1`);
   };
 

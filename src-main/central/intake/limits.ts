@@ -8,8 +8,9 @@
 // all addresses: someone asking for another person's links (or filing in their
 // name) from one address uses up only that address's share, not the owner's,
 // while a flood of mail to one person from many addresses is still capped.
-// Deliberately not here: what a page says when a limit holds (http.ts), and
-// counting failed input (a reporter fixing a typo is not limited).
+// Failed input is not counted (a reporter fixing a typo is not limited), only
+// the files such a form leaves behind as a draft, per client address.
+// Deliberately not here: what a page says when a limit holds (http.ts).
 import type { EntityManager } from 'typeorm';
 import { placeholder, runSql } from '../../store/rowSql';
 
@@ -69,6 +70,15 @@ export function limitKeys(
     { key: `${perEmail}:ip:${address}`, max: fromOneAddress },
     { key: perEmail, max: fromAll },
   ];
+}
+
+/**
+ * The key for keeping a failed form's new files as a draft (drafts.ts) from one client address:
+ * bytes kept for a form that never files would otherwise cost nothing. As many per window as
+ * tickets from that address; over it, the files are simply not kept.
+ */
+export function draftKeys(limits: IntakeLimits, address: string): Array<{ key: string; max: number }> {
+  return [{ key: `intake:draft:ip:${address}`, max: limits.ticketsPerAddress }];
 }
 
 /**

@@ -4,7 +4,8 @@
 // link), a skip link, one h1, labels on every control, hints and errors tied
 // to their control (aria-describedby, aria-invalid), an error summary first
 // (focused on load, linking to each field), the priorities as a radio group
-// with a legend, times in <time datetime>. Every text from a request or the
+// with a legend, the files kept from a failed try as ticked checkboxes in a
+// fieldset with a legend, times in <time datetime>. Every text from a request or the
 // store is escaped here. Deliberately not here: routing, cookies and
 // validation (http.ts), the words themselves (words.ts).
 import { MAX_ATTACHMENTS } from '../../../src-shared/intake/schemas';
@@ -13,6 +14,7 @@ import type { ReporterTicketView } from '../../intake';
 import { escapeHtml as esc } from '../notices/words';
 import type { PublicNotice } from '../notices/read';
 import { CSRF_FIELD } from './csrf';
+import { DRAFT_FIELD, keepField, type Draft } from './drafts';
 import { fileSize, longTime, megabytes, shortTime, WORDS, type Lang, type Words } from './words';
 
 export const BASE = '/kundeservice';
@@ -156,6 +158,26 @@ ${error ? `<p class="error" id="${id}-error"><span class="visually-hidden">${esc
 </div>`;
 }
 
+/**
+ * The files kept from a form that failed (drafts.ts): a group of checkboxes, each ticked, and the
+ * draft's token. Empty without a draft.
+ */
+function keptFilesField(w: Words, lang: Lang, draft: Draft | null | undefined): string {
+  if (!draft || draft.files.length === 0) return '';
+  const id = fieldId('kept');
+  const boxes = draft.files.map((file, i) => {
+    const box = fieldId(keepField(i));
+    return `<div class="checkbox"><input type="checkbox" id="${box}" name="${keepField(i)}" value="1" checked>
+<label for="${box}">${esc(file.filename)} (${esc(fileSize(lang, file.size))})</label></div>`;
+  });
+  return `<fieldset class="field" aria-describedby="${id}-hint">
+<legend>${esc(w.form.keptFiles)}</legend>
+<p class="hint" id="${id}-hint">${esc(w.form.keptFilesHint)}</p>
+<input type="hidden" name="${DRAFT_FIELD}" value="${esc(draft.token)}">
+${boxes.join('\n')}
+</fieldset>`;
+}
+
 function noticesSection(f: PageFrame, notices: readonly PublicNotice[]): string {
   const w = WORDS[f.lang];
   const current = notices.filter((n) => n.state !== 'resolved');
@@ -195,6 +217,7 @@ export function homePage(
   data: TicketFormData,
   values: FormValues = {},
   errors: FieldErrors = {},
+  draft: Draft | null = null,
 ): string {
   const w = WORDS[f.lang];
   const hasErrors = Object.values(errors).some(Boolean);
@@ -257,6 +280,7 @@ ${field(w, { name: 'system', label: w.form.system, required: false, maxLength: 1
 ${field(w, { name: 'title', label: w.form.title, required: false, maxLength: 160 }, values, errors)}
 ${field(w, { name: 'description', label: w.form.description, required: true, hint: w.form.descriptionHint, multiline: true, maxLength: 8000 }, values, errors)}
 ${priority}
+${keptFilesField(w, f.lang, draft)}
 ${fileField(w, 'attachments', w.form.attachments, w.form.attachmentsHint(megabytes(f.lang, data.maxMessageBytes), MAX_ATTACHMENTS), errors)}
 <button type="submit">${esc(w.form.submit)}</button>
 </form>
@@ -368,7 +392,14 @@ const statusWords = (w: Words, status: string) => (w.statuses as Record<string, 
 export function ticketPage(
   f: PageFrame,
   view: ReporterTicketView,
-  opts: { values?: FormValues; errors?: FieldErrors; sent?: boolean; maxMessageBytes: number },
+  opts: {
+    values?: FormValues;
+    errors?: FieldErrors;
+    sent?: boolean;
+    maxMessageBytes: number;
+    /** The files kept from the answer that failed. */
+    draft?: Draft | null;
+  },
 ): string {
   const w = WORDS[f.lang];
   const t = view.ticket;
@@ -404,6 +435,7 @@ ${opts.sent ? `<p class="status-box" role="status">${esc(w.tickets.sent)}</p>` :
 <form method="post" action="${BASE}/saker/${esc(t.id)}" enctype="multipart/form-data" aria-labelledby="answer-title" novalidate>
 ${csrfInput(f)}
 ${field(w, { name: 'text', label: w.tickets.answerText, required: true, multiline: true, maxLength: 50_000 }, opts.values ?? {}, errors)}
+${keptFilesField(w, f.lang, opts.draft)}
 ${fileField(w, 'attachments', w.tickets.answerFiles, w.form.attachmentsHint(megabytes(f.lang, opts.maxMessageBytes), MAX_ATTACHMENTS), errors)}
 <button type="submit">${esc(w.tickets.send)}</button>
 </form>`;

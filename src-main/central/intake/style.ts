@@ -49,9 +49,10 @@ input[type="text"], input[type="email"], input[type="tel"], select, textarea { d
 textarea { max-width: 100%; min-height: 9rem; resize: vertical; }
 .has-error input, .has-error select, .has-error textarea { border-color: #a4161a; }
 input[type="file"] { font: inherit; max-width: 100%; }
-.radio { display: grid; grid-template-columns: 1.75rem 1fr; gap: 0 0.5rem; align-items: start; margin: 0 0 0.75rem; }
-.radio input { width: 1.5rem; height: 1.5rem; margin: 0.1rem 0 0; accent-color: #0b3d66; }
-.radio label { margin: 0; }
+.radio, .checkbox { display: grid; grid-template-columns: 1.75rem 1fr; gap: 0 0.5rem; align-items: start; margin: 0 0 0.75rem; }
+.radio input, .checkbox input { width: 1.5rem; height: 1.5rem; margin: 0.1rem 0 0; accent-color: #0b3d66; }
+.radio label, .checkbox label { margin: 0; }
+.checkbox label { font-weight: 400; overflow-wrap: anywhere; }
 .radio p { grid-column: 2; margin: 0; color: #4a4a4a; }
 button { font: inherit; font-weight: 700; color: #ffffff; background: #0b4f8a; border: 2px solid #0b4f8a; border-radius: 0.25rem; padding: 0.6rem 1.25rem; min-height: 2.75rem; cursor: pointer; }
 button:hover { background: #072f52; }

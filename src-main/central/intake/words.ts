@@ -122,6 +122,9 @@ const nb = {
     attachments: 'Vedlegg',
     attachmentsHint: (limit: string, files: number) =>
       `Skjermbilder eller filer, til sammen høyst ${limit} og ${files} filer.`,
+    keptFiles: 'Vedlegg du allerede har valgt',
+    keptFilesHint:
+      'De blir sendt med. Fjern haken ved en fil du ikke vil sende. Du kan legge til flere filer under.',
     submit: 'Send inn saken',
   },
   priorities: {
@@ -167,7 +170,9 @@ const nb = {
     attachmentsTooBig: (size: string, limit: string) =>
       `Vedleggene er for store: til sammen ${size}, grensen er ${limit} per melding. Ingenting ble sendt; velg færre eller mindre filer.`,
     attachmentsTooMany: (max: number) => `Du kan legge ved høyst ${max} filer per melding.`,
-    attachmentsAgain: 'Velg vedleggene på nytt hvis du vil sende dem med.',
+    attachmentsAgain: 'Vi kunne ikke ta vare på vedleggene. Velg dem på nytt hvis du vil sende dem med.',
+    attachmentsLost:
+      'Vedleggene du valgte tidligere er ikke lenger tatt vare på (de tas vare på i 60 minutter). Velg dem på nytt hvis du vil sende dem med.',
     unknownCustomer: 'Vi kjenner ikke kommunen du valgte. Velg en kommune fra listen.',
   },
   receipt: {
@@ -296,6 +301,8 @@ const en: Words = {
     attachments: 'Attachments',
     attachmentsHint: (limit: string, files: number) =>
       `Screenshots or files, at most ${limit} and ${files} files in all.`,
+    keptFiles: 'Attachments you have already chosen',
+    keptFilesHint: 'They will be sent. Untick a file you do not want to send. You can add more files below.',
     submit: 'Submit the issue',
   },
   priorities: {
@@ -341,7 +348,9 @@ const en: Words = {
     attachmentsTooBig: (size: string, limit: string) =>
       `The attachments are too large: ${size} in all, the limit is ${limit} per message. Nothing was sent; choose fewer or smaller files.`,
     attachmentsTooMany: (max: number) => `You can attach at most ${max} files per message.`,
-    attachmentsAgain: 'Choose the attachments again if you want to send them.',
+    attachmentsAgain: 'We could not keep the attachments. Choose them again if you want to send them.',
+    attachmentsLost:
+      'The attachments you chose earlier are no longer kept (they are kept for 60 minutes). Choose them again if you want to send them.',
     unknownCustomer: 'We do not know the municipality you chose. Choose one from the list.',
   },
   receipt: {

@@ -12,6 +12,7 @@ import { CentralDeskLinks1765526400000 } from './1765526400000-central-desk-link
 import { CentralWallboards1765612800000 } from './1765612800000-central-wallboards';
 import { CentralSystems1765785600000 } from './1765785600000-central-systems';
 import { CentralIntake1765872000000 } from './1765872000000-central-intake';
+import { CentralIntakeDrafts1766044800000 } from './1766044800000-central-intake-drafts';
 
 export const CENTRAL_MIGRATIONS = [
   CentralInitial1764489600000,
@@ -27,4 +28,5 @@ export const CENTRAL_MIGRATIONS = [
   CentralWallboards1765612800000,
   CentralSystems1765785600000,
   CentralIntake1765872000000,
+  CentralIntakeDrafts1766044800000,
 ];

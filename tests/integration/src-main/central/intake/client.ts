@@ -153,6 +153,14 @@ export function ticketForm(overrides: Record<string, string> = {}): Record<strin
 /** The hidden CSRF field's value in a page. */
 export const csrfIn = (html: string): string | null => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? null;
 
+/** The draft token a page carries for the files it kept, if any. */
+export const draftIn = (html: string): string | null =>
+  /name="draft" value="([^"]+)"/.exec(html)?.[1] ?? null;
+
+/** The kept files a page lists ("name (size)"), in order. */
+export const keptIn = (html: string): string[] =>
+  [...html.matchAll(/<label for="f-keep-\d+">([^<]*)<\/label>/g)].map((x) => x[1]!);
+
 /** Decodes the few entities the pages write. */
 export const unescape = (html: string): string =>
   html

@@ -3,14 +3,16 @@
 // is set): headers and CSP, notices first, a ticket filed on Friday evening
 // gets its reference at once (receipt), its clock from Monday's opening and
 // its acknowledgement by e-mail; bad input is named per field with what was
-// typed kept and nothing stored; CSRF and the rate limits refuse.
+// typed kept and nothing stored, the chosen files kept as a draft for the
+// next try (in that browser only, for an hour); CSRF and the rate limits refuse.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readContent } from '../../../../../src-main/central/attachments/content';
 import { INTAKE_CSP } from '../../../../../src-main/central/intake/http';
 import { withStore } from '../../../../../src-main/central/store/serialize';
 import { Ticket, TicketAttachment } from '../../../../../src-main/store/entities';
 import { centralUser, ENGINES, pushedMutation } from '../../../../support/central';
-import { Browser, csrfIn, MOLDE, startIntakeCentral, ticketForm, unescape } from './client';
+import { Browser, csrfIn, draftIn, keptIn, MOLDE, startIntakeCentral, ticketForm, unescape } from './client';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -193,7 +195,9 @@ describe.each(ENGINES)('web intake filing on %s', (engine) => {
       expect(res.html).toMatch(new RegExp(`id="f-${field}"[^>]*aria-describedby="[^"]*f-${field}-error"`));
     }
     expect(res.html).toContain('<a href="#f-priority-critical">Velg hvor alvorlig det er.');
-    expect(res.html).toContain('Velg vedleggene på nytt');
+    // The file is kept for the next try: listed, ticked, with the draft's token.
+    expect(res.html).not.toContain('på nytt');
+    expect(keptIn(res.html)).toEqual(['bilde.png (1 B)']);
     // What was typed is there again, escaped.
     expect(res.html).toContain('value="ikke-en-adresse"');
     expect(res.html).toContain('value="Molde &quot;legevakt&quot;"');
@@ -293,5 +297,145 @@ describe.each(ENGINES)('web intake filing on %s', (engine) => {
         ])
       ).status,
     ).toBe(303);
+  });
+
+  it('keeps the files of a form that failed for the next try, in that browser, for an hour', async () => {
+    const t = await startIntakeCentral(engine, { smtp: false, intake: { maxMessageBytes: 1000 } }, cleanup);
+    const store = t.central.server.store;
+    const m = store.dataSource.manager;
+    const tickets = () => withStore(store, () => m.find(Ticket));
+    const attachmentsOf = (ticketId: string) =>
+      withStore(store, () => m.find(TicketAttachment, { where: { ticketId }, order: { filename: 'ASC' } }));
+    const shot = { name: 'skjermbilde.png', type: 'image/png', bytes: Buffer.alloc(300, 7) };
+    const log = { name: 'logg.txt', type: 'text/plain', bytes: Buffer.from('feil 42\n') };
+    const b = new Browser(t.central.url);
+    await b.get('/kundeservice/');
+
+    // A missing phone number: the page comes again with both files listed, ticked, and a draft token.
+    const failed = await b.post(
+      '/kundeservice/sak',
+      { _csrf: b.csrf(), ...ticketForm({ reporterPhone: '' }) },
+      [shot, log],
+    );
+    expect(failed.status).toBe(400);
+    expect(failed.html).toContain('<legend>Vedlegg du allerede har valgt</legend>');
+    expect(keptIn(failed.html)).toEqual(['skjermbilde.png (300 B)', 'logg.txt (8 B)']);
+    expect(failed.html).toMatch(/<input type="checkbox" id="f-keep-0" name="keep-0" value="1" checked>/);
+    expect(failed.html).not.toContain('på nytt');
+    const draft = draftIn(failed.html)!;
+    expect(draft).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Stored hashed: the token itself is nowhere in the database.
+    const rows = (await withStore(store, () => m.query('SELECT * FROM intake_draft'))) as unknown[];
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(draft);
+    expect(await tickets()).toHaveLength(0);
+
+    // Another browser (its own CSRF cookie) with the same token and boxes gets nothing, and is told.
+    const other = new Browser(t.central.url);
+    await other.get('/kundeservice/');
+    const foreign = await other.post(
+      '/kundeservice/sak',
+      { _csrf: other.csrf(), ...ticketForm(), draft, 'keep-0': '1', 'keep-1': '1' },
+      [],
+    );
+    expect(foreign.status).toBe(400);
+    expect(foreign.html).toContain('Vedleggene du valgte tidligere er ikke lenger tatt vare på');
+    expect(foreign.html).toContain('<a href="#f-attachments">');
+    expect(foreign.html).toContain('value="Per Pleier"');
+    expect(keptIn(foreign.html)).toEqual([]);
+    expect(await tickets()).toHaveLength(0);
+    // A malformed token is the same: no error page, the typed values kept.
+    const garbled = await other.post(
+      '/kundeservice/sak',
+      { _csrf: other.csrf(), ...ticketForm(), draft: "'; DROP TABLE intake_draft; --", 'keep-0': '1' },
+      [],
+    );
+    expect(garbled.status).toBe(400);
+    expect(garbled.html).toContain('value="Per Pleier"');
+
+    // Over the limits together with a new file: named, and only the kept files offered again.
+    const over = await b.post(
+      '/kundeservice/sak',
+      { _csrf: b.csrf(), ...ticketForm(), draft, 'keep-0': '1', 'keep-1': '1' },
+      [{ name: 'stor.bin', type: 'application/octet-stream', bytes: Buffer.alloc(800) }],
+    );
+    expect(over.status).toBe(400);
+    expect(unescape(over.html)).toContain('Vedleggene er for store: til sammen 2 kB');
+    expect(keptIn(over.html)).toEqual(['skjermbilde.png (300 B)', 'logg.txt (8 B)']);
+    const draft2 = draftIn(over.html)!;
+    expect(draft2).not.toBe(draft);
+
+    // The form fixed, the screenshot kept, the log unticked, no new file: filed with the screenshot's bytes.
+    const filed = await b.post(
+      '/kundeservice/sak',
+      { _csrf: b.csrf(), ...ticketForm(), draft: draft2, 'keep-0': '1' },
+      [],
+    );
+    expect(filed.status).toBe(303);
+    const [ticket] = await tickets();
+    const files = await attachmentsOf(ticket!.id);
+    expect(files).toMatchObject([{ filename: 'skjermbilde.png', contentType: 'image/png', size: 300 }]);
+    expect((await readContent(store, files[0]!.sha256))?.equals(shot.bytes)).toBe(true);
+    // The draft is used up.
+    const again = await b.post(
+      '/kundeservice/sak',
+      { _csrf: b.csrf(), ...ticketForm(), draft: draft2, 'keep-0': '1' },
+      [],
+    );
+    expect(again.status).toBe(400);
+    expect(again.html).toContain('Vedleggene du valgte tidligere er ikke lenger tatt vare på');
+
+    // Kept files and a new one together; then the draft expires after an hour.
+    const second = await b.post(
+      '/kundeservice/sak',
+      { _csrf: b.csrf(), ...ticketForm({ description: 'kort' }) },
+      [log],
+    );
+    expect(keptIn(second.html)).toEqual(['logg.txt (8 B)']);
+    const both = await b.post(
+      '/kundeservice/sak',
+      {
+        _csrf: b.csrf(),
+        ...ticketForm({ title: 'Med to filer' }),
+        draft: draftIn(second.html)!,
+        'keep-0': '1',
+      },
+      [shot],
+    );
+    expect(both.status).toBe(303);
+    const withTwo = (await tickets()).find((x) => x.title === 'Med to filer')!;
+    expect((await attachmentsOf(withTwo.id)).map((f) => f.filename)).toEqual(['logg.txt', 'skjermbilde.png']);
+
+    const third = await b.post(
+      '/kundeservice/sak?lang=en',
+      { _csrf: b.csrf(), ...ticketForm({ reporterEmail: 'nei' }) },
+      [shot],
+    );
+    expect(third.html).toContain('<legend>Attachments you have already chosen</legend>');
+    expect(keptIn(third.html)).toEqual(['skjermbilde.png (300 B)']);
+    t.advance(61 * 60_000);
+    const expired = await b.post(
+      '/kundeservice/sak',
+      {
+        _csrf: b.csrf(),
+        ...ticketForm({ title: 'Etter en time' }),
+        draft: draftIn(third.html)!,
+        'keep-0': '1',
+      },
+      [],
+    );
+    expect(expired.status).toBe(400);
+    expect(expired.html).toContain('The attachments you chose earlier are no longer kept');
+    expect(keptIn(expired.html)).toEqual([]);
+    expect((await tickets()).some((x) => x.title === 'Etter en time')).toBe(false);
+    // Submitted again without them, it is filed with no files.
+    const without = await b.post(
+      '/kundeservice/sak',
+      { _csrf: b.csrf(), ...ticketForm({ title: 'Etter en time' }) },
+      [],
+    );
+    expect(without.status).toBe(303);
+    const late = (await tickets()).find((x) => x.title === 'Etter en time')!;
+    expect(await attachmentsOf(late.id)).toEqual([]);
   });
 });

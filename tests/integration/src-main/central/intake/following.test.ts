@@ -3,15 +3,24 @@
 // set): the link request answers the same for every address and e-mails only
 // an address with tickets; links are single use and expire, and a GET never
 // uses one up; sessions expire and end on sign-out; a reporter sees their own
-// tickets' public history (never internal notes), answers with files and
-// downloads them, and never opens another reporter's ticket or file.
+// tickets' public history (never internal notes), answers with files (those
+// of an answer that failed are kept for the next try) and downloads them, and
+// never opens another reporter's ticket or file.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withStore } from '../../../../../src-main/central/store/serialize';
 import { TicketEvent } from '../../../../../src-main/store/entities';
 import { centralUser, ENGINES, pushedMutation, startTestCentral } from '../../../../support/central';
 import { startTestSmtp } from '../../../../support/smtpServer';
-import { Browser, startIntakeCentral, ticketForm, unescape, type IntakeCentral } from './client';
+import {
+  Browser,
+  draftIn,
+  keptIn,
+  startIntakeCentral,
+  ticketForm,
+  unescape,
+  type IntakeCentral,
+} from './client';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -265,15 +274,25 @@ describe.each(ENGINES)('following tickets on the web intake on %s', (engine) => 
     const intruding = await per.post(`/kundeservice/saker/${theirs}`, { _csrf: per.csrf(), text: 'Hei' }, []);
     expect(intruding.status).toBe(404);
 
-    // An answer with a file; an empty answer is named on its field with the file to choose again.
+    // An answer with a file; an empty answer is named on its field, its file kept for the next try.
     const empty = await per.post(`/kundeservice/saker/${mine}`, { _csrf: per.csrf(), text: '  ' }, [
       { name: 'logg.txt', type: 'text/plain', bytes: Buffer.from('logg') },
     ]);
     expect(empty.status).toBe(400);
     expect(empty.html).toContain('<a href="#f-text">Skriv et svar.</a>');
+    expect(keptIn(empty.html)).toEqual(['logg.txt (4 B)']);
+    const draft = draftIn(empty.html)!;
+    // The draft belongs to this ticket's answer form: on the ticket form it keeps nothing.
+    const elsewhere = await per.post(
+      '/kundeservice/sak',
+      { _csrf: per.csrf(), ...ticketForm({ reporterPhone: '' }), draft, 'keep-0': '1' },
+      [],
+    );
+    expect(keptIn(elsewhere.html)).toEqual([]);
+    expect(elsewhere.html).toContain('Vedleggene du valgte tidligere er ikke lenger tatt vare på');
     const answered = await per.post(
       `/kundeservice/saker/${mine}`,
-      { _csrf: per.csrf(), text: 'Det hjalp å starte på nytt.' },
+      { _csrf: per.csrf(), text: 'Det hjalp å starte på nytt.', draft, 'keep-0': '1' },
       [{ name: 'logg <1>.txt', type: 'text/plain', bytes: Buffer.from('feillogg') }],
     );
     expect(answered.status).toBe(303);
@@ -293,7 +312,14 @@ describe.each(ENGINES)('following tickets on the web intake on %s', (engine) => 
     });
 
     // The file downloads as an attachment, for its reporter only.
-    const href = /href="(\/kundeservice\/saker\/[0-9a-f-]+\/vedlegg\/[0-9a-f-]+)"/.exec(after.html)![1]!;
+    const href = /href="(\/kundeservice\/saker\/[0-9a-f-]+\/vedlegg\/[0-9a-f-]+)" download>logg &lt;1/.exec(
+      after.html,
+    )![1]!;
+    // The kept file went with the answer too.
+    const kept = /href="(\/kundeservice\/saker\/[0-9a-f-]+\/vedlegg\/[0-9a-f-]+)" download>logg\.txt</.exec(
+      after.html,
+    )![1]!;
+    expect((await per.get(kept)).html).toBe('logg');
     const download = await per.get(href);
     expect(download.status).toBe(200);
     expect(download.html).toBe('feillogg');
