@@ -18,7 +18,7 @@ import { formatPhone } from '../../../src-shared/phone';
 import { ChoiceField, CustomerFields, Form, FormError, FormField, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
-import { formatClock, todayAt } from '../../app/format';
+import { formatClock, recentAt } from '../../app/format';
 import { useCallMutations } from './useCallMutations';
 import { CallerCard, PhoneMarker } from './caller';
 
@@ -123,7 +123,7 @@ export function ActiveCall({ call, focusOnOpen = false }: { call: CallView; focu
     if (!v.outcome) return form.setError('outcome', { type: 'outcome' });
     let endedAt: string | undefined;
     if (v.endedAt.trim()) {
-      const at = todayAt(v.endedAt);
+      const at = recentAt(v.endedAt);
       if (!at) return form.setError('endedAt', { type: 'time' });
       endedAt = at;
     }

@@ -13,7 +13,7 @@ import { parsePhone } from '../../../src-shared/phone';
 import { CustomerFields, Form, FormError, FormField, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { useDebounced } from '../../app/useDebounced';
-import { todayAt } from '../../app/format';
+import { recentAt } from '../../app/format';
 import { useNow } from '../../app/useNow';
 import { useCallMutations } from './useCallMutations';
 import { OutsideHours } from './OutsideHours';
@@ -31,7 +31,7 @@ export function LogCallForm() {
   const typedNumber = useWatch({ control: form.control, name: 'callerNumber' });
   const typedArrival = useWatch({ control: form.control, name: 'arrivedAt' });
   const now = useNow(30_000);
-  const typedArrivalAt = typedArrival.trim() ? todayAt(typedArrival) : null;
+  const typedArrivalAt = typedArrival.trim() ? recentAt(typedArrival) : null;
   const arrivalMs = typedArrivalAt ? Date.parse(typedArrivalAt) : now;
   const number = useDebounced(typedNumber.trim(), 300);
   const lookUp = number !== '' && parsePhone(number).ok;
@@ -59,7 +59,7 @@ export function LogCallForm() {
   const submit = form.handleSubmit(async (v) => {
     let arrivedAt: string | undefined;
     if (v.arrivedAt.trim()) {
-      const at = todayAt(v.arrivedAt);
+      const at = recentAt(v.arrivedAt);
       if (!at) return form.setError('arrivedAt', { type: 'time' });
       arrivedAt = at;
     }

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ACTIVE_STATUSES, DEVICE_CONDITIONS } from '../../../src-shared/equipment/catalogue';
 import type { SignedInUser } from '../../app/account';
-import { nowHHmm, todayAt } from '../../app/format';
+import { nowHHmm, recentAt } from '../../app/format';
 import {
   ChoiceField,
   CustomerFields,
@@ -132,8 +132,8 @@ export function HandoverPage({ user, ticketId }: { user: SignedInUser; ticketId?
     setDone(null);
     const visit = ticketId
       ? {
-          arrivedAt: todayAt(v.arrived),
-          departedAt: todayAt(v.departed),
+          arrivedAt: recentAt(v.arrived),
+          departedAt: recentAt(v.departed),
           travelMinutes: Number(v.travelMinutes),
         }
       : null;
