@@ -18,7 +18,8 @@ import { formatPhone } from '../../../src-shared/phone';
 import { ChoiceField, CustomerFields, Form, FormError, FormField, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { useNow } from '../../app/useNow';
-import { formatClock, recentAt } from '../../app/format';
+import { formatClock } from '../../app/format';
+import { recentAt } from '../../app/typedTime';
 import { useCallMutations } from './useCallMutations';
 import { CallerCard, PhoneMarker } from './caller';
 

@@ -13,7 +13,7 @@ import { parsePhone } from '../../../src-shared/phone';
 import { CustomerFields, Form, FormError, FormField, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
 import { useDebounced } from '../../app/useDebounced';
-import { recentAt } from '../../app/format';
+import { recentAt } from '../../app/typedTime';
 import { useNow } from '../../app/useNow';
 import { useCallMutations } from './useCallMutations';
 import { OutsideHours } from './OutsideHours';

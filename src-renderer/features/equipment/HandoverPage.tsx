@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ACTIVE_STATUSES, DEVICE_CONDITIONS } from '../../../src-shared/equipment/catalogue';
 import type { SignedInUser } from '../../app/account';
-import { nowHHmm, recentAt } from '../../app/format';
+import { nowHHmm, recentAt } from '../../app/typedTime';
 import {
   ChoiceField,
   CustomerFields,

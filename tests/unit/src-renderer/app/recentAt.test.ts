@@ -2,7 +2,7 @@
 // a time late last evening is last evening, not tonight; otherwise a time ahead stays ahead.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { recentAt, todayAt } from '../../../../src-renderer/app/format';
+import { recentAt, todayAt } from '../../../../src-renderer/app/typedTime';
 
 const oslo = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Oslo' }).toMillis();
 const inOslo = (instant: string | null) =>
