@@ -3,9 +3,9 @@
 // misclick away, so each asks first. "Avbryt" has the focus (Enter on a
 // misclick does no harm); what is confirmed is recorded with the call as
 // before (who and when).
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../app/forms';
+import { useModalDialog } from '../../app/useModalDialog';
 
 export function ConfirmCallAction({
   title,
@@ -25,11 +25,7 @@ export function ConfirmCallAction({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const dialogRef = useModalDialog();
 
   return (
     <dialog
@@ -44,7 +40,7 @@ export function ConfirmCallAction({
       <p id="confirm-call-explain">{explain}</p>
       <FormError message={error} />
       <div className="row end">
-        <button type="button" className="ghost" autoFocus onClick={() => dialogRef.current?.close()}>
+        <button type="button" className="ghost" data-autofocus onClick={() => dialogRef.current?.close()}>
           {t('common.cancel')}
         </button>
         <button type="button" className="primary" disabled={pending} onClick={onConfirm}>

@@ -1,11 +1,11 @@
 // A team lead takes a call out of arrival order (R3): the reason is required
 // and recorded with the call.
-import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../src-shared/phone';
 import type { CallView } from '../../../src-shared/calls/schemas';
 import { Form, FormButtons, FormField, savedOrShown } from '../../app/forms';
+import { useModalDialog } from '../../app/useModalDialog';
 import { useCallMutations } from './useCallMutations';
 
 export function OverrideDialog({
@@ -20,12 +20,7 @@ export function OverrideDialog({
   const { t } = useTranslation();
   const { take } = useCallMutations();
   const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const dialogRef = useModalDialog();
 
   const submit = form.handleSubmit((v) =>
     take.mutate(
@@ -40,7 +35,7 @@ export function OverrideDialog({
         <h2 id="override-title">{t('calls.override.title')}</h2>
         <p>{t('calls.override.explain', { number: formatPhone(call.callerNumber) })}</p>
         <FormField label={t('calls.override.reason')} required registration={form.register('reason')}>
-          {(c) => <textarea autoFocus rows={3} {...c} />}
+          {(c) => <textarea data-autofocus rows={3} {...c} />}
         </FormField>
         <FormButtons onCancel={() => dialogRef.current?.close()} pending={take.isPending}>
           {t('calls.override.submit')}

@@ -5,7 +5,7 @@
 // block after a confirmation; and the outbound caller-ID rules. Both are
 // synced to every desk, so the page works offline and follows changes made on
 // other desks live (liveQueries.ts).
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ import {
   useFieldError,
 } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
+import { useModalDialog } from '../../app/useModalDialog';
 import { useNow } from '../../app/useNow';
 
 /** "+4791234567" → "91 23 45 67"; the anonymous entry by name. */
@@ -46,11 +47,7 @@ function UnblockDialog({ entry, onClose }: { entry: BlockedNumber; onClose(): vo
   const trpc = useTRPC();
   const numberText = useNumberText();
   const unblock = useMutation(trpc.calls.unblockNumber.mutationOptions({ onSuccess: onClose }));
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const dialogRef = useModalDialog();
 
   return (
     <dialog ref={dialogRef} className="dialog" onClose={onClose} aria-labelledby="unblock-title">
@@ -64,7 +61,7 @@ function UnblockDialog({ entry, onClose }: { entry: BlockedNumber; onClose(): vo
         <button
           type="button"
           className="primary"
-          autoFocus
+          data-autofocus
           disabled={unblock.isPending}
           onClick={() => unblock.mutate({ id: entry.id })}
         >

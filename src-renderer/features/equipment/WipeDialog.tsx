@@ -1,19 +1,19 @@
 // Confirming a handed-in device's data wipe (R19): how (the recycler's
 // certified wipe, our own with a named tool, the disk destroyed), who, when.
 // Required before the device can be marked recycled.
-import { useEffect, useRef } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { WIPE_METHODS } from '../../../src-shared/equipment/catalogue';
 import { Form, FormButtons, FormError, FormField, OptionList, showServerErrors } from '../../app/forms';
 import { useTRPC } from '../../app/trpc';
+import { useModalDialog } from '../../app/useModalDialog';
 import { todayDay } from './text';
 
 export function WipeDialog({ device, onClose }: { device: { id: string; serial: string }; onClose(): void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog();
   const form = useForm({
     defaultValues: {
       method: 'own_wipe' as (typeof WIPE_METHODS)[number],
@@ -23,10 +23,6 @@ export function WipeDialog({ device, onClose }: { device: { id: string; serial: 
     },
   });
   const wipe = useMutation(trpc.equipment.confirmWipe.mutationOptions());
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   const submit = form.handleSubmit(async (v) => {
     try {
       await wipe.mutateAsync({ deviceId: device.id, ...v, tool: v.tool.trim() || null });

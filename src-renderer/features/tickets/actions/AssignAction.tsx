@@ -1,12 +1,13 @@
 // Who has the ticket: taking it oneself, or giving it to someone from the staff list (by role).
 // "Ta saken" on a ticket a colleague has asks first, naming them (issue 18): "Avbryt" has the
 // focus, so Enter on a misclick does no harm; the history then says whose it was.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SignedInUser } from '../../../app/account';
 import { Field, OptionList } from '../../../app/forms';
 import { useTRPC } from '../../../app/trpc';
+import { useModalDialog } from '../../../app/useModalDialog';
 import type { FullTicket } from '../types';
 
 const ROLES_WHO_TAKE_TICKETS = ['agent', 'technician', 'team_lead'] as const;
@@ -92,11 +93,7 @@ function ConfirmTake({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const dialogRef = useModalDialog();
   return (
     <dialog
       ref={dialogRef}
@@ -108,7 +105,7 @@ function ConfirmTake({
       <h2 id="confirm-take-title">{t('tickets.actions.takeConfirm.title')}</h2>
       <p id="confirm-take-explain">{t('tickets.actions.takeConfirm.explain', { name: colleague })}</p>
       <div className="row end">
-        <button type="button" className="ghost" autoFocus onClick={() => dialogRef.current?.close()}>
+        <button type="button" className="ghost" data-autofocus onClick={() => dialogRef.current?.close()}>
           {t('common.cancel')}
         </button>
         <button type="button" className="primary" onClick={onConfirm}>
