@@ -5,12 +5,13 @@
 // sending the form to the 303 towards the receipt, which comes only after
 // the ticket (with its reference, acknowledgement message and audit entry)
 // has committed.
-//   intake.web.file          p50 / p95 ms per form (target: p95 < 50 ms)
-//   intake.web.per_second    forms committed per second, all reporters together
+//   intake.web.<engine>.file        p50 / p95 ms per form (target: p95 < 50 ms)
+//   intake.web.<engine>.per_second  forms committed per second, all reporters together
 // The central store runs in a process of its own (this file, started again with
 // BENCH_INTAKE_SERVER=1), as it would for real: the reporters' side of the
 // HTTP exchange does not share its thread. Rate limits are raised for the run
-// (every reporter posts from 127.0.0.1).
+// (every reporter posts from 127.0.0.1). On SQLite, and on PostgreSQL too
+// (a fresh database) when TEST_DATABASE_URL is set; each figure names its engine.
 // Sizes: BENCH_INTAKE_REPORTERS (50), BENCH_INTAKE_FORMS (40 per reporter).
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -18,6 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCentralServer } from '../../src-main/central/server';
+import { freshPostgresDatabase } from '../support/central';
 import { emit, emitLatency } from './lib/report';
 
 const REPORTERS = Number(process.env.BENCH_INTAKE_REPORTERS ?? 50);
@@ -34,7 +36,14 @@ async function serve(): Promise<void> {
     port: 0,
     quiet: true,
     probes: false,
-    intake: { limits: { ticketsPerAddress: 1_000_000, ticketsPerEmail: 1_000_000 } },
+    databaseUrl: process.env.BENCH_INTAKE_DATABASE_URL || undefined,
+    intake: {
+      limits: {
+        ticketsPerAddress: 1_000_000,
+        ticketsPerEmail: 1_000_000,
+        ticketsPerEmailAllAddresses: 1_000_000,
+      },
+    },
   });
   console.log(JSON.stringify({ url: central.url, engine: central.store.engine }));
   process.stdin.resume();
@@ -47,9 +56,11 @@ async function serve(): Promise<void> {
 }
 
 /** Starts the server process and resolves with its address, and how to stop it. */
-async function startServer(): Promise<{ url: string; engine: string; stop(): Promise<void> }> {
+async function startServer(
+  databaseUrl: string | null,
+): Promise<{ url: string; engine: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!], {
-    env: { ...process.env, BENCH_INTAKE_SERVER: '1' },
+    env: { ...process.env, BENCH_INTAKE_SERVER: '1', BENCH_INTAKE_DATABASE_URL: databaseUrl ?? '' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const first = await new Promise<string>((resolve, reject) => {
@@ -93,7 +104,20 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
 }
 
 async function main(): Promise<void> {
-  const central = await startServer();
+  await round(null);
+  if (process.env.TEST_DATABASE_URL) {
+    const db = await freshPostgresDatabase();
+    try {
+      await round(db.url);
+    } finally {
+      await db.drop();
+    }
+  }
+}
+
+/** One engine's run: SQLite in a temp folder (null), or the PostgreSQL database named. */
+async function round(databaseUrl: string | null): Promise<void> {
+  const central = await startServer(databaseUrl);
   const url = central.url;
 
   /** One reporter's browser: the front page for the cookie, then forms one after another. */
@@ -133,8 +157,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await Promise.all(Array.from({ length: REPORTERS }, (_, r) => reporter(r, FORMS, samples)));
   const seconds = (performance.now() - t0) / 1000;
-  emitLatency('intake.web.file', samples, { p: 95, maxMs: TARGET_MS });
-  emit('intake.web.per_second', samples.length / seconds, 'tickets/s', {
+  emitLatency(`intake.web.${central.engine}.file`, samples, { p: 95, maxMs: TARGET_MS });
+  emit(`intake.web.${central.engine}.per_second`, samples.length / seconds, 'tickets/s', {
     reporters: REPORTERS,
     forms: samples.length,
     engine: central.engine,
