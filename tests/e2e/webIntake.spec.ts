@@ -210,6 +210,7 @@ test('a reporter files on Friday night, follows the ticket and answers; the agen
   // The chosen file is kept, ticked, in a group of its own (not to be chosen again).
   const keptFiles = page.getByRole('group', { name: 'Vedlegg du allerede har valgt' });
   await expect(keptFiles.getByRole('checkbox', { name: 'feilmelding.png (8 B)' })).toBeChecked();
+  await page.screenshot({ path: 'test-results/screens/intake-kept-files.png', fullPage: true });
   await axe(page, 'form-errors');
   await tabTo(page, summary.getByRole('link', { name: /minst 10 tegn/ }));
   await page.keyboard.press('Enter');

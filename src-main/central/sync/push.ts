@@ -355,7 +355,7 @@ async function applyPush(
         args,
         actor,
         { clientId: input.clientId, mutationId: m.mutationId },
-        (year) => nextReference(manager, store.engine, year),
+        (year) => nextReference(manager, year),
       );
       if (isolate) await manager.query('RELEASE SAVEPOINT push_mutation');
       const version = changes.record(touched);

@@ -32,7 +32,7 @@ describe.each(ENGINES)('reference counter on %s', (engine) => {
     const take = (year: number, fail = false) =>
       withStore(store, () =>
         store.dataSource.transaction(async (m) => {
-          const ref = await nextReference(m, store.engine, year);
+          const ref = await nextReference(m, year);
           if (fail) throw new Error('rolled back');
           return ref;
         }),
