@@ -5,6 +5,9 @@
 // where they are meant (the phone system's numbers). Normalising and formatting
 // only; whether a number is required is the schema's business.
 
+import { z } from 'zod';
+import { textSchema } from './text';
+
 export type PhoneParse = { ok: true; e164: string; digits: string } | { ok: false };
 
 export interface PhoneRule {
@@ -62,3 +65,17 @@ export function parsePhoneSystemNumber(raw: string): string | null {
   }
   return null;
 }
+
+/** A phone number as typed; stored normalised (+47XXXXXXXX for Norwegian numbers). */
+export const phoneSchema = textSchema
+  .trim()
+  .min(1, 'Phone number is required')
+  .max(40)
+  .transform((value, ctx) => {
+    const parsed = parsePhone(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: 'Not a valid phone number', params: { reason: 'phone' } });
+      return z.NEVER;
+    }
+    return parsed.e164;
+  });

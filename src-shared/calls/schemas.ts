@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { clientInstantSchema, instantSchema } from '../time';
 import { textSchema } from '../text';
-import { parsePhone } from '../phone';
+import { phoneSchema } from '../phone';
 import type { RecognizedCaller } from '../reporters/schemas';
 
 export const CALL_STATUSES = ['waiting', 'taken', 'finished'] as const;
@@ -18,20 +18,6 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export type FinishOutcome = (typeof FINISH_OUTCOMES)[number];
 
 const idSchema = z.uuid();
-
-/** A phone number as typed; stored normalised (+47XXXXXXXX for Norwegian numbers). */
-export const phoneSchema = textSchema
-  .trim()
-  .min(1, 'Phone number is required')
-  .max(40)
-  .transform((value, ctx) => {
-    const parsed = parsePhone(value);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid phone number', params: { reason: 'phone' } });
-      return z.NEVER;
-    }
-    return parsed.e164;
-  });
 
 const optionalText = (max: number) =>
   textSchema

@@ -4,7 +4,7 @@
 // inbound e-mail. The central store's intake mutations and the web intake's
 // pages validate with these.
 import { z } from 'zod';
-import { phoneSchema } from '../calls/schemas';
+import { phoneSchema } from '../phone';
 import { PRIORITIES } from '../sla/settings';
 import { instantSchema } from '../time';
 import { textSchema } from '../text';

@@ -1,7 +1,7 @@
 // The reporter directory (issue 6): who calls the desk, from which numbers,
 // where they work. Argument schemas of its mutations; no database here.
 import { z } from 'zod';
-import { phoneSchema } from '../calls/schemas';
+import { phoneSchema } from '../phone';
 import { clientInstantSchema } from '../time';
 import { textSchema } from '../text';
 

@@ -4,7 +4,7 @@
 // validate with these; nothing here touches a database.
 import { z } from 'zod';
 import { PRIORITIES } from '../sla/settings';
-import { phoneSchema } from '../calls/schemas';
+import { phoneSchema } from '../phone';
 import { clientInstantSchema } from '../time';
 import { TICKET_KINDS } from '../systems/restore';
 import { textSchema } from '../text';
