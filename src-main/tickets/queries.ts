@@ -51,8 +51,6 @@ interface SummarySqlRow {
   response_due_at: string;
   resolution_due_at: string | null;
   breach_at: string | null;
-  reply_at: string | null;
-  desk_action_at: string | null;
   sort_key: string;
 }
 
@@ -87,7 +85,7 @@ function toSummary(r: SummarySqlRow): TicketSummary {
     responseDueAt: r.response_due_at,
     resolutionDueAt: r.resolution_due_at,
     breachAt: r.breach_at,
-    newReplyAt: unansweredReplyAt(r.reply_at, r.desk_action_at),
+    newReplyAt: null, // withNewReplies, for the page only
     cursor: { key: r.sort_key, id: r.id },
   };
 }
@@ -192,17 +190,32 @@ export async function listTickets(
      ORDER BY ${key} ${dir}, t.id ${dir} LIMIT ?`,
     [...params, q.limit + 1],
   );
-  const items = rows.slice(0, q.limit).map(toSummary);
+  const items = await withNewReplies(manager, rows.slice(0, q.limit).map(toSummary));
   return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.cursor : null, total };
 }
 
 const SUMMARY_COLUMNS = `t.id, t.reference, t.provisional_reference, t.title, substr(t.description, 1, 400) AS description,
   t.reporter_name, t.reporter_phone, t.customer_id, cu.name AS customer_name, t.workplace, t.system,
   t.category, t.channel, t.priority, t.status, t.assignee_id, t.assignee_name, t.created_at, t.responded_at,
-  t.resolved_at, t.pauses, t.response_due_at, t.resolution_due_at, t.breach_at,
-  (SELECT max(e.at) FROM ticket_event e WHERE e.ticket_id = t.id AND e.kind = 'reporterMessage') AS reply_at,
-  (SELECT max(e.at) FROM ticket_event e WHERE e.ticket_id = t.id
-     AND e.kind IN (${DESK_ACTION_KINDS.map((k) => `'${k}'`).join(', ')})) AS desk_action_at`;
+  t.resolved_at, t.pauses, t.response_due_at, t.resolution_due_at, t.breach_at`;
+
+/**
+ * The page's "new reply" marks (newReply.ts), read for the page's tickets only: in the list's own
+ * query the timeline would be read for every matching ticket before the sort and the limit.
+ */
+async function withNewReplies(manager: EntityManager, items: TicketSummary[]): Promise<TicketSummary[]> {
+  if (items.length === 0) return items;
+  const rows = (await manager.query(
+    `SELECT ticket_id,
+       max(CASE WHEN kind = 'reporterMessage' THEN at END) AS reply_at,
+       max(CASE WHEN kind IN (${DESK_ACTION_KINDS.map((k) => `'${k}'`).join(', ')}) THEN at END) AS desk_action_at
+     FROM ticket_event WHERE ticket_id IN (${items.map(() => '?').join(', ')})
+     GROUP BY ticket_id HAVING reply_at IS NOT NULL`,
+    items.map((t) => t.id),
+  )) as Array<{ ticket_id: string; reply_at: string; desk_action_at: string | null }>;
+  const replies = new Map(rows.map((r) => [r.ticket_id, unansweredReplyAt(r.reply_at, r.desk_action_at)]));
+  return items.map((t) => ({ ...t, newReplyAt: replies.get(t.id) ?? null }));
+}
 
 /**
  * The open tickets in one SLA group now (the live view's click-through). Whether a clock is at risk
@@ -246,7 +259,7 @@ async function listByClock(
         (r) => r.sort_key > q.cursor!.key || (r.sort_key === q.cursor!.key && r.id > q.cursor!.id),
       )
     : matching;
-  const items = after.slice(0, q.limit).map(toSummary);
+  const items = await withNewReplies(manager, after.slice(0, q.limit).map(toSummary));
   return {
     items,
     nextCursor: after.length > q.limit ? items[items.length - 1]!.cursor : null,
