@@ -1,7 +1,9 @@
 // The files of a web form that failed validation (issue 17, item 6), kept
-// for an hour so the reporter need not choose them again. The bytes are in
-// attachment_content like any attachment's (stored by SHA-256); a draft only
-// names them. Its token is 32 random bytes, handed out once in a hidden
+// for an hour so the reporter need not choose them again. A draft's bytes
+// live in its own table (intake_draft_content) and go with the draft: when it
+// is used, replaced or expired; only a filed ticket or answer puts them among
+// the attachments (attachment_content), so a form that never succeeds leaves
+// nothing behind. Its token is 32 random bytes, handed out once in a hidden
 // field; the store keeps a SHA-256 of it together with the form it belongs to
 // and the browser's CSRF cookie, so a token copied into another browser, or
 // used on another form, finds nothing. Expired drafts are removed when a new
@@ -29,6 +31,13 @@ const draftFile = z.object({
 export type DraftFile = z.infer<typeof draftFile>;
 const draftFiles = z.array(draftFile);
 
+/** A file as a form brings it, and as a draft gives it back. */
+export interface Upload {
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
 /** A draft as a page shows it: its token and its files, in order. */
 export interface Draft {
   token: string;
@@ -41,30 +50,63 @@ export type DraftForm = 'ticket' | `answer:${string}`;
 const hash = (form: DraftForm, csrf: string, token: string) =>
   createHash('sha256').update(`draft:${form}:${csrf}:${token}`).digest('hex');
 
-/** Keeps the files as a new draft (removing expired ones and the draft it replaces): its token. */
+export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Removes one draft and its bytes. */
+async function removeDraft(m: EntityManager, tokenHash: string): Promise<void> {
+  const p = placeholder(m);
+  await runSql(m, `DELETE FROM intake_draft_content WHERE token_hash = ${p(0)}`, [tokenHash]);
+  await runSql(m, `DELETE FROM intake_draft WHERE token_hash = ${p(0)}`, [tokenHash]);
+}
+
+/** Removes the drafts (and their bytes) that have expired by `now`. */
+async function removeExpired(m: EntityManager, now: Date): Promise<void> {
+  const p = placeholder(m);
+  await runSql(
+    m,
+    `DELETE FROM intake_draft_content WHERE token_hash IN
+       (SELECT token_hash FROM intake_draft WHERE expires_at <= ${p(0)})`,
+    [now.toISOString()],
+  );
+  await runSql(m, `DELETE FROM intake_draft WHERE expires_at <= ${p(0)}`, [now.toISOString()]);
+}
+
+/** Keeps the files (with their bytes) as a new draft, replacing the one it came with. */
 export async function createDraft(
   m: EntityManager,
   form: DraftForm,
   csrf: string,
-  files: readonly DraftFile[],
+  files: readonly Upload[],
   now: Date,
   replaces: string | null,
-): Promise<string> {
+): Promise<Draft> {
   const p = placeholder(m);
-  await runSql(m, `DELETE FROM intake_draft WHERE expires_at <= ${p(0)}`, [now.toISOString()]);
-  if (replaces) await deleteDraft(m, form, csrf, replaces);
+  await removeExpired(m, now);
+  if (replaces && TOKEN_PATTERN.test(replaces)) await removeDraft(m, hash(form, csrf, replaces));
   const token = newToken();
+  const tokenHash = hash(form, csrf, token);
+  const listed: DraftFile[] = [];
+  for (const f of files) {
+    const sha256 = sha256Of(f.bytes);
+    listed.push({ filename: f.filename, contentType: f.contentType, size: f.bytes.length, sha256 });
+    await runSql(
+      m,
+      `INSERT INTO intake_draft_content (token_hash, sha256, base64) VALUES (${p(0)}, ${p(1)}, ${p(2)})
+       ON CONFLICT (token_hash, sha256) DO NOTHING`,
+      [tokenHash, sha256, f.bytes.toString('base64')],
+    );
+  }
   await runSql(
     m,
     `INSERT INTO intake_draft (token_hash, files, created_at, expires_at) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)})`,
     [
-      hash(form, csrf, token),
-      JSON.stringify(files),
+      tokenHash,
+      JSON.stringify(listed),
       now.toISOString(),
       new Date(now.getTime() + DRAFT_TTL_MS).toISOString(),
     ],
   );
-  return token;
+  return { token, files: listed };
 }
 
 /** The draft's files, or null when the token is malformed, unknown, expired or not this browser's. */
@@ -92,6 +134,31 @@ export async function draftFilesOf(
   }
 }
 
+/** The chosen files of a draft with their bytes; null when any is gone (the draft expired meanwhile). */
+export async function draftUploads(
+  m: EntityManager,
+  form: DraftForm,
+  csrf: string,
+  token: string,
+  files: readonly DraftFile[],
+): Promise<Upload[] | null> {
+  if (files.length === 0) return [];
+  const p = placeholder(m);
+  const rows = (await runSql(
+    m,
+    `SELECT sha256, base64 FROM intake_draft_content WHERE token_hash = ${p(0)}`,
+    [hash(form, csrf, token)],
+  )) as Array<{ sha256: string; base64: string }>;
+  const bytes = new Map(rows.map((r) => [r.sha256, Buffer.from(r.base64, 'base64')]));
+  const uploads: Upload[] = [];
+  for (const f of files) {
+    const b = bytes.get(f.sha256);
+    if (!b) return null;
+    uploads.push({ filename: f.filename, contentType: f.contentType, bytes: b });
+  }
+  return uploads;
+}
+
 export async function deleteDraft(
   m: EntityManager,
   form: DraftForm,
@@ -99,6 +166,5 @@ export async function deleteDraft(
   token: string,
 ): Promise<void> {
   if (!TOKEN_PATTERN.test(token)) return;
-  const p = placeholder(m);
-  await runSql(m, `DELETE FROM intake_draft WHERE token_hash = ${p(0)}`, [hash(form, csrf, token)]);
+  await removeDraft(m, hash(form, csrf, token));
 }

@@ -54,11 +54,13 @@ import {
   deleteDraft,
   DRAFT_FIELD,
   draftFilesOf,
+  draftUploads,
   isKeepField,
   keepField,
   type Draft,
   type DraftFile,
   type DraftForm,
+  type Upload,
 } from './drafts';
 import {
   countAttempt,
@@ -199,20 +201,13 @@ const WEB_FIELDS = [
   'priority',
 ] as const;
 
-/** The files a submit brings from its draft: those still checked, and whether a wanted draft was gone. */
+/** The files a submit brings from its draft: those still checked (with their bytes), and whether a wanted draft was gone. */
 interface KeptFiles {
   token: string | null;
   files: DraftFile[];
+  uploads: Upload[];
   lost: boolean;
 }
-
-/** What a draft remembers of a stored attachment. */
-const draftFileOf = ({ filename, contentType, size, sha256 }: AttachmentRef): DraftFile => ({
-  filename,
-  contentType,
-  size,
-  sha256,
-});
 
 /** The field's message for a zod issue, in the reporter's language. */
 function webFieldError(w: Words, field: string, issue: z.core.$ZodIssue): string {
@@ -479,18 +474,17 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
     return refs;
   };
 
-  /** A draft's files as attachments of the message that now sends them. */
-  const attachmentsOf = (files: readonly DraftFile[]): AttachmentRef[] =>
-    files.map((f) => ({ id: uuidv7(), ...f, role: 'attachment' as const }));
-
   /** The files kept from the draft the form names (a bad, expired or foreign token keeps none). */
   const keptFiles = async (ctx: Ctx, form: ParsedForm, which: DraftForm): Promise<KeptFiles> => {
     const token = form.fields.get(DRAFT_FIELD) ?? '';
     const wanted = [...form.fields.keys()].some(isKeepField);
-    if (!token) return { token: null, files: [], lost: wanted };
-    const files = await db((m) => draftFilesOf(m, which, ctx.csrf, token, clock()));
-    if (!files) return { token: null, files: [], lost: wanted };
-    return { token, files: files.filter((_, i) => form.fields.get(keepField(i)) === '1'), lost: false };
+    const none = { token: null, files: [], uploads: [], lost: wanted };
+    if (!token) return none;
+    const listed = await db((m) => draftFilesOf(m, which, ctx.csrf, token, clock()));
+    if (!listed) return none;
+    const files = listed.filter((_, i) => form.fields.get(keepField(i)) === '1');
+    const uploads = await db((m) => draftUploads(m, which, ctx.csrf, token, files));
+    return uploads ? { token, files, uploads, lost: false } : none;
   };
 
   /**
@@ -510,10 +504,22 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
       (await write((m) =>
         countAttempt(m, draftKeys(limits, clientAddress(req)), limits.windowMinutes, clock()),
       ));
-    const files = [...kept.files, ...(mayStore ? (await storeFiles(fresh)).map(draftFileOf) : [])];
-    if (files.length === 0) return { draft: null, dropped: fresh.length > 0 };
-    const token = await write((m) => createDraft(m, which, ctx.csrf, files, clock(), kept.token));
-    return { draft: { token, files }, dropped: !mayStore };
+    const uploads: Upload[] = [
+      ...kept.uploads,
+      ...(mayStore
+        ? fresh.map((f) => ({
+            filename: safeFilename(f.filename),
+            contentType: safeContentType(f.contentType),
+            bytes: f.bytes,
+          }))
+        : []),
+    ];
+    if (uploads.length === 0) {
+      if (kept.token) await write((m) => deleteDraft(m, which, ctx.csrf, kept.token!));
+      return { draft: null, dropped: fresh.length > 0 };
+    }
+    const draft = await write((m) => createDraft(m, which, ctx.csrf, uploads, clock(), kept.token));
+    return { draft, dropped: !mayStore };
   };
 
   /** Whether a submit's files (the kept and the new together) break the limits: what the page says, or null. */
@@ -540,9 +546,17 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
   ): Promise<Draft | null> => {
     // New files over the limits are not kept: only the earlier ones (within them), to choose from again.
     const tooMany = overLimits(ctx, kept, fresh) !== null;
-    const { draft, dropped } = await keepDraft(req, ctx, which, kept, tooMany ? [] : fresh);
-    if (dropped && !errors.attachments) errors.attachments = ctx.w.errors.attachmentsAgain;
-    return draft;
+    try {
+      const { draft, dropped } = await keepDraft(req, ctx, which, kept, tooMany ? [] : fresh);
+      if (dropped && !errors.attachments) errors.attachments = ctx.w.errors.attachmentsAgain;
+      return draft;
+    } catch (e) {
+      // The form comes back with what was typed all the same; only the files must be chosen again.
+      console.warn('[central] web intake: a failed form’s files were not kept:', e);
+      if (!errors.attachments && kept.uploads.length + fresh.length > 0)
+        errors.attachments = ctx.w.errors.attachmentsAgain;
+      return null;
+    }
   };
 
   /** The draft is used up once its message is stored (it would expire anyway). */
@@ -630,7 +644,7 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
         : null,
     );
     if (!receiptToken) return limited(res, ctx, signedIn);
-    const attachments = [...attachmentsOf(kept.files), ...(await storeFiles(form.files))];
+    const attachments = await storeFiles([...kept.uploads, ...form.files]);
     const result = await serverMutations.run(webTicket, {
       ...values,
       title: values.title || undefined,
@@ -641,10 +655,9 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
     } as z.input<typeof webTicket.args>);
     if (result.status !== 'applied') {
       if (result.status === 'rejected' && result.code === 'notFound') {
-        // The files are stored already: kept as they are, for the form shown again.
-        const again: KeptFiles = { token: kept.token, files: attachments.map(draftFileOf), lost: false };
-        const { draft } = await keepDraft(req, ctx, 'ticket', again, []);
-        return home(res, ctx, signedIn, values, { customerId: ctx.w.errors.unknownCustomer }, draft);
+        const errors: FieldErrors = { customerId: ctx.w.errors.unknownCustomer };
+        const draft = await draftForFailedForm(req, ctx, 'ticket', kept, form.files, errors);
+        return home(res, ctx, signedIn, values, errors, draft);
       }
       console.error(`[central] web intake: a ticket was not filed: ${JSON.stringify(result)}`);
       return failed(res, ctx, signedIn);
@@ -790,7 +803,7 @@ export function createIntakeHttp(deps: IntakeDeps): IntakeHttp {
       );
     }
     if (!(await withinLimit('reply', null, who.email))) return limited(res, ctx, true);
-    const attachments = [...attachmentsOf(kept.files), ...(await storeFiles(form.files))];
+    const attachments = await storeFiles([...kept.uploads, ...form.files]);
     const result = await serverMutations.run(reporterReply, {
       id: uuidv7(),
       ticketId,

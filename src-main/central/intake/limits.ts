@@ -29,6 +29,8 @@ export interface IntakeLimits {
   linksPerEmail: number;
   /** Sign-in links asked for per e-mail address from all client addresses together per window. */
   linksPerEmailAllAddresses: number;
+  /** Failed forms whose new files are kept as a draft, per client address per window (drafts.ts). */
+  draftsPerAddress: number;
   /** Answers posted per signed-in address per window. */
   repliesPerEmail: number;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_INTAKE_LIMITS: Readonly<IntakeLimits> = Object.freeze({
   linksPerAddress: 30,
   linksPerEmail: 3,
   linksPerEmailAllAddresses: 10,
+  draftsPerAddress: 10,
   repliesPerEmail: 30,
 });
 
@@ -74,11 +77,11 @@ export function limitKeys(
 
 /**
  * The key for keeping a failed form's new files as a draft (drafts.ts) from one client address:
- * bytes kept for a form that never files would otherwise cost nothing. As many per window as
- * tickets from that address; over it, the files are simply not kept.
+ * storing them costs the store space for an hour, and a form that fails costs its sender nothing
+ * else. Over the limit, the files are simply not kept.
  */
 export function draftKeys(limits: IntakeLimits, address: string): Array<{ key: string; max: number }> {
-  return [{ key: `intake:draft:ip:${address}`, max: limits.ticketsPerAddress }];
+  return [{ key: `intake:draft:ip:${address}`, max: limits.draftsPerAddress }];
 }
 
 /**

@@ -308,6 +308,11 @@ describe.each(ENGINES)('web intake filing on %s', (engine) => {
       withStore(store, () => m.find(TicketAttachment, { where: { ticketId }, order: { filename: 'ASC' } }));
     const shot = { name: 'skjermbilde.png', type: 'image/png', bytes: Buffer.alloc(300, 7) };
     const log = { name: 'logg.txt', type: 'text/plain', bytes: Buffer.from('feil 42\n') };
+    const count = async (table: string) =>
+      Number(
+        ((await withStore(store, () => m.query(`SELECT count(*) AS n FROM ${table}`))) as [{ n: unknown }])[0]
+          .n,
+      );
     const b = new Browser(t.central.url);
     await b.get('/kundeservice/');
 
@@ -329,6 +334,9 @@ describe.each(ENGINES)('web intake filing on %s', (engine) => {
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(draft);
     expect(await tickets()).toHaveLength(0);
+    // The bytes are the draft's, not yet among the attachments: a form that never files leaves none.
+    expect(await count('intake_draft_content')).toBe(2);
+    expect(await count('attachment_content')).toBe(0);
 
     // Another browser (its own CSRF cookie) with the same token and boxes gets nothing, and is told.
     const other = new Browser(t.central.url);
@@ -376,6 +384,9 @@ describe.each(ENGINES)('web intake filing on %s', (engine) => {
     const files = await attachmentsOf(ticket!.id);
     expect(files).toMatchObject([{ filename: 'skjermbilde.png', contentType: 'image/png', size: 300 }]);
     expect((await readContent(store, files[0]!.sha256))?.equals(shot.bytes)).toBe(true);
+    // The unticked log went with the draft; only the filed screenshot is among the attachments.
+    expect(await count('attachment_content')).toBe(1);
+    expect(await count('intake_draft_content')).toBe(0);
     // The draft is used up.
     const again = await b.post(
       '/kundeservice/sak',
@@ -437,5 +448,9 @@ describe.each(ENGINES)('web intake filing on %s', (engine) => {
     expect(without.status).toBe(303);
     const late = (await tickets()).find((x) => x.title === 'Etter en time')!;
     expect(await attachmentsOf(late.id)).toEqual([]);
+    // The next draft made clears the expired one and its bytes.
+    await b.post('/kundeservice/sak', { _csrf: b.csrf(), ...ticketForm({ reporterPhone: '' }) }, [log]);
+    expect(await count('intake_draft')).toBe(1);
+    expect(await count('intake_draft_content')).toBe(1);
   });
 });
