@@ -8,7 +8,10 @@
 // fails alone. PostgreSQL gets the same batches: one transaction (and one
 // round trip to begin and to commit) per batch rather than per write raised
 // its web-form throughput by about a tenth in tests/bench/webIntake.bench.ts.
-// Deliberately not here: what is written (limits.ts, links.ts).
+// A write must not catch a database error and go on: on PostgreSQL the
+// batch's transaction is then aborted, and its commit would silently undo
+// the writes of everyone in the batch. Let it throw; the batch is retried.
+// Deliberately not here: what is written (limits.ts, links.ts, drafts.ts).
 import type { EntityManager } from 'typeorm';
 import type { CentralStore } from '../store/openCentralStore';
 import { withStore } from '../store/serialize';
