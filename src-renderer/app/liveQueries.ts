@@ -25,10 +25,10 @@ function readers(trpc: Trpc): Record<string, QueryKey[]> {
   const systems = trpc.systems.pathKey();
   return {
     // A taken or finished call moves its agent's presence (i samtale, etterarbeid).
-    // A reporter's card in the directory lists the calls from their numbers.
-    call: [calls, trpc.account.ctiEvents.pathKey(), shifts, reporters],
+    // A reporter's card in the directory lists the calls from their numbers; a ticket's page shows its call.
+    call: [calls, trpc.account.ctiEvents.pathKey(), shifts, reporters, tickets],
     call_event: [calls],
-    customer: [calls, tickets, equipment, shifts],
+    customer: [calls, tickets, equipment, shifts, reporters],
     workplace: [calls, tickets],
     // Recognised callers show their open tickets in the queue and on the call.
     reporter: [reporters, calls, tickets],
