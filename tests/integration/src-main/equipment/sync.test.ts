@@ -7,6 +7,7 @@ import { TRPCClientError } from '@trpc/client';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { LocalRouter } from '../../../../src-main/desk/router';
+import { osloDay } from '../../../../src-shared/equipment/rules';
 import { ENGINES } from '../../../support/central';
 import { sqlRows } from '../../../support/cti';
 import { useDeskCluster } from '../../../support/deskCluster';
@@ -97,7 +98,7 @@ describe.each(ENGINES)('equipment register on %s', (engine) => {
 
     // A wipe cannot be confirmed twice wrongly, and a batch cannot close without wipes or the certificate's cover.
     const batch = await b.client.equipment.sendBatch.mutate({
-      sentDate: new Date().toISOString().slice(0, 10),
+      sentDate: osloDay(new Date().toISOString()), // the desk's days are Oslo's (after midnight: not UTC's)
       recycler: 'Retura Norsk Gjenvinning',
       deviceIds: [old.id],
     });
@@ -115,7 +116,7 @@ describe.each(ENGINES)('equipment register on %s', (engine) => {
       method: 'own_wipe',
       tool: 'Blancco Drive Eraser',
       wipedBy: 'Tone Teamleder',
-      wipedOn: new Date().toISOString().slice(0, 10),
+      wipedOn: osloDay(new Date().toISOString()),
     });
     await b.client.equipment.closeBatch.mutate({
       batchId: batch.id,
