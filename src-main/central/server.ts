@@ -26,6 +26,7 @@ import type { ImapSettings } from './mail/inbound/imapSettings';
 import { createNoticesHttp, isNoticesPath } from './notices/http';
 import { createIntakeHttp, isIntakePath, type IntakeOptions } from './intake/http';
 import { startProbeRunner, type ProbeOptions, type ProbeRunner } from './probes/runner';
+import { startHousekeeping } from './housekeeping';
 import { closeOnce } from '../store/closeOnce';
 import { setClientClockWindow, type ClientClockWindow } from '../../src-shared/time';
 
@@ -287,6 +288,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
     maxMessageBytes: opts.maxMessageBytes,
     quiet: opts.quiet,
   });
+  const housekeeping = startHousekeeping(store, { quiet: opts.quiet });
   const probes =
     opts.probes === false
       ? null
@@ -308,6 +310,7 @@ export async function startCentralServer(opts: CentralOptions): Promise<CentralS
       await inbound?.stop(); // a message in flight is committed and flagged first
       intake.close();
       await probes?.stop(); // checks in flight end; nothing is recorded after
+      await housekeeping.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

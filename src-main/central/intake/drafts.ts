@@ -59,8 +59,8 @@ async function removeDraft(m: EntityManager, tokenHash: string): Promise<void> {
   await runSql(m, `DELETE FROM intake_draft WHERE token_hash = ${p(0)}`, [tokenHash]);
 }
 
-/** Removes the drafts (and their bytes) that have expired by `now`. */
-async function removeExpired(m: EntityManager, now: Date): Promise<void> {
+/** Removes the drafts (and their bytes) that have expired by `now` (also swept hourly: housekeeping.ts). */
+export async function removeExpiredDrafts(m: EntityManager, now: Date): Promise<void> {
   const p = placeholder(m);
   await runSql(
     m,
@@ -81,7 +81,7 @@ export async function createDraft(
   replaces: string | null,
 ): Promise<Draft> {
   const p = placeholder(m);
-  await removeExpired(m, now);
+  await removeExpiredDrafts(m, now);
   if (replaces && TOKEN_PATTERN.test(replaces)) await removeDraft(m, hash(form, csrf, replaces));
   const token = newToken();
   const tokenHash = hash(form, csrf, token);
