@@ -27,10 +27,18 @@ const RECENT_MS = 12 * 3_600_000;
 export function recentAt(hhmm: string, now = Date.now()): string | null {
   const today = todayAt(hhmm, now);
   if (today === null || Date.parse(today) <= now + 60_000) return today;
+  // The night summer time ends, 02:00–03:00 comes twice: the earlier one may be what is meant.
+  const hourBefore = DateTime.fromMillis(Date.parse(today) - 3_600_000, { zone: SERVICE_TIME_ZONE });
+  if (hourBefore.toMillis() <= now + 60_000 && hourBefore.toFormat('HH:mm') === toHHmm(today))
+    return hourBefore.toUTC().toISO();
   const yesterday = DateTime.fromISO(today, { zone: SERVICE_TIME_ZONE }).minus({ days: 1 });
   return now - yesterday.toMillis() < RECENT_MS ? yesterday.toUTC().toISO() : today;
 }
 
 export function nowHHmm(now = Date.now()): string {
   return DateTime.fromMillis(now, { zone: SERVICE_TIME_ZONE }).toFormat('HH:mm');
+}
+
+function toHHmm(instant: string): string {
+  return DateTime.fromISO(instant, { zone: SERVICE_TIME_ZONE }).toFormat('HH:mm');
 }

@@ -28,6 +28,14 @@ describe('recentAt', () => {
     expect(recentAt('25:99', oslo('2026-12-07T10:00'))).toBeNull();
   });
 
+  it('takes the first 02:40 on the night summer time ends, when the second is still ahead', () => {
+    // 25 October 2026: 03:00 CEST becomes 02:00 CET. At 02:20 CET, 02:40 CEST was 40 minutes ago.
+    const at0220cet = Date.parse('2026-10-25T01:20:00Z');
+    expect(recentAt('02:40', at0220cet)).toBe('2026-10-25T00:40:00.000Z');
+    // At 02:50 CET, the second 02:40 has passed too, and is the one meant.
+    expect(recentAt('02:40', Date.parse('2026-10-25T01:50:00Z'))).toBe('2026-10-25T01:40:00.000Z');
+  });
+
   it('keeps the wall time across the change to summer time', () => {
     // 29 March 2026, 02:00 → 03:00: 23:50 on the 28th is still 23:50.
     expect(inOslo(recentAt('23:50', oslo('2026-03-29T03:10')))).toBe('2026-03-28 23:50');
