@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { placeholder, runSql } from '../../store/rowSql';
+import { sha256Of } from '../attachments/content';
 import { newToken, TOKEN_PATTERN } from './links';
 
 export const DRAFT_TTL_MS = 60 * 60_000;
@@ -49,8 +50,6 @@ export type DraftForm = 'ticket' | `answer:${string}`;
 
 const hash = (form: DraftForm, csrf: string, token: string) =>
   createHash('sha256').update(`draft:${form}:${csrf}:${token}`).digest('hex');
-
-export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Removes one draft and its bytes. */
 async function removeDraft(m: EntityManager, tokenHash: string): Promise<void> {
