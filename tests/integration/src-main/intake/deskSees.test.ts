@@ -42,25 +42,30 @@ function withAttachment(messageId: string, subject: string, body: string, file?:
   return Buffer.from(lines.join('\r\n'));
 }
 
+/** A central store taking e-mail, and a desk syncing with it (by hand), signed in as an agent. */
+async function deskWithMailIntake(engine: (typeof ENGINES)[number]) {
+  const c = await startTestCentral(engine);
+  cleanup.push(
+    () => c.dispose(),
+    () => c.stop(),
+  );
+  const d = await startDesk(tempDir(), { centralUrl: c.url, autoSync: false, pollMs: 60_000 });
+  cleanup.push(async () => {
+    await d.stop();
+    removeDir(d.dataDir);
+  });
+  await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
+  const intake = createMailIntake({
+    store: c.server.store,
+    serverMutations: c.server.serverMutations,
+    quiet: true,
+  });
+  return { d, intake };
+}
+
 describe.each(ENGINES)('the desk and the e-mail channel on %s', (engine) => {
   it('shows the ticket, what it lacks, the reporter’s answer and the file; admins see the inbound record', async () => {
-    const c = await startTestCentral(engine);
-    cleanup.push(
-      () => c.dispose(),
-      () => c.stop(),
-    );
-    const d = await startDesk(tempDir(), { centralUrl: c.url, autoSync: false, pollMs: 60_000 });
-    cleanup.push(async () => {
-      await d.stop();
-      removeDir(d.dataDir);
-    });
-    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
-
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const { d, intake } = await deskWithMailIntake(engine);
     await intake.handle(
       withAttachment('<a1@aukra>', 'VPN virker ikke', 'Får ikke koblet til VPN hjemmefra.', 'feil 809'),
       {
@@ -103,22 +108,7 @@ describe.each(ENGINES)('the desk and the e-mail channel on %s', (engine) => {
   });
 
   it('marks a ticket "new reply" in the lists until someone at the desk acts on it', async () => {
-    const c = await startTestCentral(engine);
-    cleanup.push(
-      () => c.dispose(),
-      () => c.stop(),
-    );
-    const d = await startDesk(tempDir(), { centralUrl: c.url, autoSync: false, pollMs: 60_000 });
-    cleanup.push(async () => {
-      await d.stop();
-      removeDir(d.dataDir);
-    });
-    await signIn(d.client, { name: 'Kari Agent', role: 'agent' });
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const { d, intake } = await deskWithMailIntake(engine);
     const listed = async () => {
       await d.desk.sync!.syncNow();
       const [row] = (await d.client.tickets.list.query({ view: 'all' } as never)).items;

@@ -33,6 +33,11 @@ async function central(engine: (typeof ENGINES)[number]): Promise<TestCentral> {
   return c;
 }
 
+/** The central store's mail intake, as the IMAP reader drives it, without its log lines. */
+function intakeOf(c: TestCentral) {
+  return createMailIntake({ store: c.server.store, serverMutations: c.server.serverMutations, quiet: true });
+}
+
 let counter = 0;
 function mail(opts: {
   from?: string;
@@ -62,11 +67,7 @@ function mail(opts: {
 describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
   it('makes a ticket from an unknown sender, marked for completion, acknowledged with its reference', async () => {
     const c = await central(engine);
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const intake = intakeOf(c);
     const arrived = new Date(Date.now() - 60_000);
     expect(await intake.handle(mail({}), { internalDate: arrived })).toBe('done');
     const m = c.server.store.dataSource.manager;
@@ -108,11 +109,7 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
       ],
     });
     expect(imported.status).toBe('applied');
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const intake = intakeOf(c);
     await intake.handle(mail({ from: 'Noe Annet <kari.nordmann@roros.kommune.no>' }), { internalDate: null });
     const m = c.server.store.dataSource.manager;
     const [ticket] = await withStore(c.server.store, () => m.find(Ticket));
@@ -128,11 +125,7 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
 
   it('makes a new ticket, naming the old one, of an answer to a closed ticket', async () => {
     const c = await central(engine);
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const intake = intakeOf(c);
     await intake.handle(mail({}), { internalDate: null });
     const m = c.server.store.dataSource.manager;
     const [first] = await withStore(c.server.store, () => m.find(Ticket));
@@ -149,11 +142,7 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
 
   it('numbers tickets in the order the messages were handed over, also when several are handed over at once', async () => {
     const c = await central(engine);
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const intake = intakeOf(c);
     // The first takes longest before it can commit (ten attachments to store); it still gets the
     // first reference.
     const files = Array.from({ length: 10 }, (_, i) => [
@@ -192,11 +181,7 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
 
   it('threads an answer by the reference in the subject, and a second delivery of one message changes nothing', async () => {
     const c = await central(engine);
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const intake = intakeOf(c);
     await intake.handle(mail({}), { internalDate: null });
     const m = c.server.store.dataSource.manager;
     const [ticket] = await withStore(c.server.store, () => m.find(Ticket));
@@ -217,11 +202,7 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
 
   it('does not thread a stranger’s message by a reference alone, and keeps a colleague’s answer from the reporter’s view', async () => {
     const c = await central(engine);
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const intake = intakeOf(c);
     await intake.handle(mail({}), { internalDate: null });
     const m = c.server.store.dataSource.manager;
     const [ticket] = await withStore(c.server.store, () => m.find(Ticket));
@@ -265,11 +246,7 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
 
   it('takes a second message that reuses a Message-ID with other content, and still not the same one twice', async () => {
     const c = await central(engine);
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const intake = intakeOf(c);
     const first = mail({
       messageId: '<1@skanner.kommune.example>',
       subject: 'Skannet 1',
@@ -290,11 +267,7 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
 
   it('threads by In-Reply-To to a message we sent, never by the subject text alone', async () => {
     const c = await central(engine);
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const intake = intakeOf(c);
     await intake.handle(mail({ subject: 'Tilgang til Visma' }), { internalDate: null });
     const m = c.server.store.dataSource.manager;
     const [ack] = await withStore(c.server.store, () => m.find(TicketMessage));
@@ -396,11 +369,7 @@ describe.each(ENGINES)('inbound e-mail on %s', (engine) => {
 
   it('sets a message without any header aside, and throttles a sender who writes 20 in a minute', async () => {
     const c = await central(engine);
-    const intake = createMailIntake({
-      store: c.server.store,
-      serverMutations: c.server.serverMutations,
-      quiet: true,
-    });
+    const intake = intakeOf(c);
     expect(
       await intake.handle(Buffer.from('\u0000\u0001 dette er ikke e-post'), { internalDate: null }),
     ).toBe('setAside');
