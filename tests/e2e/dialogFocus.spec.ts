@@ -14,6 +14,7 @@ import {
   TONE,
   waitingQueue,
 } from './support/deskPage';
+import { importDevices, importModels } from './support/equipmentPage';
 import { startDeskProcess, tempDataDir, type DeskProcess } from './support/deskProcess';
 import { ticketHeader } from './support/ticketPage';
 
@@ -32,13 +33,6 @@ const DEVICES_CSV = [
   '5CG9ALDR01;HP;EliteBook 840 G10;MK-1001;Molde kommune;Molde rådhus;Per Pleier;hoved;01.02.2019;i bruk',
   '5CG3NYTT01;HP;EliteBook 840 G10;MK-2001;Molde kommune;Molde rådhus;;hoved;;på lager',
 ].join('\r\n');
-/** A CSV file as Excel on a Norwegian Windows saves it (Windows-1252). */
-const csvFile = (name: string, text: string) => ({
-  name,
-  mimeType: 'text/csv',
-  buffer: Buffer.from(text, 'latin1'),
-});
-
 /** The page's document, seen from this Node-typed file (written out in each evaluate: it runs there). */
 type PageDocument = { document: { activeElement: { tagName: string } | null } };
 
@@ -253,17 +247,9 @@ test('equipment: confirming a wipe asks in a dialog that gives the focus back', 
   // One approved model, a laptop in use and one in stock; the one replaces the other.
   await page.getByRole('link', { name: 'Utstyr' }).click();
   await page.getByRole('link', { name: 'Godkjente modeller' }).click();
-  await page.getByTestId('import-models').setInputFiles(csvFile('modeller.csv', MODELS_CSV));
-  await page
-    .getByRole('form', { name: 'Importer godkjente modeller (CSV)' })
-    .getByRole('button', { name: 'Importer' })
-    .click();
+  await importModels(page, MODELS_CSV);
   await expect(page.getByTestId('import-models-result')).toContainText('1 nye');
-  await page.getByTestId('import-devices').setInputFiles(csvFile('utstyr.csv', DEVICES_CSV));
-  await page
-    .getByRole('form', { name: 'Importer eksisterende utstyr (CSV)' })
-    .getByRole('button', { name: 'Importer' })
-    .click();
+  await importDevices(page, DEVICES_CSV);
   await expect(page.getByTestId('import-devices-result')).toContainText('2 registrert');
   await page.getByRole('link', { name: 'Overlevering', exact: true }).click();
   const handover = page.getByRole('form', { name: 'Overlevering på stedet' });

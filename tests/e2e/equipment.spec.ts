@@ -20,6 +20,7 @@ import {
   type CentralProcess,
   type DeskProcess,
 } from './support/deskProcess';
+import { importDevices, importModels } from './support/equipmentPage';
 import { timeline } from './support/ticketPage';
 
 const TORE = { username: 'tore', name: 'Tore Tekniker', role: 'Tekniker', password: 'tore-passord-1' };
@@ -37,13 +38,6 @@ const DEVICES_CSV = [
   '5CG3NYTT02;HP;EliteBook 840 G10;MK-2002;Molde kommune;Molde rådhus;;hoved;;på lager',
   'DL7050GML;Dell;OptiPlex 7050;MK-0501;Molde kommune;Kirkebakken omsorgssenter;Åse Ås;hoved;15.08.2018;i bruk',
 ].join('\r\n');
-
-/** A CSV file as Excel on a Norwegian Windows saves it: Windows-1252 (æøå are single bytes). */
-const excelFile = (name: string, text: string) => ({
-  name,
-  mimeType: 'text/csv',
-  buffer: Buffer.from(text, 'latin1'),
-});
 
 const running: Array<DeskProcess | CentralProcess> = [];
 test.afterEach(async () => {
@@ -77,20 +71,12 @@ test('a technician’s offline handover reaches the team lead’s recycling regi
   // Tone imports the catalogue and the inventory from Excel files.
   await page.getByRole('link', { name: 'Utstyr' }).click();
   await page.getByRole('link', { name: 'Godkjente modeller' }).click();
-  await page.getByTestId('import-models').setInputFiles(excelFile('modeller.csv', MODELS_CSV));
-  await page
-    .getByRole('form', { name: 'Importer godkjente modeller (CSV)' })
-    .getByRole('button', { name: 'Importer' })
-    .click();
+  await importModels(page, MODELS_CSV);
   await expect(page.getByTestId('import-models-result')).toContainText('2 nye, 0 endret, 0 uendret.');
   const catalogue = page.getByRole('table', { name: 'Godkjente modeller' });
   await expect(catalogue.getByRole('row', { name: /EliteBook 840 G10/ })).toContainText('Bærbar PC');
   await expect(catalogue.getByRole('row', { name: /OptiPlex 7050/ })).toContainText('ikke godkjent nå');
-  await page.getByTestId('import-devices').setInputFiles(excelFile('utstyr.csv', DEVICES_CSV));
-  await page
-    .getByRole('form', { name: 'Importer eksisterende utstyr (CSV)' })
-    .getByRole('button', { name: 'Importer' })
-    .click();
+  await importDevices(page, DEVICES_CSV);
   await expect(page.getByTestId('import-devices-result')).toContainText('4 registrert, 0 fantes fra før.');
 
   // The licence charge for PCs kept by a customer.
