@@ -64,6 +64,7 @@ export function WaitingQueue({
   }, [canAct]);
 
   const takeOne = (call: CallView) => {
+    if (take.isPending) return;
     setNotice(null);
     take.mutate(
       { callId: call.id },
@@ -142,7 +143,14 @@ export function WaitingQueue({
                 <td>{c.caller ? <OpenTickets tickets={c.caller.openTickets} limit={3} compact /> : null}</td>
                 {canAct && (
                   <td className="actions">
-                    <button type="button" onClick={() => takeOne(c)} disabled={onCall || take.isPending}>
+                    {/* Not disabled while a take is sent: a disabled button drops the focus, and a
+                        team lead's override dialog would not know where to give it back. */}
+                    <button
+                      type="button"
+                      onClick={() => takeOne(c)}
+                      disabled={onCall}
+                      aria-disabled={take.isPending || undefined}
+                    >
                       {t('calls.queue.take')}
                     </button>
                     <button
